@@ -1,0 +1,56 @@
+/**
+ * Bundles every program with esbuild: the two web pages, the signaling server and the Electron
+ * main/preload. `tsc --noEmit` type-checks; this only produces JavaScript into dist/.
+ *   npx tsx build/bundle.ts [--watch]
+ */
+import { build, type BuildOptions } from 'esbuild';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...parts: string[]) => path.join(root, ...parts);
+const production = process.env.NODE_ENV === 'production';
+
+const browser: BuildOptions = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome110', 'firefox115', 'safari16'],
+  sourcemap: true,
+  minify: production,
+  define: { global: 'globalThis' },
+  inject: [at('signaling/client/nodeShims.ts')],
+  logLevel: 'warning',
+};
+
+const node: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  packages: 'external',
+  logLevel: 'warning',
+};
+
+export async function bundleAll(): Promise<void> {
+  await rm(at('dist'), { recursive: true, force: true });
+  await mkdir(at('dist/web'), { recursive: true });
+  await Promise.all([
+    build({ ...browser, entryPoints: { customer: at('renderer/main.ts') }, outdir: at('dist/web') }),
+    build({ ...browser, entryPoints: { agent: at('signaling/agent-console/main.ts') }, outdir: at('dist/web') }),
+    build({
+      ...node,
+      format: 'esm',
+      entryPoints: { main: at('signaling/server/main.ts'), agents: at('signaling/server/accounts/cli.ts') },
+      outdir: at('dist/server'),
+    }),
+    cp(at('renderer/static'), at('dist/web'), { recursive: true }),
+    cp(at('signaling/agent-console/static'), at('dist/web'), { recursive: true }),
+  ]);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  await bundleAll();
+  console.log('built into dist/');
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { ErrorCode } from './errors';
+import { KEY_LENGTH } from './securityKey';
+import { PROTOCOL_VERSION } from './limits';
+import { SignalData } from './signal';
+
+/**
+ * The wire protocol, one schema per message. Agents and customers each have their own inbound
+ * union: a message type that is not in the sender's union is rejected, which is how roles are
+ * enforced before any handler runs. Everything the server sends is one union too.
+ */
+export const Role = z.enum(['agent', 'customer']);
+export type Role = z.infer<typeof Role>;
+
+const SessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+/** Opaque correlation id a client may attach to a request; echoed in the reply or error. */
+const Ref = z.string().max(64).optional();
+
+export const Hello = z
+  .object({
+    type: z.literal('hello'),
+    protocol: z.number().int(),
+    client: z.enum(['web', 'desktop', 'agent-console', 'test']),
+    locale: z.string().max(35).optional(),
+  })
+  .strict();
+
+// ---- agent → server ----
+export const CreateSession = z.object({ type: z.literal('session.create'), ref: Ref }).strict();
+export const RenewKey = z.object({ type: z.literal('session.renewKey'), sessionId: SessionId, ref: Ref }).strict();
+export const AgentEndSession = z.object({ type: z.literal('session.end'), sessionId: SessionId, ref: Ref }).strict();
+export const AgentSignal = z.object({ type: z.literal('signal'), sessionId: SessionId, data: SignalData }).strict();
+
+export const AgentMessage = z.discriminatedUnion('type', [Hello, CreateSession, RenewKey, AgentEndSession, AgentSignal]);
+export type AgentMessage = z.infer<typeof AgentMessage>;
+
+// ---- customer → server ----
+export const ClaimKey = z
+  .object({ type: z.literal('key.claim'), key: z.string().regex(new RegExp(`^\\d{${KEY_LENGTH}}$`)), ref: Ref })
+  .strict();
+export const Consent = z.object({ type: z.literal('consent'), decision: z.enum(['accept', 'decline']) }).strict();
+export const ShareState = z.object({ type: z.literal('share.state'), state: z.enum(['choosing', 'sharing']) }).strict();
+export const CustomerEndSession = z
+  .object({ type: z.literal('session.end'), reason: z.enum(['stopped', 'declined', 'capture-failed']).optional() })
+  .strict();
+export const CustomerSignal = z.object({ type: z.literal('signal'), data: SignalData }).strict();
+
+export const CustomerMessage = z.discriminatedUnion('type', [
+  Hello,
+  ClaimKey,
+  Consent,
+  ShareState,
+  CustomerEndSession,
+  CustomerSignal,
+]);
+export type CustomerMessage = z.infer<typeof CustomerMessage>;
+
+// ---- server → clients ----
+const IceServer = z.object({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServer>;
+
+export const AgentIdentity = z.object({ displayName: z.string(), organisation: z.string() });
+export type AgentIdentity = z.infer<typeof AgentIdentity>;
+
+export const Welcome = z.object({
+  type: z.literal('welcome'),
+  protocol: z.literal(PROTOCOL_VERSION),
+  role: Role,
+  heartbeatIntervalMs: z.number().int().positive(),
+  iceServers: z.array(IceServer),
+  agent: z.object({ username: z.string(), displayName: z.string(), organisation: z.string() }).optional(),
+});
+
+export const SessionKey = z.object({
+  type: z.literal('session.key'),
+  sessionId: SessionId,
+  key: z.string(),
+  expiresAt: z.number().int(),
+  ref: Ref,
+});
+
+/** What the agent's side of a session has reached, as the server sees it. */
+export const SessionPhase = z.enum(['waiting', 'key-expired', 'key-entered', 'choosing-screen', 'sharing']);
+export type SessionPhase = z.infer<typeof SessionPhase>;
+
+export const SessionUpdate = z.object({ type: z.literal('session.update'), sessionId: SessionId, phase: SessionPhase });
+
+export const KeyAccepted = z.object({ type: z.literal('key.accepted'), sessionId: SessionId, agent: AgentIdentity, ref: Ref });
+
+export const RelayedSignal = z.object({ type: z.literal('signal'), sessionId: SessionId, from: Role, data: SignalData });
+
+export const EndReason = z.enum([
+  'ended',
+  'declined',
+  'capture-failed',
+  'connection-lost',
+  'signed-out',
+  'server-shutdown',
+]);
+export type EndReason = z.infer<typeof EndReason>;
+export const EndedBy = z.enum(['agent', 'customer', 'server']);
+export type EndedBy = z.infer<typeof EndedBy>;
+
+export const SessionEnded = z.object({
+  type: z.literal('session.ended'),
+  sessionId: SessionId,
+  by: EndedBy,
+  reason: EndReason,
+});
+
+export const ErrorMessage = z.object({
+  type: z.literal('error'),
+  code: ErrorCode,
+  message: z.string(),
+  ref: Ref,
+  /** For too-many-attempts and rate-limited: when trying again makes sense. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
+});
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  Welcome,
+  SessionKey,
+  SessionUpdate,
+  KeyAccepted,
+  RelayedSignal,
+  SessionEnded,
+  ErrorMessage,
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+export type AgentMessageOf<T extends AgentMessage['type']> = Extract<AgentMessage, { type: T }>;
+export type CustomerMessageOf<T extends CustomerMessage['type']> = Extract<CustomerMessage, { type: T }>;
