@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { readFileSync } from 'node:fs';
+import type { IceServer } from '../protocol';
+
+/**
+ * All configuration comes from environment variables (documented in the README), parsed once
+ * into one readonly object. Services receive only the slice they need (Pick<Config, ...>).
+ */
+const csv = z
+  .string()
+  .optional()
+  .transform((value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []));
+
+const IceServers = z.array(
+  z.object({
+    urls: z.union([z.string(), z.array(z.string())]),
+    username: z.string().optional(),
+    credential: z.string().optional(),
+  }),
+);
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.string().url().optional(),
+  ALLOWED_ORIGINS: csv,
+  KEY_TTL_SECONDS: seconds(300),
+  ICE_SERVERS: z
+    .string()
+    .optional()
+    .transform((text, ctx): IceServer[] => {
+      if (!text) return [];
+      try {
+        return IceServers.parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON array like [{"urls":"stun:host:3478"}]' });
+        return z.NEVER;
+      }
+    }),
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
+  HEARTBEAT_INTERVAL_SECONDS: seconds(10),
+  AGENTS_FILE: z.string().default('data/agents.json'),
+  DEMO_AGENT: z
+    .string()
+    .regex(/^[a-z0-9._-]{1,64}:.{6,}$/i, 'must look like name:password (password at least 6 characters)')
+    .optional(),
+  ORGANISATION: z.string().min(1).default('Support'),
+  PRODUCT_NAME: z.string().min(1).default('Screen Share'),
+  DEFAULT_LOCALE: z.enum(['en', 'de']).default('en'),
+  KEY_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(10),
+  KEY_ATTEMPTS_PER_IP_WINDOW_SECONDS: seconds(900),
+  KEY_ATTEMPTS_GLOBAL: z.coerce.number().int().positive().default(300),
+  KEY_ATTEMPTS_GLOBAL_WINDOW_SECONDS: seconds(60),
+  LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(10),
+  AGENT_SESSION_HOURS: z.coerce.number().positive().default(12),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  WEB_ROOT: z.string().optional(),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Set when PUBLIC_URL is given; otherwise derived from the listening address at start. */
+  readonly publicUrl: string | undefined;
+  readonly allowedOrigins: readonly string[];
+  readonly keyTtlMs: number;
+  readonly iceServers: readonly IceServer[];
+  readonly tls: { readonly cert: Buffer; readonly key: Buffer } | undefined;
+  readonly heartbeatIntervalMs: number;
+  readonly agentsFile: string;
+  readonly demoAgent: { readonly username: string; readonly password: string } | undefined;
+  readonly organisation: string;
+  readonly productName: string;
+  readonly defaultLocale: 'en' | 'de';
+  readonly keyAttempts: {
+    readonly perIp: number;
+    readonly perIpWindowMs: number;
+    readonly global: number;
+    readonly globalWindowMs: number;
+  };
+  readonly loginAttemptsPerIp: number;
+  readonly agentSessionMs: number;
+  readonly trustProxy: boolean;
+  readonly logLevel: string;
+  readonly production: boolean;
+  /** Folder with the built pages (dist/web). */
+  readonly webRoot: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  TLS_CERT and TLS_KEY must be set together');
+  }
+  const [demoName, ...demoPassword] = e.DEMO_AGENT?.split(':') ?? [];
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    keyTtlMs: e.KEY_TTL_SECONDS * 1000,
+    iceServers: e.ICE_SERVERS,
+    tls: e.TLS_CERT && e.TLS_KEY ? { cert: readFileSync(e.TLS_CERT), key: readFileSync(e.TLS_KEY) } : undefined,
+    heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_SECONDS * 1000,
+    agentsFile: e.AGENTS_FILE,
+    demoAgent: demoName ? { username: demoName, password: demoPassword.join(':') } : undefined,
+    organisation: e.ORGANISATION,
+    productName: e.PRODUCT_NAME,
+    defaultLocale: e.DEFAULT_LOCALE,
+    keyAttempts: {
+      perIp: e.KEY_ATTEMPTS_PER_IP,
+      perIpWindowMs: e.KEY_ATTEMPTS_PER_IP_WINDOW_SECONDS * 1000,
+      global: e.KEY_ATTEMPTS_GLOBAL,
+      globalWindowMs: e.KEY_ATTEMPTS_GLOBAL_WINDOW_SECONDS * 1000,
+    },
+    loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
+    agentSessionMs: e.AGENT_SESSION_HOURS * 3_600_000,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+    webRoot: e.WEB_ROOT,
+  };
+}

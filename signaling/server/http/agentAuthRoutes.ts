@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AccountDirectory } from '../accounts/accountDirectory';
+import { AGENT_COOKIE, type AgentSessions } from '../auth/agentSessions';
+import type { LoginLimiter } from '../limits/loginLimiter';
+
+const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
+
+export interface AgentAuthDeps {
+  accounts: AccountDirectory;
+  sessions: AgentSessions;
+  limiter: LoginLimiter;
+  organisation: string;
+  secureCookies: boolean;
+}
+
+/** Sign-in for agents: an HttpOnly, SameSite=Strict cookie that also authenticates the WebSocket. */
+export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDeps): void {
+  const identity = (agent: { username: string; displayName: string }) => ({
+    username: agent.username,
+    displayName: agent.displayName,
+    organisation: deps.organisation,
+  });
+
+  app.post('/api/agent/login', async (request, reply) => {
+    const retryAfterMs = await deps.limiter.retryAfterMs(request.ip);
+    if (retryAfterMs > 0) {
+      return reply.code(429).send({
+        code: 'too-many-attempts',
+        message: 'Too many failed sign-ins. Please wait and try again.',
+        retryAfterMs,
+      });
+    }
+    const body = LoginBody.safeParse(request.body);
+    const agent = body.success ? await deps.accounts.authenticate(body.data.username, body.data.password) : null;
+    if (!agent) {
+      await deps.limiter.recordFailure(request.ip);
+      request.log.warn({ ip: request.ip }, 'agent sign-in failed');
+      return reply.code(401).send({ code: 'invalid-credentials', message: 'Wrong username or password.' });
+    }
+    const { token, maxAgeSeconds } = deps.sessions.create(agent);
+    request.log.info({ agent: agent.username }, 'agent signed in');
+    return reply
+      .setCookie(AGENT_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.secureCookies,
+        path: '/',
+        maxAge: maxAgeSeconds,
+      })
+      .send(identity(agent));
+  });
+
+  app.post('/api/agent/logout', async (request, reply) => {
+    deps.sessions.destroy(request.cookies[AGENT_COOKIE]);
+    return reply.clearCookie(AGENT_COOKIE, { path: '/' }).code(204).send();
+  });
+
+  app.get('/api/agent/me', async (request, reply) => {
+    const agent = deps.sessions.find(request.cookies[AGENT_COOKIE]);
+    if (!agent) return reply.code(401).send({ code: 'unauthenticated', message: 'Please sign in.' });
+    return identity(agent);
+  });
+}

@@ -1,0 +1,36 @@
+import { ensureDevelopmentAgent } from './accounts/demoAgent';
+import { createSignalingServer } from './app';
+import { ConfigError, loadConfig } from './config';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const demo = await ensureDevelopmentAgent(config);
+  const server = await createSignalingServer(config);
+  const lines = [
+    `Screen share server is running (store: in-memory).`,
+    `  Customer page:  ${server.url}/`,
+    `  Agent console:  ${server.url}/agent`,
+  ];
+  if (demo) {
+    lines.push(
+      `A demo agent was created in ${config.agentsFile} (shown only this once):`,
+      `  username: ${demo.username}   password: ${demo.password}`,
+    );
+  }
+  console.log(lines.join('\n'));
+
+  const shutdown = (signal: string) => {
+    server.log.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import type { EndReason, EndedBy } from '../../protocol';
+import type { HandlerContext } from '../ws/handlers/context';
+
+/**
+ * Ends a session for good: its key dies, its state is deleted, and both people are told who
+ * ended it and why. Safe to call twice (the second call finds nothing).
+ */
+export async function endSession(
+  ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'log'>,
+  sessionId: string,
+  by: EndedBy,
+  reason: EndReason,
+): Promise<void> {
+  ctx.keyTimers.cancel(sessionId);
+  const session = await ctx.store.deleteSession(sessionId);
+  if (!session) return;
+  if (session.key) await ctx.store.retireKey(session.key, 'expired');
+  const ended = { type: 'session.ended', sessionId, by, reason } as const;
+  ctx.router.deliver(session.agentConnectionId, ended);
+  if (session.customerConnectionId) ctx.router.deliver(session.customerConnectionId, ended);
+  ctx.log.info({ sessionId, by, reason, durationMs: Date.now() - session.createdAt }, 'session ended');
+}

@@ -1,0 +1,26 @@
+import { freshKey } from '../keys/keyGenerator';
+import type { HandlerContext } from '../ws/handlers/context';
+
+/**
+ * Gives a session a new key (the old one, if any, stops working), starts its expiry timer and
+ * returns what the agent must be shown.
+ */
+export async function issueKey(
+  ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'config' | 'log'>,
+  sessionId: string,
+): Promise<{ key: string; expiresAt: number }> {
+  const key = await freshKey(ctx.store);
+  const expiresAt = Date.now() + ctx.config.keyTtlMs;
+  await ctx.store.issueKey(sessionId, key, expiresAt);
+  ctx.keyTimers.schedule(sessionId, expiresAt, () => {
+    void (async () => {
+      await ctx.store.retireKey(key, 'expired');
+      const session = await ctx.store.getSession(sessionId);
+      if (!session || session.phase !== 'waiting') return;
+      await ctx.store.updateSession(sessionId, { phase: 'key-expired' });
+      ctx.router.deliver(session.agentConnectionId, { type: 'session.update', sessionId, phase: 'key-expired' });
+      ctx.log.info({ sessionId }, 'key expired unused');
+    })().catch((error: unknown) => ctx.log.error({ err: error, sessionId }, 'key expiry failed'));
+  });
+  return { key, expiresAt };
+}

@@ -1,0 +1,106 @@
+import {
+  DEAD_KEY_MEMORY_MS,
+  type DeadKeyReason,
+  type KeyClaimResult,
+  type SessionRecord,
+  type SessionStore,
+} from './sessionStore';
+
+interface LiveKey {
+  sessionId: string;
+  expiresAt: number;
+}
+interface DeadKey {
+  reason: DeadKeyReason;
+  forgetAt: number;
+}
+
+/** The embedded default: plain maps in this process. Single-threaded JS makes claimKey atomic. */
+export class MemorySessionStore implements SessionStore {
+  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly liveKeys = new Map<string, LiveKey>();
+  private readonly deadKeys = new Map<string, DeadKey>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor() {
+    this.sweeper = setInterval(() => this.sweep(), 60_000);
+    this.sweeper.unref();
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    this.sessions.set(session.id, { ...session });
+  }
+
+  async getSession(id: string): Promise<SessionRecord | undefined> {
+    const session = this.sessions.get(id);
+    return session && { ...session };
+  }
+
+  async updateSession(id: string, change: Partial<Omit<SessionRecord, 'id'>>): Promise<SessionRecord | undefined> {
+    const session = this.sessions.get(id);
+    if (!session) return undefined;
+    Object.assign(session, change);
+    return { ...session };
+  }
+
+  async deleteSession(id: string): Promise<SessionRecord | undefined> {
+    const session = this.sessions.get(id);
+    this.sessions.delete(id);
+    return session;
+  }
+
+  async issueKey(sessionId: string, key: string, expiresAt: number): Promise<void> {
+    const session = this.sessions.get(sessionId);
+    if (!session) return;
+    if (session.key) this.bury(session.key, 'replaced');
+    this.liveKeys.set(key, { sessionId, expiresAt });
+    session.key = key;
+    session.keyExpiresAt = expiresAt;
+  }
+
+  async isKeyTaken(key: string): Promise<boolean> {
+    return this.liveKeys.has(key) || this.deadKeys.has(key);
+  }
+
+  async claimKey(key: string): Promise<KeyClaimResult> {
+    const live = this.liveKeys.get(key);
+    if (live && live.expiresAt <= Date.now()) this.bury(key, 'expired');
+    const stillLive = this.liveKeys.get(key);
+    if (stillLive) {
+      this.bury(key, 'used');
+      const session = this.sessions.get(stillLive.sessionId);
+      if (session) {
+        session.key = null;
+        session.keyExpiresAt = null;
+      }
+      return { ok: true, sessionId: stillLive.sessionId };
+    }
+    const dead = this.deadKeys.get(key);
+    return { ok: false, reason: dead && dead.forgetAt > Date.now() ? dead.reason : 'wrong' };
+  }
+
+  async retireKey(key: string, reason: DeadKeyReason): Promise<void> {
+    const live = this.liveKeys.get(key);
+    if (!live) return;
+    this.bury(key, reason);
+    const session = this.sessions.get(live.sessionId);
+    if (session?.key === key) {
+      session.key = null;
+      session.keyExpiresAt = null;
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+  }
+
+  private bury(key: string, reason: DeadKeyReason): void {
+    this.liveKeys.delete(key);
+    this.deadKeys.set(key, { reason, forgetAt: Date.now() + DEAD_KEY_MEMORY_MS });
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [key, dead] of this.deadKeys) if (dead.forgetAt <= now) this.deadKeys.delete(key);
+  }
+}

@@ -1,0 +1,41 @@
+import type { SessionPhase } from '../../protocol';
+
+/**
+ * Shared state behind one interface: the embedded in-memory store now, Redis when one node is not
+ * enough. All methods are async so a networked store fits without touching the message handlers.
+ */
+export interface SessionRecord {
+  id: string;
+  agentUsername: string;
+  agentConnectionId: string;
+  agentDisplayName: string;
+  customerConnectionId: string | null;
+  phase: SessionPhase;
+  /** The session's current key while unclaimed; null once used or ended. */
+  key: string | null;
+  keyExpiresAt: number | null;
+  createdAt: number;
+}
+
+export type DeadKeyReason = 'expired' | 'used' | 'replaced';
+export type KeyClaimResult = { ok: true; sessionId: string } | { ok: false; reason: 'wrong' | DeadKeyReason };
+
+export interface SessionStore {
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  /** Applies a change to a session and returns the result; undefined when the session is gone. */
+  updateSession(id: string, change: Partial<Omit<SessionRecord, 'id'>>): Promise<SessionRecord | undefined>;
+  deleteSession(id: string): Promise<SessionRecord | undefined>;
+  /** Makes `key` the session's live key until `expiresAt`; a previous live key becomes 'replaced'. */
+  issueKey(sessionId: string, key: string, expiresAt: number): Promise<void>;
+  /** Whether a key is live or recently dead (so a new key never repeats one a customer may still type). */
+  isKeyTaken(key: string): Promise<boolean>;
+  /** Atomically consumes a live key: exactly one caller wins; later callers learn why it is dead. */
+  claimKey(key: string): Promise<KeyClaimResult>;
+  /** Ends a key's life early (session ended, key expired) and remembers why for a while. */
+  retireKey(key: string, reason: DeadKeyReason): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How long a dead key is remembered so a latecomer hears "expired"/"used" instead of "wrong". */
+export const DEAD_KEY_MEMORY_MS = 60 * 60 * 1000;

@@ -1,0 +1,50 @@
+import { checkKey, type CustomerMessageOf, type ErrorCode } from '../../../protocol';
+import type { DeadKeyReason } from '../../store/sessionStore';
+import { sendError, type Handler } from './context';
+
+const failure: Record<'wrong' | DeadKeyReason, { code: ErrorCode; message: string }> = {
+  wrong: { code: 'key-wrong', message: 'No screen share is waiting for this key.' },
+  expired: { code: 'key-expired', message: 'This key has expired.' },
+  used: { code: 'key-used', message: 'This key has already been used.' },
+  replaced: { code: 'key-replaced', message: 'This key was replaced by a newer one.' },
+};
+
+export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, connection, message) => {
+  const ref = message.ref;
+  if (connection.sessionIds.size > 0) {
+    return sendError(connection, 'already-in-session', 'This connection is already sharing with an agent.', { ref });
+  }
+  if (checkKey(message.key) !== 'ok') {
+    return sendError(connection, 'key-malformed', 'This key has a typo.', { ref });
+  }
+  const verdict = await ctx.keyLimiter.check(connection.ip);
+  if (!verdict.allowed) {
+    ctx.log.warn({ ip: connection.ip, outcome: 'locked-out' }, 'key attempt refused');
+    return sendError(connection, 'too-many-attempts', 'Too many wrong keys. Please wait before trying again.', {
+      ref,
+      retryAfterMs: verdict.retryAfterMs,
+    });
+  }
+  const claim = await ctx.store.claimKey(message.key);
+  if (!claim.ok) {
+    await ctx.keyLimiter.recordFailure(connection.ip);
+    ctx.log.warn({ ip: connection.ip, outcome: claim.reason }, 'key attempt failed');
+    const { code, message: text } = failure[claim.reason];
+    return sendError(connection, code, text, { ref });
+  }
+  ctx.keyTimers.cancel(claim.sessionId);
+  const session = await ctx.store.updateSession(claim.sessionId, {
+    customerConnectionId: connection.id,
+    phase: 'key-entered',
+  });
+  if (!session) return sendError(connection, 'key-expired', failure.expired.message, { ref });
+  connection.sessionIds.add(session.id);
+  connection.send({
+    type: 'key.accepted',
+    sessionId: session.id,
+    agent: { displayName: session.agentDisplayName, organisation: ctx.config.organisation },
+    ref,
+  });
+  ctx.router.deliver(session.agentConnectionId, { type: 'session.update', sessionId: session.id, phase: 'key-entered' });
+  ctx.log.info({ sessionId: session.id, ip: connection.ip }, 'key accepted');
+};

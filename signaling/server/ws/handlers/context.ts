@@ -1,0 +1,30 @@
+import type { Config } from '../../config';
+import type { KeyExpiryTimers } from '../../keys/keyExpiryTimers';
+import type { KeyAttemptLimiter } from '../../limits/keyAttemptLimiter';
+import type { Logger } from '../../log';
+import type { SessionStore } from '../../store/sessionStore';
+import type { ErrorCode, ServerMessage } from '../../../protocol';
+import type { ClientConnection } from '../clientConnection';
+import type { MessageRouter } from '../connectionRegistry';
+
+/** What every message handler may use; handlers never reach for globals. */
+export interface HandlerContext {
+  config: Pick<Config, 'keyTtlMs' | 'organisation'>;
+  store: SessionStore;
+  router: MessageRouter;
+  keyLimiter: KeyAttemptLimiter;
+  keyTimers: KeyExpiryTimers;
+  log: Logger;
+}
+
+export type Handler<M> = (ctx: HandlerContext, connection: ClientConnection, message: M) => Promise<void>;
+
+export function sendError(
+  connection: ClientConnection,
+  code: ErrorCode,
+  message: string,
+  extra: { ref?: string | undefined; retryAfterMs?: number } = {},
+): void {
+  const error: ServerMessage = { type: 'error', code, message, ...extra };
+  connection.send(error);
+}

@@ -1,0 +1,21 @@
+import type { AgentMessageOf, CustomerMessageOf } from '../../../protocol';
+import { sendError, type Handler } from './context';
+import { ownedSession } from './ownedSession';
+
+/**
+ * WebRTC signaling goes only between the two members of one session, stamped with the sender's
+ * role by the server. Media never passes through here.
+ */
+export const relaySignal: Handler<AgentMessageOf<'signal'> | CustomerMessageOf<'signal'>> = async (
+  ctx,
+  connection,
+  message,
+) => {
+  const session = await ownedSession(ctx, connection, 'sessionId' in message ? message.sessionId : undefined);
+  if (!session) return;
+  const target = connection.role === 'agent' ? session.customerConnectionId : session.agentConnectionId;
+  if (!target || (session.phase !== 'choosing-screen' && session.phase !== 'sharing')) {
+    return sendError(connection, 'not-allowed', 'The screen share has not been accepted yet.');
+  }
+  ctx.router.deliver(target, { type: 'signal', sessionId: session.id, from: connection.role, data: message.data });
+};

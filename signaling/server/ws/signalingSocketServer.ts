@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, MAX_MESSAGE_BYTES, PROTOCOL_VERSION, type Role, type ServerMessage } from '../../protocol';
+import type { AgentAccount } from '../accounts/accountDirectory';
+import type { Config } from '../config';
+import { MessageRateLimiter } from '../limits/messageRateLimiter';
+import { endSession } from '../sessions/endSession';
+import { ClientConnection } from './clientConnection';
+import { clientAddress } from './clientAddress';
+import { ConnectionRegistry } from './connectionRegistry';
+import type { HandlerContext } from './handlers/context';
+import { startHeartbeat } from './heartbeat';
+import { createMessageIntake } from './messageIntake';
+import { isOriginAllowed } from './originPolicy';
+
+const HELLO_TIMEOUT_MS = 10_000;
+const PATHS: Record<string, Role> = { '/ws/agent': 'agent', '/ws/customer': 'customer' };
+
+export interface SignalingSocketOptions {
+  config: Pick<Config, 'heartbeatIntervalMs' | 'iceServers' | 'organisation' | 'trustProxy'>;
+  allowedOrigins: ReadonlySet<string>;
+  tls: boolean;
+  /** The signed-in agent behind an upgrade request's cookie, if any. */
+  agentFromRequest(request: IncomingMessage): AgentAccount | undefined;
+  ctx: Omit<HandlerContext, 'router'>;
+}
+
+/**
+ * The WebSocket side: `ws` in noServer mode, so every upgrade is checked (path, Origin, agent
+ * cookie) before a socket exists. Closing a socket ends its sessions and tells the other side.
+ */
+export class SignalingSocketServer {
+  readonly registry = new ConnectionRegistry();
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  private readonly limiter = new MessageRateLimiter();
+  private readonly ctx: HandlerContext;
+  private readonly stopHeartbeat: () => void;
+  private readonly receive: ReturnType<typeof createMessageIntake>;
+
+  constructor(private readonly options: SignalingSocketOptions) {
+    this.ctx = { ...options.ctx, router: this.registry };
+    this.receive = createMessageIntake(this.ctx, this.limiter, (connection) => this.welcome(connection));
+    this.stopHeartbeat = startHeartbeat(this.registry, options.config.heartbeatIntervalMs);
+  }
+
+  attach(server: HttpServer): void {
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(request, socket, head));
+  }
+
+  private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const role = PATHS[path];
+    if (!role) return refuse(socket, 404, 'Not Found');
+    const originOk = isOriginAllowed(request, this.options.allowedOrigins, {
+      requireOrigin: role === 'agent',
+      tls: this.options.tls,
+    });
+    const ip = clientAddress(request, this.options.config.trustProxy);
+    if (!originOk) {
+      this.ctx.log.warn({ ip, origin: request.headers.origin, role }, 'socket refused: origin not allowed');
+      return refuse(socket, 403, 'Forbidden');
+    }
+    const agent = role === 'agent' ? this.options.agentFromRequest(request) : undefined;
+    if (role === 'agent' && !agent) {
+      this.ctx.log.warn({ ip }, 'agent socket refused: not signed in');
+      return refuse(socket, 401, 'Unauthorized');
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, role, ip, agent));
+  }
+
+  private accept(ws: WebSocket, role: Role, ip: string, agent: AgentAccount | undefined): void {
+    const connection = new ClientConnection(randomUUID(), role, ip, ws, agent);
+    this.registry.add(connection);
+    const helloTimer = setTimeout(() => {
+      if (!connection.greeted) ws.close(CloseCode.helloTimeout, 'hello expected');
+    }, HELLO_TIMEOUT_MS);
+    helloTimer.unref();
+
+    ws.on('pong', () => {
+      connection.alive = true;
+    });
+    ws.on('message', (data, isBinary) => {
+      connection.alive = true;
+      if (isBinary) return ws.close(CloseCode.protocolError, 'text frames only');
+      void this.receive(connection, data.toString());
+    });
+    ws.on('error', (error) => this.ctx.log.debug({ err: error, connectionId: connection.id }, 'socket error'));
+    ws.on('close', () => {
+      clearTimeout(helloTimer);
+      this.registry.remove(connection);
+      this.limiter.forget(connection.id);
+      void this.disconnected(connection);
+    });
+  }
+
+  private async disconnected(connection: ClientConnection): Promise<void> {
+    for (const sessionId of [...connection.sessionIds]) {
+      await endSession(this.ctx, sessionId, 'server', 'connection-lost').catch((error: unknown) =>
+        this.ctx.log.error({ err: error, sessionId }, 'could not end session after disconnect'),
+      );
+    }
+  }
+
+  private welcome(connection: ClientConnection): ServerMessage {
+    return {
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      role: connection.role,
+      heartbeatIntervalMs: this.options.config.heartbeatIntervalMs,
+      iceServers: [...this.options.config.iceServers],
+      agent: connection.agent && { ...connection.agent, organisation: this.options.config.organisation },
+    };
+  }
+
+  /** Ends every session (telling both sides the server is going away) and closes all sockets. */
+  async close(): Promise<void> {
+    this.stopHeartbeat();
+    for (const connection of this.registry.all()) {
+      for (const sessionId of [...connection.sessionIds]) await endSession(this.ctx, sessionId, 'server', 'server-shutdown');
+      connection.socket.close(CloseCode.serverShutdown, 'server shutting down');
+    }
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

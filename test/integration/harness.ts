@@ -1,0 +1,151 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { WebSocket } from 'ws';
+import { pino } from 'pino';
+import { PROTOCOL_VERSION, ServerMessage, type ServerMessageOf } from '../../signaling/protocol';
+import { createSignalingServer, type SignalingServer } from '../../signaling/server/app';
+import { loadConfig } from '../../signaling/server/config';
+
+/** A real signaling server on port 0 with a throwaway web root, agents file and demo agents. */
+export interface TestServer {
+  server: SignalingServer;
+  url: string;
+  origin: string;
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'screenshare-test-'));
+  await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>customer</title>');
+  await writeFile(path.join(dir, 'agent.html'), '<!doctype html><title>agent</title>');
+  const logLines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    WEB_ROOT: dir,
+    AGENTS_FILE: path.join(dir, 'agents.json'),
+    DEMO_AGENT: 'alice:secret-alice',
+    ...env,
+  });
+  const server = await createSignalingServer(config, { logger });
+  return { server, url: server.url, origin: server.url, logLines, close: () => server.close() };
+}
+
+export async function signIn(url: string, username = 'alice', password = 'secret-alice'): Promise<string> {
+  const response = await fetch(`${url}/api/agent/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error('no cookie');
+  return cookie.split(';')[0] ?? '';
+}
+
+/** A signaling client as a browser would be: Origin header, hello first, every reply validated. */
+export class TestClient {
+  private readonly queue: ServerMessage[] = [];
+  private waiters: Array<() => void> = [];
+  readonly closed: Promise<{ code: number; reason: string }>;
+
+  constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const parsed = ServerMessage.safeParse(JSON.parse(data.toString()));
+      if (!parsed.success) throw new Error(`server sent an invalid message: ${data.toString()}`);
+      this.queue.push(parsed.data);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  }
+
+  send(message: unknown): void {
+    this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+
+  /** The next message of a type (earlier ones of other types stay queued). */
+  async next<T extends ServerMessage['type']>(type: T, timeoutMs = 3000): Promise<ServerMessageOf<T>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.queue.findIndex((message) => message.type === type);
+      if (index >= 0) return this.queue.splice(index, 1)[0] as ServerMessageOf<T>;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no "${type}" message within ${timeoutMs} ms; got ${JSON.stringify(this.queue)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Resolves true if a message of that type arrives within the window (for "nothing leaked" checks). */
+  async receives(type: ServerMessage['type'], withinMs = 300): Promise<boolean> {
+    try {
+      await this.next(type, withinMs);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+export function open(
+  url: string,
+  role: 'agent' | 'customer',
+  options: { cookie?: string; origin?: string | null } = {},
+): Promise<WebSocket> {
+  const wsUrl = url.replace(/^http/, 'ws') + `/ws/${role}`;
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  const origin = options.origin === undefined ? url : options.origin;
+  const socket = new WebSocket(wsUrl, { headers, ...(origin ? { origin } : {}) });
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
+    socket.once('error', reject);
+  });
+}
+
+export async function connect(
+  url: string,
+  role: 'agent' | 'customer',
+  options: { cookie?: string; origin?: string | null } = {},
+): Promise<TestClient> {
+  const client = new TestClient(await open(url, role, options));
+  client.send({ type: 'hello', protocol: PROTOCOL_VERSION, client: 'test' });
+  await client.next('welcome');
+  return client;
+}
+
+/** An agent with a fresh session: returns the agent client, the session id and its key. */
+export async function agentWithSession(url: string, cookie?: string) {
+  const agent = await connect(url, 'agent', { cookie: cookie ?? (await signIn(url)) });
+  agent.send({ type: 'session.create', ref: 'r1' });
+  const { sessionId, key, expiresAt } = await agent.next('session.key');
+  return { agent, sessionId, key, expiresAt };
+}
+
+/** A customer who claimed the key and consented: the session is ready for signaling. */
+export async function pairedSession(url: string) {
+  const { agent, sessionId, key } = await agentWithSession(url);
+  const customer = await connect(url, 'customer');
+  customer.send({ type: 'key.claim', key });
+  await customer.next('key.accepted');
+  customer.send({ type: 'consent', decision: 'accept' });
+  await agent.next('session.update'); // key-entered
+  await agent.next('session.update'); // choosing-screen
+  return { agent, customer, sessionId, key };
+}
+
+/** A syntactically valid key (right check digit) that differs from the given one. */
+export { keyFromPayload } from '../../signaling/protocol';

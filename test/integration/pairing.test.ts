@@ -1,0 +1,138 @@
+import { strict as assert } from 'node:assert';
+import { agentWithSession, connect, pairedSession, startTestServer, type TestServer } from './harness';
+
+const offer = { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' } as const;
+
+describe('pairing and relay', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(() => t.close());
+
+  it('gives the agent a 9-digit key and the customer the agent\'s name after claiming it', async () => {
+    const { agent, key, expiresAt } = await agentWithSession(t.url);
+    assert.match(key, /^\d{9}$/);
+    assert.ok(expiresAt > Date.now() + 290_000 && expiresAt <= Date.now() + 300_000, 'expires 5 minutes from now');
+    const customer = await connect(t.url, 'customer');
+    customer.send({ type: 'key.claim', key, ref: 'k' });
+    const accepted = await customer.next('key.accepted');
+    assert.deepEqual(accepted.agent, { displayName: 'Alice', organisation: 'Support' });
+    assert.equal(accepted.ref, 'k');
+    assert.equal((await agent.next('session.update')).phase, 'key-entered');
+    agent.close();
+    customer.close();
+  });
+
+  it('moves the agent through consent, choosing and sharing', async () => {
+    const { agent, customer } = await pairedSession(t.url);
+    customer.send({ type: 'share.state', state: 'sharing' });
+    assert.equal((await agent.next('session.update')).phase, 'sharing');
+    agent.close();
+    customer.close();
+  });
+
+  it('relays signaling both ways, stamped with the sender\'s role by the server', async () => {
+    const { agent, customer, sessionId } = await pairedSession(t.url);
+    customer.send({ type: 'signal', data: offer });
+    const atAgent = await agent.next('signal');
+    assert.deepEqual(atAgent, { type: 'signal', sessionId, from: 'customer', data: offer });
+    const answer = { type: 'answer', sdp: 'v=0\r\n' };
+    agent.send({ type: 'signal', sessionId, data: answer });
+    const atCustomer = await customer.next('signal');
+    assert.equal(atCustomer.from, 'agent');
+    assert.deepEqual(atCustomer.data, answer);
+    agent.close();
+    customer.close();
+  });
+
+  it('refuses a forged sender field instead of relaying it', async () => {
+    const { agent, customer } = await pairedSession(t.url);
+    customer.send({ type: 'signal', from: 'agent', data: offer });
+    assert.equal((await customer.next('error')).code, 'bad-message');
+    assert.equal(await agent.receives('signal'), false);
+    agent.close();
+    customer.close();
+  });
+
+  it('does not relay before the customer consented', async () => {
+    const { agent, key } = await agentWithSession(t.url);
+    const customer = await connect(t.url, 'customer');
+    customer.send({ type: 'key.claim', key });
+    await customer.next('key.accepted');
+    customer.send({ type: 'signal', data: offer });
+    assert.equal((await customer.next('error')).code, 'not-allowed');
+    assert.equal(await agent.receives('signal'), false);
+    agent.close();
+    customer.close();
+  });
+
+  it('lets one agent run several sessions at once, each with its own customer', async () => {
+    const { agent, sessionId: first, key: firstKey } = await agentWithSession(t.url);
+    agent.send({ type: 'session.create', ref: 'second' });
+    const second = await agent.next('session.key');
+    assert.notEqual(second.sessionId, first);
+    const c1 = await connect(t.url, 'customer');
+    const c2 = await connect(t.url, 'customer');
+    c1.send({ type: 'key.claim', key: firstKey });
+    c2.send({ type: 'key.claim', key: second.key });
+    assert.equal((await c1.next('key.accepted')).sessionId, first);
+    assert.equal((await c2.next('key.accepted')).sessionId, second.sessionId);
+    for (const c of [c1, c2]) c.send({ type: 'consent', decision: 'accept' });
+    await agent.next('session.update');
+    await agent.next('session.update');
+    await agent.next('session.update');
+    await agent.next('session.update');
+    agent.send({ type: 'signal', sessionId: second.sessionId, data: offer });
+    assert.equal((await c2.next('signal')).sessionId, second.sessionId);
+    assert.equal(await c1.receives('signal'), false, 'the other customer gets nothing');
+    for (const c of [agent, c1, c2]) c.close();
+  });
+
+  it('tells both sides who ended the session: the agent', async () => {
+    const { agent, customer, sessionId } = await pairedSession(t.url);
+    agent.send({ type: 'session.end', sessionId });
+    for (const side of [agent, customer]) {
+      const ended = await side.next('session.ended');
+      assert.deepEqual(ended, { type: 'session.ended', sessionId, by: 'agent', reason: 'ended' });
+    }
+    agent.close();
+    customer.close();
+  });
+
+  it('tells both sides who ended the session: the customer', async () => {
+    const { agent, customer, sessionId } = await pairedSession(t.url);
+    customer.send({ type: 'session.end', reason: 'stopped' });
+    for (const side of [agent, customer]) {
+      assert.deepEqual(await side.next('session.ended'), { type: 'session.ended', sessionId, by: 'customer', reason: 'ended' });
+    }
+    agent.close();
+    customer.close();
+  });
+
+  it('ends the session as declined when the customer says no', async () => {
+    const { agent, key, sessionId } = await agentWithSession(t.url);
+    const customer = await connect(t.url, 'customer');
+    customer.send({ type: 'key.claim', key });
+    await customer.next('key.accepted');
+    customer.send({ type: 'consent', decision: 'decline' });
+    assert.deepEqual(await agent.next('session.ended'), { type: 'session.ended', sessionId, by: 'customer', reason: 'declined' });
+    agent.close();
+    customer.close();
+  });
+
+  it('tells the agent at once when the customer\'s socket closes', async () => {
+    const { agent, customer, sessionId } = await pairedSession(t.url);
+    customer.close();
+    const ended = await agent.next('session.ended');
+    assert.deepEqual(ended, { type: 'session.ended', sessionId, by: 'server', reason: 'connection-lost' });
+    agent.close();
+  });
+
+  it('tells the customer when the agent\'s console goes away', async () => {
+    const { agent, customer, sessionId } = await pairedSession(t.url);
+    agent.close();
+    assert.deepEqual(await customer.next('session.ended'), { type: 'session.ended', sessionId, by: 'server', reason: 'connection-lost' });
+    customer.close();
+  });
+});
