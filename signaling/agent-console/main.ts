@@ -1,0 +1,76 @@
+import { loadBranding, logout, whoAmI, type AgentProfile } from './api/agentApi';
+import { AgentConsole } from './console/agentConsole';
+import { DomTexts } from './i18n/domTexts';
+import { savedLocale, wireLanguageSwitch } from './i18n/languageSwitch';
+import { pickLocale } from './i18n/pickLocale';
+import { text, type TextRef } from './i18n/textRef';
+import { createTranslator } from './i18n/translator';
+import { show } from './dom';
+import { renderSignIn } from './signIn/signInView';
+
+/** The page's fixed parts, from agent.html. */
+function pagePart<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`agent.html lacks #${id}`);
+  return element as T;
+}
+
+async function boot(): Promise<void> {
+  const app = pagePart('app');
+  const identity = pagePart('identity');
+  const signOutButton = pagePart<HTMLButtonElement>('sign-out');
+  const productName = pagePart('product-name');
+
+  const branding = await loadBranding();
+  const locale = pickLocale(savedLocale(), navigator.languages ?? [navigator.language], branding?.defaultLocale ?? 'en');
+  const texts = new DomTexts(await createTranslator(locale));
+  if (branding) productName.textContent = branding.productName;
+
+  const applyLocale = () => {
+    document.documentElement.lang = texts.locale;
+    texts.retranslate(document);
+    const page = texts.translate(text('page.title'));
+    document.title = branding ? `${page} – ${branding.productName}` : page;
+  };
+  applyLocale();
+  wireLanguageSwitch(pagePart('language-switch'), texts, applyLocale);
+
+  let current: AgentConsole | null = null;
+
+  const showSignIn = (notice?: TextRef) => {
+    current?.shutDown();
+    current = null;
+    show(identity, false);
+    show(signOutButton, false);
+    app.replaceChildren(renderSignIn(texts, { ...(notice ? { notice } : {}), onSignedIn: showConsole }));
+  };
+
+  function showConsole(agent: AgentProfile): void {
+    pagePart('identity-name').textContent = agent.displayName;
+    pagePart('identity-organisation').textContent = agent.organisation;
+    show(identity, true);
+    show(signOutButton, true);
+    current = new AgentConsole(texts, { onSignInExpired: () => showSignIn(text('signIn.expired')) });
+    app.replaceChildren(current.element);
+    void current.connect();
+  }
+
+  signOutButton.addEventListener('click', () => {
+    signOutButton.disabled = true;
+    current?.shutDown();
+    void logout().then(() => {
+      signOutButton.disabled = false;
+      showSignIn(text('signIn.signedOut'));
+    });
+  });
+
+  window.addEventListener('beforeunload', (event) => {
+    if (current?.hasActiveSessions) event.preventDefault();
+  });
+
+  const me = await whoAmI();
+  if (me.kind === 'signed-in') showConsole(me.agent);
+  else showSignIn();
+}
+
+void boot();
