@@ -52,7 +52,7 @@ const Env = z.object({
   DEFAULT_LOCALE: z.enum(['en', 'de']).default('en'),
   KEY_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(10),
   KEY_ATTEMPTS_PER_IP_WINDOW_SECONDS: seconds(900),
-  KEY_ATTEMPTS_GLOBAL: z.coerce.number().int().positive().default(300),
+  KEY_ATTEMPTS_GLOBAL: z.coerce.number().int().positive().default(100),
   KEY_ATTEMPTS_GLOBAL_WINDOW_SECONDS: seconds(60),
   LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(10),
   AGENT_SESSION_HOURS: z.coerce.number().positive().default(12),
