@@ -84,7 +84,7 @@ describe('security keys', () => {
 
 describe('key expiry (fake clock)', () => {
   let t: TestServer;
-  let clock: FakeTimers.InstalledClock;
+  let clock: FakeTimers.Clock;
   before(async () => {
     t = await startTestServer({ KEY_TTL_SECONDS: '300' });
   });

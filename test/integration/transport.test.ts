@@ -104,7 +104,7 @@ describe('transport and authentication', () => {
 
 describe('heartbeat (fake clock)', () => {
   let t: TestServer;
-  let clock: FakeTimers.InstalledClock;
+  let clock: FakeTimers.Clock;
   before(async () => {
     clock = FakeTimers.install({ toFake: ['setInterval', 'clearInterval'], shouldAdvanceTime: true });
     t = await startTestServer({ HEARTBEAT_INTERVAL_SECONDS: '10' });

@@ -4,16 +4,17 @@ import type { Config } from '../config';
 export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /**
- * Failed key attempts, counted per IP address and across the whole server. Either limit reached
- * locks key entry until its window passes. Only failures count: a customer with the right key is
- * never slowed down, and typos caught by the check digit never reach the server.
+ * Key attempts, counted per IP address and across the whole server. An attempt reserves a point
+ * in both counters before the key is looked up (so a burst of parallel guesses cannot slip past
+ * the limit), and a successful attempt gives its points back: only failures count, and a customer
+ * with the right key is never slowed down. Typos caught by the check digit never get here.
  */
 export class KeyAttemptLimiter {
   private readonly perIp: RateLimiterAbstract;
   private readonly global: RateLimiterAbstract;
 
   constructor(
-    private readonly limits: Config['keyAttempts'],
+    limits: Config['keyAttempts'],
     create: (opts: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract = (opts) =>
       new RateLimiterMemory(opts),
   ) {
@@ -21,26 +22,32 @@ export class KeyAttemptLimiter {
     this.global = create({ keyPrefix: 'key-all', points: limits.global, duration: limits.globalWindowMs / 1000 });
   }
 
-  async check(ip: string): Promise<AttemptVerdict> {
-    const [ipState, globalState] = await Promise.all([this.perIp.get(ip), this.global.get('all')]);
-    const waits = [
-      ipState && ipState.consumedPoints >= this.limits.perIp ? ipState.msBeforeNext : 0,
-      globalState && globalState.consumedPoints >= this.limits.global ? globalState.msBeforeNext : 0,
-    ];
-    const retryAfterMs = Math.max(...waits);
-    return retryAfterMs > 0 ? { allowed: false, retryAfterMs } : { allowed: true };
+  /** Takes one attempt from both budgets; refused (and nothing taken) when either is used up. */
+  async reserve(ip: string): Promise<AttemptVerdict> {
+    const ipResult = await take(this.perIp, ip);
+    if (ipResult !== true) return { allowed: false, retryAfterMs: ipResult };
+    const globalResult = await take(this.global, 'all');
+    if (globalResult !== true) {
+      await this.perIp.reward(ip, 1);
+      return { allowed: false, retryAfterMs: globalResult };
+    }
+    return { allowed: true };
   }
 
-  async recordFailure(ip: string): Promise<void> {
-    await Promise.all([swallowLimit(this.perIp.consume(ip)), swallowLimit(this.global.consume('all'))]);
+  /** Gives a reserved attempt back: it succeeded. */
+  async refund(ip: string): Promise<void> {
+    await Promise.all([this.perIp.reward(ip, 1), this.global.reward('all', 1)]);
   }
 }
 
-/** rate-limiter-flexible rejects with a RateLimiterRes when points run out; that is expected here. */
-async function swallowLimit(attempt: Promise<RateLimiterRes>): Promise<void> {
+/** true when a point was taken; otherwise how long until one is free again. */
+async function take(limiter: RateLimiterAbstract, key: string): Promise<true | number> {
   try {
-    await attempt;
+    await limiter.consume(key);
+    return true;
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
+    await limiter.reward(key, 1); // a refused consume still counted; undo it so the lock does not grow
+    return Math.max(1, error.msBeforeNext);
   }
 }

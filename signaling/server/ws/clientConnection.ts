@@ -9,6 +9,8 @@ export class ClientConnection {
   greeted = false;
   /** Sessions this connection takes part in: many for an agent, at most one for a customer. */
   readonly sessionIds = new Set<string>();
+  /** Messages are handled one after another, in the order they arrived. */
+  private inbox: Promise<void> = Promise.resolve();
 
   constructor(
     readonly id: string,
@@ -17,6 +19,10 @@ export class ClientConnection {
     readonly socket: WebSocket,
     readonly agent: AgentAccount | undefined,
   ) {}
+
+  enqueue(work: () => Promise<void>): void {
+    this.inbox = this.inbox.then(work, work);
+  }
 
   send(message: ServerMessage): void {
     if (message.type === 'session.ended') this.sessionIds.delete(message.sessionId);

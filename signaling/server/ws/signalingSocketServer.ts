@@ -84,7 +84,8 @@ export class SignalingSocketServer {
     ws.on('message', (data, isBinary) => {
       connection.alive = true;
       if (isBinary) return ws.close(CloseCode.protocolError, 'text frames only');
-      void this.receive(connection, data.toString());
+      const text = data.toString();
+      connection.enqueue(() => this.receive(connection, text));
     });
     ws.on('error', (error) => this.ctx.log.debug({ err: error, connectionId: connection.id }, 'socket error'));
     ws.on('close', () => {

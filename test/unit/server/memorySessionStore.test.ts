@@ -16,7 +16,7 @@ const session = (id: string): SessionRecord => ({
 });
 
 describe('in-memory session store', () => {
-  let clock: FakeTimers.InstalledClock;
+  let clock: FakeTimers.Clock;
   let store: MemorySessionStore;
   beforeEach(() => {
     clock = FakeTimers.install({ now: 1_700_000_000_000 });

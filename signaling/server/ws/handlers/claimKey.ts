@@ -17,7 +17,7 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
   if (checkKey(message.key) !== 'ok') {
     return sendError(connection, 'key-malformed', 'This key has a typo.', { ref });
   }
-  const verdict = await ctx.keyLimiter.check(connection.ip);
+  const verdict = await ctx.keyLimiter.reserve(connection.ip);
   if (!verdict.allowed) {
     ctx.log.warn({ ip: connection.ip, outcome: 'locked-out' }, 'key attempt refused');
     return sendError(connection, 'too-many-attempts', 'Too many wrong keys. Please wait before trying again.', {
@@ -27,11 +27,11 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
   }
   const claim = await ctx.store.claimKey(message.key);
   if (!claim.ok) {
-    await ctx.keyLimiter.recordFailure(connection.ip);
     ctx.log.warn({ ip: connection.ip, outcome: claim.reason }, 'key attempt failed');
     const { code, message: text } = failure[claim.reason];
     return sendError(connection, code, text, { ref });
   }
+  await ctx.keyLimiter.refund(connection.ip);
   ctx.keyTimers.cancel(claim.sessionId);
   const session = await ctx.store.updateSession(claim.sessionId, {
     customerConnectionId: connection.id,
