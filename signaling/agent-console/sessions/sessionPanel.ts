@@ -40,6 +40,7 @@ export class SessionPanel {
   private readonly copied: HTMLElement;
   private readonly renewButton: HTMLButtonElement;
   private readonly videoSlot: HTMLElement;
+  private readonly body: HTMLElement;
   private readonly errorLine: HTMLElement;
   private readonly endButton: HTMLButtonElement;
   private readonly retryButton: HTMLButtonElement;
@@ -91,11 +92,12 @@ export class SessionPanel {
     this.closeButton = button('button button-secondary', () => this.actions.close(this));
     texts.set(this.closeButton, text('session.close'));
 
+    this.body = h('div', { class: 'session-body' }, this.keyBlock, this.videoSlot, this.errorLine);
     this.element = h(
       'section',
       { class: 'session' },
       h('header', { class: 'session-head' }, title, this.statusLine),
-      h('div', { class: 'session-body' }, this.keyBlock, this.videoSlot, this.errorLine),
+      this.body,
       h('footer', { class: 'session-actions' }, this.retryButton, this.closeButton, this.endButton),
     );
     this.element.setAttribute('role', 'region');
@@ -268,6 +270,8 @@ export class SessionPanel {
     this.renewButton.classList.toggle('button-secondary', !expired);
 
     show(this.videoSlot, stage.stage === 'active' && this.video !== null);
+
+    show(this.body, [this.keyBlock, this.videoSlot, this.errorLine].some((part) => !part.hidden));
 
     const creatingFailed = stage.stage === 'creating' && !this.errorLine.hidden;
     show(this.endButton, stage.stage === 'active');
