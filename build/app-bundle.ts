@@ -1,0 +1,151 @@
+/**
+ * Bundles the Electron customer app into dist/app/ (what electron-builder packages):
+ *   main.cjs               main process (everything bundled but `electron`)
+ *   preload.cjs            customer window preload (sandboxed: one self-contained CommonJS file)
+ *   indicator-preload.cjs  indicator window preload
+ *   renderer/              the customer page (same code as the web page) + its static files
+ *   indicator/             the "you are sharing" indicator page
+ *   app-config.json, package.json
+ *
+ *   npx tsx build/app-bundle.ts              build
+ *   npx tsx build/app-bundle.ts --launch [-- --server <url>]   build, then start Electron
+ */
+import { build, type BuildOptions } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...parts: string[]) => path.join(root, ...parts);
+const out = at('dist/app');
+const production = process.env.NODE_ENV === 'production';
+
+// Same browser options as build/bundle.ts (it does not export them): one renderer codebase for
+// the web page and the app.
+const browser: BuildOptions = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome110', 'firefox115', 'safari16'],
+  sourcemap: true,
+  minify: production,
+  define: { global: 'globalThis' },
+  inject: [at('signaling/client/nodeShims.ts')],
+  logLevel: 'warning',
+};
+
+/** Electron 41 runs Node 22 and Chromium 146. */
+const electronMain: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  minify: production,
+  external: ['electron'],
+  logLevel: 'warning',
+};
+
+/** Sandboxed preloads may only require('electron'): bundle zod and our modules into them. */
+const preload: BuildOptions = {
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'chrome130',
+  sourcemap: 'inline',
+  minify: production,
+  external: ['electron'],
+  logLevel: 'warning',
+};
+
+async function appPackageJson(): Promise<string> {
+  const rootPackage = JSON.parse(await readFile(at('package.json'), 'utf8')) as Record<string, unknown>;
+  return JSON.stringify(
+    {
+      name: 'support-screenshare-app',
+      productName: 'Screen Share',
+      version: rootPackage.version,
+      description: 'Share your screen with a support agent, view-only, after you typed their security key.',
+      license: rootPackage.license,
+      author: { name: 'Support Screen Share contributors' },
+      main: 'main.cjs',
+    },
+    null,
+    2,
+  );
+}
+
+export async function bundleApp(): Promise<void> {
+  if (!existsSync(at('renderer/main.ts'))) {
+    throw new Error('renderer/main.ts does not exist yet: the customer page is needed for the app.');
+  }
+  await rm(out, { recursive: true, force: true });
+  await mkdir(at('dist/app/renderer'), { recursive: true });
+  await mkdir(at('dist/app/indicator'), { recursive: true });
+  await Promise.all([
+    build({ ...electronMain, entryPoints: { main: at('main/index.ts') }, outdir: out, outExtension: { '.js': '.cjs' } }),
+    build({
+      ...preload,
+      entryPoints: { preload: at('preload/index.ts'), 'indicator-preload': at('preload/indicator.ts') },
+      outdir: out,
+      outExtension: { '.js': '.cjs' },
+    }),
+    build({ ...browser, entryPoints: { customer: at('renderer/main.ts') }, outdir: at('dist/app/renderer') }),
+    build({ ...browser, inject: [], entryPoints: { indicator: at('main/indicatorPage/indicator.ts') }, outdir: at('dist/app/indicator') }),
+    cp(at('renderer/static'), at('dist/app/renderer'), { recursive: true }),
+    cp(at('main/indicatorPage/indicator.html'), at('dist/app/indicator/indicator.html')),
+    cp(at('main/indicatorPage/indicator.css'), at('dist/app/indicator/indicator.css')),
+    cp(at('main/app-config.json'), at('dist/app/app-config.json')),
+    appPackageJson().then((json) => writeFile(at('dist/app/package.json'), json + '\n')),
+  ]);
+}
+
+const NO_BINARY = `
+The Electron binary is not installed, so the app cannot start here.
+
+  - On a machine with internet access, run \`npm ci\`: the electron package downloads its
+    binary during installation, then \`npm run app\` starts the app.
+  - This checkout was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 (no download possible):
+    the package then only brings its TypeScript definitions. To fetch the binary later, run
+    \`node node_modules/electron/install.js\` with internet access.
+
+The app was built into dist/app/ all the same.
+`;
+
+/** Path of the Electron executable, or undefined when the package has no binary. */
+export function electronBinary(): string | undefined {
+  try {
+    const binary: unknown = createRequire(import.meta.url)('electron');
+    return typeof binary === 'string' && existsSync(binary) ? binary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function launch(args: string[]): void {
+  const binary = electronBinary();
+  if (!binary) {
+    console.error(NO_BINARY);
+    process.exit(1);
+  }
+  const child = spawn(binary, [path.join(out, 'main.cjs'), ...args], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const argv = process.argv.slice(2);
+  const launching = argv.includes('--launch');
+  const appArgs = argv.filter((arg) => arg !== '--launch');
+  try {
+    await bundleApp();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  console.log('built the desktop app into dist/app/');
+  if (launching) launch(appArgs);
+}

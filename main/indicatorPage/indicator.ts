@@ -1,0 +1,22 @@
+import { INDICATOR_API_GLOBAL, type IndicatorApi, type IndicatorView } from '../../preload/indicatorApi';
+
+/** The indicator window's page: shows who sees the screen and offers Stop. */
+const api = (window as unknown as Record<string, IndicatorApi | undefined>)[INDICATOR_API_GLOBAL];
+const text = document.getElementById('text');
+const stop = document.getElementById('stop');
+
+function show(view: IndicatorView): void {
+  document.documentElement.lang = view.lang;
+  if (text) text.textContent = view.text;
+  if (stop) stop.textContent = view.stopLabel;
+  document.title = view.text;
+}
+
+if (api) {
+  api.onView(show);
+  api.getView().then(show, () => {});
+  stop?.addEventListener('click', () => {
+    stop.setAttribute('disabled', '');
+    api.stop().finally(() => stop.removeAttribute('disabled'));
+  });
+}

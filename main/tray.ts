@@ -1,0 +1,49 @@
+import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
+import type { SharingState } from '../preload/desktopApi';
+import type { MainStrings } from './strings';
+
+/** A tray icon that exists only while sharing, with "Stop sharing" in its menu. */
+export type SharingTrayIcon = Pick<Tray, 'setContextMenu' | 'setToolTip' | 'destroy' | 'isDestroyed' | 'on'>;
+
+export interface SharingTrayDeps {
+  createTray(): SharingTrayIcon;
+  buildMenu(template: MenuItemConstructorOptions[]): Menu;
+  strings: MainStrings;
+  productName: string;
+  onStop(): void;
+  onShowWindow(): void;
+}
+
+export interface SharingTray {
+  update(state: SharingState): void;
+  destroy(): void;
+}
+
+export function sharingTrayMenu(deps: SharingTrayDeps, state: SharingState): MenuItemConstructorOptions[] {
+  return [
+    { label: deps.strings.sharingWith(state.agentName), enabled: false },
+    { type: 'separator' },
+    { label: deps.strings.stopSharing, click: () => deps.onStop() },
+    { label: deps.strings.showWindow(deps.productName), click: () => deps.onShowWindow() },
+  ];
+}
+
+export function createSharingTray(deps: SharingTrayDeps): SharingTray {
+  let tray: SharingTrayIcon | undefined;
+  const remove = () => {
+    if (tray && !tray.isDestroyed()) tray.destroy();
+    tray = undefined;
+  };
+  return {
+    update(state) {
+      if (!state.sharing) return remove();
+      if (!tray || tray.isDestroyed()) {
+        tray = deps.createTray();
+        tray.on('click', () => deps.onShowWindow());
+      }
+      tray.setToolTip(deps.strings.trayTooltip(deps.productName));
+      tray.setContextMenu(deps.buildMenu(sharingTrayMenu(deps, state)));
+    },
+    destroy: remove,
+  };
+}

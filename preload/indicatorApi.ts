@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** The contract between the indicator window's preload and its page (`window.screenShareIndicator`). */
+export const IndicatorView = z.object({
+  /** "Sharing your screen with Alice" */
+  text: z.string().max(300),
+  stopLabel: z.string().max(50),
+  lang: z.enum(['en', 'de']),
+});
+export type IndicatorView = z.infer<typeof IndicatorView>;
+
+export interface IndicatorApi {
+  getView(): Promise<IndicatorView>;
+  onView(listener: (view: IndicatorView) => void): () => void;
+  stop(): Promise<void>;
+}
+
+export const INDICATOR_API_GLOBAL = 'screenShareIndicator';
