@@ -1,0 +1,135 @@
+import { test as base, type Browser, type BrowserContext } from '@playwright/test';
+import { agentLaunchOptions, fakeCaptureLaunchOptions, realCaptureLaunchOptions } from '../support/chromium';
+import { recordConsole } from '../support/consoleLog';
+import { paintScreenMarker, type ScreenMarker } from '../support/screenMarker';
+import { startServer, type RunningServer } from '../support/server';
+import { startXvfb, type VirtualDisplay } from '../support/xvfb';
+
+/** A virtual screen with a marker painted on its desktop, where the customer's browser runs. */
+export interface CustomerDesktop {
+  readonly screen: VirtualDisplay;
+  readonly marker: ScreenMarker;
+}
+
+/** Makes a browser context; `name` labels its console log in the test's attachments. */
+type NewContext = (name?: string) => Promise<BrowserContext>;
+
+interface TestFixtures {
+  /** Extra environment for the server of this test, e.g. { KEY_TTL_SECONDS: '2' }. */
+  serverEnv: Record<string, string>;
+  /** A fresh signaling server (the built one, as a child process) for each test. */
+  server: RunningServer;
+  /** A new context in the headless agent browser. */
+  agentContext: NewContext;
+  /** A new context in a headless customer browser that shares Chromium's synthetic screen. */
+  fakeCustomerContext: NewContext;
+  /** A new context in a headed customer browser on the virtual desktop that shares the real screen. */
+  realCustomerContext: NewContext;
+}
+
+interface WorkerFixtures {
+  agentBrowser: Browser;
+  fakeCaptureBrowser: Browser;
+  desktop: CustomerDesktop;
+}
+
+/** Where the marker sits: right of the customer's window, above Chromium's "sharing" bar. */
+const MARKER_RECT = { x: 1300, y: 450, width: 400, height: 400 };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  serverEnv: [{}, { option: true }],
+
+  server: async ({ serverEnv }, use, testInfo) => {
+    const server = await startServer(serverEnv);
+    try {
+      await use(server);
+    } finally {
+      await server.stop();
+      await testInfo.attach('server-output.txt', { body: server.output(), contentType: 'text/plain' });
+    }
+  },
+
+  agentBrowser: [
+    async ({ playwright }, use) => {
+      const browser = await playwright.chromium.launch(agentLaunchOptions());
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  fakeCaptureBrowser: [
+    async ({ playwright }, use) => {
+      const browser = await playwright.chromium.launch(fakeCaptureLaunchOptions());
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  desktop: [
+    async ({}, use) => {
+      const screen = await startXvfb(1920, 1080);
+      try {
+        const marker = await paintScreenMarker(screen, MARKER_RECT);
+        await use({ screen, marker });
+      } finally {
+        await screen.stop();
+      }
+    },
+    { scope: 'worker', timeout: 30_000 },
+  ],
+
+  agentContext: async ({ agentBrowser }, use, testInfo) => {
+    await useContexts(use, testInfo, 'agent', async () => agentBrowser);
+  },
+
+  fakeCustomerContext: async ({ fakeCaptureBrowser }, use, testInfo) => {
+    await useContexts(use, testInfo, 'customer', async () => fakeCaptureBrowser);
+  },
+
+  // One headed browser per context: each gets a fresh window at the known position on the desktop.
+  realCustomerContext: async ({ playwright, desktop }, use, testInfo) => {
+    const browsers: Browser[] = [];
+    try {
+      await useContexts(use, testInfo, 'customer', async () => {
+        const browser = await playwright.chromium.launch(realCaptureLaunchOptions(desktop.screen.display));
+        browsers.push(browser);
+        return browser;
+      }, true);
+    } finally {
+      await Promise.all(browsers.map((browser) => browser.close()));
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/**
+ * Hands the test a context factory; afterwards closes every context it made and attaches what
+ * each one's pages printed to the console (named after the role: agent, customer, customer-2, ...).
+ */
+async function useContexts(
+  use: (factory: NewContext) => Promise<void>,
+  testInfo: { attach(name: string, options: { body: string; contentType: string }): Promise<void> },
+  role: string,
+  browserFor: () => Promise<Browser>,
+  headed = false,
+): Promise<void> {
+  const made: Array<{ name: string; context: BrowserContext; log: () => string }> = [];
+  try {
+    await use(async (name = role) => {
+      const browser = await browserFor();
+      // en-US: the exact English texts. A headed window keeps its own size (viewport null).
+      const context = await browser.newContext({ locale: 'en-US', ...(headed ? { viewport: null } : { viewport: { width: 1440, height: 900 } }) });
+      const taken = made.filter((entry) => entry.name.startsWith(name)).length;
+      made.push({ name: taken === 0 ? name : `${name}-${taken + 1}`, context, log: recordConsole(context) });
+      return context;
+    });
+  } finally {
+    for (const { name, context, log } of made) {
+      await context.close().catch(() => undefined);
+      await testInfo.attach(`${name}-console.txt`, { body: log() || '(nothing printed)', contentType: 'text/plain' });
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+/** The customer's web page, used as a customer would: type the key, read, consent, stop. */
+export class CustomerPage {
+  readonly keyField: Locator;
+  readonly continueButton: Locator;
+  readonly shareButton: Locator;
+  readonly declineButton: Locator;
+  readonly stopButton: Locator;
+
+  private constructor(readonly page: Page) {
+    this.keyField = page.getByRole('textbox', { name: 'Security key' });
+    this.continueButton = page.getByRole('button', { name: 'Continue' });
+    this.shareButton = page.getByRole('button', { name: 'Share my screen' });
+    this.declineButton = page.getByRole('button', { name: 'Decline' });
+    this.stopButton = page.getByRole('button', { name: 'Stop sharing' });
+  }
+
+  static async open(context: BrowserContext, customerUrl: string): Promise<CustomerPage> {
+    const page = await context.newPage();
+    await page.goto(customerUrl);
+    const customer = new CustomerPage(page);
+    await expect(customer.keyField).toBeEditable();
+    return customer;
+  }
+
+  /** Types the key as read aloud (with spaces) and presses "Continue". */
+  async enterKey(key: string): Promise<void> {
+    await this.keyField.fill(key);
+    await this.continueButton.click();
+  }
+
+  consentQuestion(agent: { displayName: string; organisation: string }): Locator {
+    return this.page.getByText(`${agent.displayName} from ${agent.organisation} wants to see your screen`, { exact: true });
+  }
+
+  sharingBar(agentName: string): Locator {
+    return this.page.getByText(`You are sharing your screen with ${agentName}`, { exact: true });
+  }
+
+  message(text: string): Locator {
+    return this.page.getByText(text, { exact: true });
+  }
+}

@@ -1,0 +1,109 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Rgb } from '../../support/screenMarker';
+
+/**
+ * Looks at the agent's <video> the way a person looks at it: is there a picture, how big, what
+ * colour is it at a given place, how smooth is it. Everything runs inside the agent's page.
+ */
+
+export interface PictureSize {
+  width: number;
+  height: number;
+}
+
+export async function waitForPicture(video: Locator, minWidth: number, timeout = 30_000): Promise<PictureSize> {
+  await expect
+    .poll(() => video.evaluate((element: HTMLVideoElement) => element.videoWidth), {
+      message: `the agent's video should show a picture at least ${minWidth} px wide`,
+      timeout,
+    })
+    .toBeGreaterThanOrEqual(minWidth);
+  return video.evaluate((element: HTMLVideoElement) => ({ width: element.videoWidth, height: element.videoHeight }));
+}
+
+/** The colour of the video at a point given in the customer's screen coordinates. */
+export function pixelAt(video: Locator, point: { x: number; y: number }, screen: PictureSize): Promise<Rgb> {
+  return video.evaluate(
+    (element: HTMLVideoElement, { point, screen }) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = element.videoWidth;
+      canvas.height = element.videoHeight;
+      const context = canvas.getContext('2d', { willReadFrequently: true });
+      if (!context) throw new Error('no 2d canvas');
+      context.drawImage(element, 0, 0);
+      const x = Math.round((point.x * element.videoWidth) / screen.width);
+      const y = Math.round((point.y * element.videoHeight) / screen.height);
+      const [r = 0, g = 0, b = 0] = context.getImageData(x, y, 1, 1).data;
+      return { r, g, b };
+    },
+    { point, screen },
+  );
+}
+
+export function colourDistance(a: Rgb, b: Rgb): number {
+  return Math.max(Math.abs(a.r - b.r), Math.abs(a.g - b.g), Math.abs(a.b - b.b));
+}
+
+declare global {
+  interface Window {
+    __firstCustomerFrameAt?: number;
+  }
+}
+
+/**
+ * Starts watching the page for the first frame of a customer video that appears from now on
+ * (videos already on the page are ignored),
+ * recording its wall-clock time (Date.now(), comparable with the test's own clock).
+ */
+export async function watchForFirstFrame(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    delete window.__firstCustomerFrameAt;
+    const selector = 'video[aria-label="Customer screen"]';
+    const earlier = new Set(document.querySelectorAll<HTMLVideoElement>(selector));
+    const seen = new WeakSet<HTMLVideoElement>();
+    const record = () => {
+      window.__firstCustomerFrameAt ??= Date.now();
+    };
+    const scan = () => {
+      for (const video of document.querySelectorAll<HTMLVideoElement>(selector)) {
+        if (earlier.has(video)) continue;
+        if (!seen.has(video)) {
+          seen.add(video);
+          video.requestVideoFrameCallback(record);
+        }
+        if (video.readyState >= 2 && video.videoWidth > 0) record();
+      }
+      if (window.__firstCustomerFrameAt === undefined) setTimeout(scan, 5);
+    };
+    scan();
+  });
+}
+
+export async function firstFrameAt(page: Page, timeout = 30_000): Promise<number> {
+  const handle = await page.waitForFunction(() => window.__firstCustomerFrameAt, undefined, { timeout, polling: 20 });
+  return (await handle.jsonValue()) as number;
+}
+
+/** New frames the video presented per second, counted over a while. */
+export function framesPerSecond(video: Locator, durationMs = 3_000): Promise<number> {
+  return video.evaluate(
+    (element: HTMLVideoElement, durationMs) =>
+      new Promise<number>((resolve) => {
+        let frames = 0;
+        let first: number | undefined;
+        let last = 0;
+        const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
+          first ??= metadata.expectedDisplayTime;
+          last = metadata.expectedDisplayTime;
+          frames += 1;
+          element.requestVideoFrameCallback(onFrame);
+        };
+        element.requestVideoFrameCallback(onFrame);
+        setTimeout(() => {
+          const seconds = first === undefined ? durationMs / 1000 : Math.max(last - first, 1) / 1000;
+          resolve(first === undefined ? 0 : (frames - 1) / seconds);
+        }, durationMs);
+      }),
+    durationMs,
+  );
+}

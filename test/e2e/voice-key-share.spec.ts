@@ -1,0 +1,63 @@
+import { expect, test } from './fixtures';
+import { AgentConsole } from './pages/agentConsole';
+import { CustomerPage } from './pages/customerPage';
+import { colourDistance, framesPerSecond, pixelAt } from './pages/videoProbe';
+import { shareScreen } from './shareFlow';
+
+/**
+ * The voice flow with REAL screen capture: the customer's Chromium runs headed on a virtual X
+ * display whose desktop carries a magenta square, and shares the "Entire screen". The agent must
+ * see that square where it is on the customer's screen.
+ */
+const COLOUR_TOLERANCE = 48;
+
+test.describe('voice key share with the real screen', () => {
+  test('agent sees the marker on the customer screen; the customer stops sharing', async ({
+    server,
+    desktop,
+    agentContext,
+    realCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const customer = await CustomerPage.open(await realCustomerContext(), server.customerUrl);
+
+    const sharing = await shareScreen(agent, customer, 1280);
+    const { marker } = desktop;
+    const video = sharing.session.video;
+
+    // Compression may tint a colour slightly; the marker and background are far apart.
+    await expect
+      .poll(async () => colourDistance(await pixelAt(video, marker.markerPoint, marker.screen), marker.colour), {
+        message: `the agent's video should show the marker colour at (${marker.markerPoint.x}, ${marker.markerPoint.y})`,
+      })
+      .toBeLessThanOrEqual(COLOUR_TOLERANCE);
+    const background = await pixelAt(video, marker.backgroundPoint, marker.screen);
+    expect(colourDistance(background, marker.background), 'the desktop beside the marker keeps its own colour').toBeLessThanOrEqual(
+      COLOUR_TOLERANCE,
+    );
+
+    const fps = await framesPerSecond(video);
+    console.log(
+      `real capture: ${sharing.picture.width}x${sharing.picture.height}, ${fps.toFixed(1)} fps; ` +
+        `Continue → first frame ${sharing.continueToFirstFrameMs} ms (Share my screen → first frame ${sharing.shareToFirstFrameMs} ms)`,
+    );
+
+    await customer.stopButton.click();
+    await expect(customer.message('You stopped sharing your screen.')).toBeVisible();
+    await expect(sharing.session.status).toHaveText('Ended by the customer');
+    await expect(video, 'the customer screen is gone from the console').toBeHidden();
+  });
+
+  test('the agent ends the session; both see who ended it', async ({ server, agentContext, realCustomerContext }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const customer = await CustomerPage.open(await realCustomerContext(), server.customerUrl);
+
+    const sharing = await shareScreen(agent, customer, 1280);
+
+    await sharing.session.endSession();
+    await expect(sharing.session.status).toHaveText('Ended by you');
+    await expect(customer.message(`${sharing.agentName} ended the screen share.`)).toBeVisible();
+    await expect(customer.stopButton).toBeHidden();
+    await expect(sharing.session.video, 'the customer screen is gone from the console').toBeHidden();
+  });
+});

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The built signaling server (dist/server/main.js) as a child process on port 0, as an operator
+ * would start it. A child keeps the test runner's own process free of server state and logs, and
+ * proves the real start-up path (config from the environment, printed URLs).
+ */
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  readonly url: string;
+  readonly customerUrl: string;
+  readonly agentUrl: string;
+  /** Everything the server wrote to stdout and stderr so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export const DEMO_AGENT = { username: 'alice', password: 'secret' } as const;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const serverEntry = path.join(root, 'dist/server/main.js');
+
+const running = new Set<ChildProcess>();
+// Whatever happens to the test process, no server outlives it.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export async function startServer(env: Record<string, string> = {}, startTimeoutMs = 15_000): Promise<RunningServer> {
+  if (!existsSync(serverEntry)) {
+    throw new Error(`${path.relative(root, serverEntry)} is missing: run "npm run build" first`);
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'screenshare-e2e-'));
+  const child = spawn(process.execPath, [serverEntry], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEMO_AGENT: `${DEMO_AGENT.username}:${DEMO_AGENT.password}`,
+      AGENTS_FILE: path.join(dataDir, 'agents.json'),
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    running.delete(child);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const customerUrl = await waitForLine(child, () => output, /Customer page:\s+(\S+)/, startTimeoutMs);
+    const agentUrl = await waitForLine(child, () => output, /Agent console:\s+(\S+)/, startTimeoutMs);
+    const url = new URL(customerUrl).origin;
+    return { url, customerUrl, agentUrl, output: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function waitForLine(child: ChildProcess, output: () => string, pattern: RegExp, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = pattern.exec(output());
+      if (match?.[1]) {
+        done();
+        resolve(match[1]);
+      }
+    };
+    const fail = (why: string) => {
+      done();
+      reject(new Error(`signaling server ${why}. Its output:\n${output()}`));
+    };
+    const onExit = (code: number | null) => fail(`exited with code ${code} before printing its URLs`);
+    const timer = setTimeout(() => fail(`printed no URLs within ${timeoutMs} ms`), timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      child.stdout?.off('data', check);
+      child.off('exit', onExit);
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', onExit);
+    check();
+  });
+}
