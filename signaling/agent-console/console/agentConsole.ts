@@ -93,6 +93,7 @@ export class AgentConsole implements SessionPanelActions {
     this.connection = connection;
     this.listen(connection);
     this.banner.hide();
+    show(this.generalError, false);
     this.texts.clear(this.connectionNote);
     this.startButton.disabled = false;
   }
