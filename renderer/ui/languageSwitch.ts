@@ -1,0 +1,29 @@
+import { LOCALES, type Locale } from '../i18n/locale';
+import { text, type TextKey } from '../i18n/textRef';
+import type { Translator } from '../i18n/translator';
+import { h } from './dom';
+import type { Texts } from './texts';
+
+const NAMES: Record<Locale, TextKey> = { en: 'page.english', de: 'page.german' };
+
+/** "EN | DE" toggle buttons; the pressed one is the current language. */
+export function languageSwitch(
+  translator: Translator,
+  texts: Texts,
+  onChosen: (locale: Locale) => void,
+): HTMLElement {
+  const buttons = LOCALES.map((locale) => {
+    const choice = h('button', { type: 'button', class: 'language-choice', lang: locale }, locale.toUpperCase());
+    texts.attr(choice, 'aria-label', text(NAMES[locale]));
+    choice.addEventListener('click', () => onChosen(locale));
+    return { locale, choice };
+  });
+  const show = (current: Locale) => {
+    for (const { locale, choice } of buttons) choice.setAttribute('aria-pressed', String(locale === current));
+  };
+  show(translator.locale);
+  translator.onChange(show);
+  const group = h('div', { class: 'language', role: 'group' }, ...buttons.map(({ choice }) => choice));
+  texts.attr(group, 'aria-label', text('page.language'));
+  return group;
+}

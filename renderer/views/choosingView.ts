@@ -1,0 +1,15 @@
+import { text } from '../i18n/textRef';
+import { h } from '../ui/dom';
+import { card, heading, paragraph } from './parts';
+import type { ViewFactory } from './view';
+
+/** While the browser's (or the OS's) own screen dialog is open. */
+export const choosingView: ViewFactory<'choosing'> = ({ texts }, { browserDialog }) => {
+  const title = heading(texts, text('choosing.heading'));
+  const main = card(
+    h('div', { class: 'spinner', 'aria-hidden': 'true' }),
+    title,
+    paragraph(texts, browserDialog ? text('choosing.browserDialog') : text('choosing.starting'), 'intro'),
+  );
+  return { main, update: () => undefined, focus: () => title.focus() };
+};

@@ -1,0 +1,33 @@
+import { text } from '../i18n/textRef';
+import { h } from '../ui/dom';
+import { button, card, factList, heading } from './parts';
+import type { ViewFactory } from './view';
+
+/** While sharing: an unmistakable bar across the top with "Stop sharing", and what it means. */
+export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) => {
+  const agent = initial.agent.displayName;
+  const stop = button(texts, text('sharing.stop'), 'danger', () => flow.stop());
+  const banner = texts.attr(
+    h(
+      'section',
+      { class: 'sharing-bar' },
+      h('span', { class: 'live-dot', 'aria-hidden': 'true' }),
+      texts.set(h('p', { role: 'status', class: 'sharing-text' }), text('sharing.bar', { agent })),
+      stop,
+    ),
+    'aria-label',
+    text('sharing.barLabel'),
+  );
+  const connection = h('p', { class: 'connection', 'aria-live': 'polite' });
+  const main = card(
+    heading(texts, text('sharing.heading')),
+    connection,
+    factList(texts, [text('sharing.seeOnly', { agent }), text('sharing.howToStop')]),
+  );
+  const update = (state: typeof initial) => {
+    texts.set(connection, state.connected ? text('sharing.connected', { agent }) : text('sharing.connecting', { agent }));
+    connection.classList.toggle('connection-ok', state.connected);
+  };
+  update(initial);
+  return { main, banner, update, focus: () => stop.focus() };
+};
