@@ -20,7 +20,7 @@ export class VideoView {
   private readonly onFullscreenChange = () => this.labelFullscreenButton();
 
   constructor(private readonly texts: DomTexts) {
-    this.video = h('video', { class: 'video', attrs: { autoplay: '', playsinline: '' } });
+    this.video = h('video', { class: 'video', attrs: { autoplay: '', muted: '', playsinline: '' } });
     this.video.muted = true; // no audio is ever sent; muted also lets autoplay start without a click
     texts.set(this.video, text('video.label'), 'label');
 
