@@ -6,17 +6,19 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { AccountDirectory } from './accounts/accountDirectory';
 import { AGENT_COOKIE, AgentSessions } from './auth/agentSessions';
+import { createSharedState } from './cluster/sharedState';
 import type { Config } from './config';
 import { registerAgentAuthRoutes } from './http/agentAuthRoutes';
+import { registerHealthRoutes } from './http/healthRoutes';
 import { registerPageRoutes } from './http/pageRoutes';
 import { registerPublicRoutes } from './http/publicRoutes';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { KeyExpiryTimers } from './keys/keyExpiryTimers';
-import { KeyAttemptLimiter } from './limits/keyAttemptLimiter';
 import { LoginLimiter } from './limits/loginLimiter';
 import { createLogger, type Logger } from './log';
-import { MemorySessionStore } from './store/memorySessionStore';
+import { createMetrics } from './metrics';
 import type { SessionStore } from './store/sessionStore';
+import { ConnectionRegistry } from './ws/connectionRegistry';
 import { SignalingSocketServer } from './ws/signalingSocketServer';
 
 export interface SignalingServer {
@@ -24,6 +26,8 @@ export interface SignalingServer {
   readonly url: string;
   readonly port: number;
   readonly log: Logger;
+  /** Where sessions and keys live: this process, or Redis shared with other nodes. */
+  readonly store: 'in-memory' | 'redis';
   close(): Promise<void>;
 }
 
@@ -48,8 +52,11 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   });
   const accounts = await AccountDirectory.load(config);
   const agentSessions = new AgentSessions(config.agentSessionMs);
-  const store = options.store ?? new MemorySessionStore();
+  const shared = await createSharedState(config, log, options.store);
+  const store = shared.store;
   const keyTimers = new KeyExpiryTimers();
+  const registry = new ConnectionRegistry();
+  const metrics = createMetrics(() => registry.all());
 
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app, tls);
@@ -69,9 +76,17 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     tls,
     agentFromRequest: (request: IncomingMessage) =>
       agentSessions.find(app.parseCookie(request.headers.cookie ?? '')[AGENT_COOKIE]),
-    ctx: { config, store, keyLimiter: new KeyAttemptLimiter(config.keyAttempts), keyTimers, log },
+    ctx: { config, store, keyLimiter: shared.keyLimiter, keyTimers, log, metrics },
+    nodeId: shared.nodeId,
+    registry,
+    router: await shared.router(registry),
   });
-  registerPublicRoutes(app, config, () => ({ connections: sockets.registry.size }));
+  registerPublicRoutes(app, config);
+  registerHealthRoutes(
+    app,
+    { ready: shared.ready, connections: () => registry.size, store: shared.kind, nodeId: shared.nodeId },
+    metrics,
+  );
   await registerPageRoutes(app, config.webRoot ?? defaultWebRoot());
   sockets.attach(app.server);
 
@@ -84,11 +99,13 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     url,
     port,
     log,
+    store: shared.kind,
     async close() {
       keyTimers.cancelAll();
       await sockets.close();
       await app.close();
       await store.close();
+      await shared.close();
     },
   };
 }

@@ -63,6 +63,10 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   WEB_ROOT: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must look like redis://host:6379 or rediss://user:password@host:6380/0')
+    .optional(),
 });
 
 export interface Config {
@@ -93,6 +97,8 @@ export interface Config {
   readonly production: boolean;
   /** Folder with the built pages (dist/web). */
   readonly webRoot: string | undefined;
+  /** Set when several nodes share state through Redis; unset = this process only. */
+  readonly redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -134,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     webRoot: e.WEB_ROOT,
+    redisUrl: e.REDIS_URL,
   };
 }

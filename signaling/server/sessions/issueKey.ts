@@ -6,15 +6,21 @@ import type { HandlerContext } from '../ws/handlers/context';
  * returns what the agent must be shown.
  */
 export async function issueKey(
-  ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'config' | 'log'>,
+  ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'config' | 'log' | 'metrics'>,
   sessionId: string,
 ): Promise<{ key: string; expiresAt: number }> {
   const key = await freshKey(ctx.store);
   const expiresAt = Date.now() + ctx.config.keyTtlMs;
   await ctx.store.issueKey(sessionId, key, expiresAt);
+  ctx.metrics.keyIssued();
   ctx.keyTimers.schedule(sessionId, expiresAt, () => {
     void (async () => {
       await ctx.store.retireKey(key, 'expired');
+      // A customer may have claimed the key just in time, possibly through another node (whose
+      // claim cannot cancel this node's timer). Asking a dead key only reads why it died: report
+      // the expiry only if it really expired, never over a claim that won.
+      const fate = await ctx.store.claimKey(key);
+      if (fate.ok || fate.reason !== 'expired') return;
       const session = await ctx.store.getSession(sessionId);
       if (!session || session.phase !== 'waiting') return;
       await ctx.store.updateSession(sessionId, { phase: 'key-expired' });

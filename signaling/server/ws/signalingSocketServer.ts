@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -6,10 +5,11 @@ import { CloseCode, MAX_MESSAGE_BYTES, PROTOCOL_VERSION, type Role, type ServerM
 import type { AgentAccount } from '../accounts/accountDirectory';
 import type { Config } from '../config';
 import { MessageRateLimiter } from '../limits/messageRateLimiter';
+import { newConnectionId } from '../cluster/nodeIdentity';
 import { endSession } from '../sessions/endSession';
 import { ClientConnection } from './clientConnection';
 import { clientAddress } from './clientAddress';
-import { ConnectionRegistry } from './connectionRegistry';
+import { ConnectionRegistry, type MessageRouter } from './connectionRegistry';
 import type { HandlerContext } from './handlers/context';
 import { startHeartbeat } from './heartbeat';
 import { createMessageIntake } from './messageIntake';
@@ -25,6 +25,12 @@ export interface SignalingSocketOptions {
   /** The signed-in agent behind an upgrade request's cookie, if any. */
   agentFromRequest(request: IncomingMessage): AgentAccount | undefined;
   ctx: Omit<HandlerContext, 'router'>;
+  /** This node's id, carried in every connection id (see cluster/nodeIdentity.ts). */
+  nodeId: string;
+  /** This node's connections; the registry also delivers to them unless `router` is given. */
+  registry?: ConnectionRegistry;
+  /** Reaches connections on any node (cluster/clusterRouter.ts); defaults to the registry. */
+  router?: MessageRouter;
 }
 
 /**
@@ -32,7 +38,7 @@ export interface SignalingSocketOptions {
  * cookie) before a socket exists. Closing a socket ends its sessions and tells the other side.
  */
 export class SignalingSocketServer {
-  readonly registry = new ConnectionRegistry();
+  readonly registry: ConnectionRegistry;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly limiter = new MessageRateLimiter();
   private readonly ctx: HandlerContext;
@@ -40,7 +46,8 @@ export class SignalingSocketServer {
   private readonly receive: ReturnType<typeof createMessageIntake>;
 
   constructor(private readonly options: SignalingSocketOptions) {
-    this.ctx = { ...options.ctx, router: this.registry };
+    this.registry = options.registry ?? new ConnectionRegistry();
+    this.ctx = { ...options.ctx, router: options.router ?? this.registry };
     this.receive = createMessageIntake(this.ctx, this.limiter, (connection) => this.welcome(connection));
     this.stopHeartbeat = startHeartbeat(this.registry, options.config.heartbeatIntervalMs);
   }
@@ -71,7 +78,7 @@ export class SignalingSocketServer {
   }
 
   private accept(ws: WebSocket, role: Role, ip: string, agent: AgentAccount | undefined): void {
-    const connection = new ClientConnection(randomUUID(), role, ip, ws, agent);
+    const connection = new ClientConnection(newConnectionId(this.options.nodeId), role, ip, ws, agent);
     this.registry.add(connection);
     const helloTimer = setTimeout(() => {
       if (!connection.greeted) ws.close(CloseCode.helloTimeout, 'hello expected');

@@ -15,10 +15,12 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
     return sendError(connection, 'already-in-session', 'This connection is already sharing with an agent.', { ref });
   }
   if (checkKey(message.key) !== 'ok') {
+    ctx.metrics.keyAttemptFailed('malformed');
     return sendError(connection, 'key-malformed', 'This key has a typo.', { ref });
   }
   const verdict = await ctx.keyLimiter.reserve(connection.ip);
   if (!verdict.allowed) {
+    ctx.metrics.keyAttemptFailed('locked-out');
     ctx.log.warn({ ip: connection.ip, outcome: 'locked-out' }, 'key attempt refused');
     return sendError(connection, 'too-many-attempts', 'Too many wrong keys. Please wait before trying again.', {
       ref,
@@ -27,6 +29,7 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
   }
   const claim = await ctx.store.claimKey(message.key);
   if (!claim.ok) {
+    ctx.metrics.keyAttemptFailed(claim.reason);
     ctx.log.warn({ ip: connection.ip, outcome: claim.reason }, 'key attempt failed');
     const { code, message: text } = failure[claim.reason];
     return sendError(connection, code, text, { ref });

@@ -2,6 +2,7 @@ import type { Config } from '../../config';
 import type { KeyExpiryTimers } from '../../keys/keyExpiryTimers';
 import type { KeyAttemptLimiter } from '../../limits/keyAttemptLimiter';
 import type { Logger } from '../../log';
+import type { ServerMetrics } from '../../metrics';
 import type { SessionStore } from '../../store/sessionStore';
 import type { ErrorCode, ServerMessage } from '../../../protocol';
 import type { ClientConnection } from '../clientConnection';
@@ -15,6 +16,7 @@ export interface HandlerContext {
   keyLimiter: KeyAttemptLimiter;
   keyTimers: KeyExpiryTimers;
   log: Logger;
+  metrics: ServerMetrics;
 }
 
 export type Handler<M> = (ctx: HandlerContext, connection: ClientConnection, message: M) => Promise<void>;

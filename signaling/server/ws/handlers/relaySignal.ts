@@ -17,5 +17,6 @@ export const relaySignal: Handler<AgentMessageOf<'signal'> | CustomerMessageOf<'
   if (!target || (session.phase !== 'choosing-screen' && session.phase !== 'sharing')) {
     return sendError(connection, 'not-allowed', 'The screen share has not been accepted yet.');
   }
+  ctx.metrics.signalRelayed(connection.role);
   ctx.router.deliver(target, { type: 'signal', sessionId: session.id, from: connection.role, data: message.data });
 };

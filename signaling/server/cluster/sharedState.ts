@@ -1,0 +1,80 @@
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import type { Config } from '../config';
+import { KeyAttemptLimiter } from '../limits/keyAttemptLimiter';
+import type { Logger } from '../log';
+import { MemorySessionStore } from '../store/memorySessionStore';
+import { RedisSessionStore } from '../store/redisSessionStore';
+import type { SessionStore } from '../store/sessionStore';
+import type { MessageRouter } from '../ws/connectionRegistry';
+import { ClusterRouter } from './clusterRouter';
+import { newNodeId } from './nodeIdentity';
+import { closeRedis, connectRedis, redisAnswers, withoutPassword } from './redisConnection';
+
+/** Prefix of every Redis key and channel. Separate deployments on one Redis use separate databases (redis://host/1). */
+const PREFIX = 'screenshare:';
+
+/**
+ * Where the state that nodes must agree on lives: sessions and keys, key-attempt counters, and the
+ * way to reach a connection. In this process by default; in Redis when REDIS_URL is set.
+ */
+export interface SharedState {
+  readonly kind: 'in-memory' | 'redis';
+  readonly nodeId: string;
+  readonly store: SessionStore;
+  readonly keyLimiter: KeyAttemptLimiter;
+  /** Wraps this node's own connections into the router the handlers use. */
+  router(local: MessageRouter): Promise<MessageRouter>;
+  /** Whether this node can serve clients now (Redis reachable, when configured). */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function createSharedState(
+  config: Pick<Config, 'redisUrl' | 'keyAttempts'>,
+  log: Logger,
+  storeOverride?: SessionStore,
+): Promise<SharedState> {
+  const nodeId = newNodeId();
+  if (!config.redisUrl) {
+    return {
+      kind: 'in-memory',
+      nodeId,
+      store: storeOverride ?? new MemorySessionStore(),
+      keyLimiter: new KeyAttemptLimiter(config.keyAttempts),
+      router: async (local) => local,
+      ready: async () => true,
+      close: async () => {},
+    };
+  }
+
+  const commands = await connectRedis(config.redisUrl, `screenshare-${nodeId}`, log);
+  const subscriber = await connectRedis(config.redisUrl, `screenshare-${nodeId}-sub`, log).catch(async (error: unknown) => {
+    await closeRedis(commands);
+    throw error;
+  });
+  log.info({ nodeId, redis: withoutPassword(config.redisUrl) }, 'sharing state through redis');
+  return {
+    kind: 'redis',
+    nodeId,
+    store: storeOverride ?? new RedisSessionStore(commands, { prefix: PREFIX }),
+    keyLimiter: new KeyAttemptLimiter(
+      config.keyAttempts,
+      (options) =>
+        new RateLimiterRedis({
+          ...options,
+          keyPrefix: `${PREFIX}limit:${options.keyPrefix}`,
+          storeClient: commands,
+          rejectIfRedisNotReady: true,
+        }),
+    ),
+    async router(local) {
+      const router = new ClusterRouter(nodeId, local, commands, subscriber, PREFIX, log);
+      await router.listen();
+      return router;
+    },
+    ready: async () => subscriber.status === 'ready' && (await redisAnswers(commands)),
+    async close() {
+      await Promise.all([closeRedis(subscriber), closeRedis(commands)]);
+    },
+  };
+}

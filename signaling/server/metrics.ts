@@ -1,0 +1,71 @@
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Role } from '../protocol';
+import type { DeadKeyReason } from './store/sessionStore';
+
+export type FailedKeyReason = 'wrong' | DeadKeyReason | 'malformed' | 'locked-out';
+
+/** The live connections of this node, as the gauges read them at scrape time. */
+export type ConnectionSource = () => Iterable<{ readonly role: Role; readonly sessionIds: ReadonlySet<string> }>;
+
+/**
+ * This node's figures for Prometheus (GET /metrics). Counters are per node; a dashboard sums them
+ * over all nodes. Sessions are counted on the node of their agent, so that sum is exact too.
+ */
+export interface ServerMetrics {
+  keyIssued(): void;
+  keyAttemptFailed(reason: FailedKeyReason): void;
+  signalRelayed(from: Role): void;
+  readonly contentType: string;
+  render(): Promise<string>;
+}
+
+export function createMetrics(connections: ConnectionSource): ServerMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const keysIssued = new Counter({
+    name: 'screenshare_keys_issued_total',
+    help: 'Security keys handed to agents (new sessions and renewed keys).',
+    registers: [registry],
+  });
+  const failedAttempts = new Counter({
+    name: 'screenshare_key_attempts_failed_total',
+    help: 'Key attempts that did not open a session, by reason.',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const relayed = new Counter({
+    name: 'screenshare_signals_relayed_total',
+    help: 'WebRTC signaling messages relayed between agent and customer, by sender.',
+    labelNames: ['from'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'screenshare_sessions_active',
+    help: 'Screen-share sessions whose agent is connected to this node.',
+    registers: [registry],
+    collect() {
+      let sessions = 0;
+      for (const connection of connections()) if (connection.role === 'agent') sessions += connection.sessionIds.size;
+      this.set(sessions);
+    },
+  });
+  new Gauge({
+    name: 'screenshare_connections',
+    help: 'Open signaling connections on this node, by role.',
+    labelNames: ['role'] as const,
+    registers: [registry],
+    collect() {
+      const count: Record<Role, number> = { agent: 0, customer: 0 };
+      for (const connection of connections()) count[connection.role] += 1;
+      for (const role of ['agent', 'customer'] as const) this.set({ role }, count[role]);
+    },
+  });
+
+  return {
+    keyIssued: () => keysIssued.inc(),
+    keyAttemptFailed: (reason) => failedAttempts.inc({ reason }),
+    signalRelayed: (from) => relayed.inc({ from }),
+    contentType: registry.contentType,
+    render: () => registry.metrics(),
+  };
+}

@@ -1,0 +1,143 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { SessionPhase } from '../../protocol';
+import {
+  DEAD_KEY_MEMORY_MS,
+  type DeadKeyReason,
+  type KeyClaimResult,
+  type SessionRecord,
+  type SessionStore,
+} from './sessionStore';
+import { claimKeyScript, isKeyTakenScript, issueKeyScript, retireKeyScript, updateSessionScript } from './redisScripts';
+
+/** A session nobody has touched for this long is dropped (its node died without ending it). */
+export const SESSION_IDLE_TTL_MS = 24 * 60 * 60 * 1000;
+
+const SessionFields = z.object({
+  id: z.string(),
+  agentUsername: z.string(),
+  agentConnectionId: z.string(),
+  agentDisplayName: z.string(),
+  customerConnectionId: z.string().nullable(),
+  phase: SessionPhase,
+  key: z.string().nullable(),
+  keyExpiresAt: z.number().nullable(),
+  createdAt: z.number(),
+}) satisfies z.ZodType<SessionRecord>;
+
+const ClaimReply = z.union([
+  z.tuple([z.literal('ok'), z.string()]),
+  z.tuple([z.enum(['wrong', 'expired', 'used', 'replaced'])]),
+]);
+
+export interface RedisStoreOptions {
+  /** Prepended to every Redis key, so several deployments can share one Redis. */
+  prefix?: string;
+}
+
+/**
+ * Sessions and keys in Redis, shared by every node. A session is a hash (one JSON-encoded value
+ * per field); a key is a hash holding its live or dead state. Changes that must not interleave
+ * (issue, claim, retire, update) are Lua scripts, so they are atomic across nodes.
+ */
+export class RedisSessionStore implements SessionStore {
+  private readonly sessionPrefix: string;
+  private readonly keyPrefix: string;
+
+  constructor(
+    private readonly redis: Redis,
+    options: RedisStoreOptions = {},
+  ) {
+    const prefix = options.prefix ?? 'screenshare:';
+    this.sessionPrefix = `${prefix}session:`;
+    this.keyPrefix = `${prefix}key:`;
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    const name = this.sessionPrefix + session.id;
+    await this.redis.multi().del(name).hset(name, encode(session)).pexpire(name, SESSION_IDLE_TTL_MS).exec();
+  }
+
+  async getSession(id: string): Promise<SessionRecord | undefined> {
+    const name = this.sessionPrefix + id;
+    const results = await this.redis.multi().hgetall(name).pexpire(name, SESSION_IDLE_TTL_MS).exec();
+    return decode(firstResult(results));
+  }
+
+  async updateSession(id: string, change: Partial<Omit<SessionRecord, 'id'>>): Promise<SessionRecord | undefined> {
+    const pairs = Object.entries(change).flatMap(([field, value]) =>
+      value === undefined ? [] : [field, JSON.stringify(value)],
+    );
+    const reply = await updateSessionScript.run(this.redis, [this.sessionPrefix + id], [SESSION_IDLE_TTL_MS, ...pairs]);
+    return decode(reply);
+  }
+
+  async deleteSession(id: string): Promise<SessionRecord | undefined> {
+    const name = this.sessionPrefix + id;
+    // One transaction: of two nodes ending the same session at once, only one gets the record.
+    const results = await this.redis.multi().hgetall(name).del(name).exec();
+    return decode(firstResult(results));
+  }
+
+  async issueKey(sessionId: string, key: string, expiresAt: number): Promise<void> {
+    await issueKeyScript.run(
+      this.redis,
+      [this.sessionPrefix + sessionId, this.keyPrefix + key],
+      [this.keyPrefix, sessionId, JSON.stringify(key), expiresAt, Date.now(), DEAD_KEY_MEMORY_MS],
+    );
+  }
+
+  async isKeyTaken(key: string): Promise<boolean> {
+    return (await isKeyTakenScript.run(this.redis, [this.keyPrefix + key], [Date.now()])) === 1;
+  }
+
+  async claimKey(key: string): Promise<KeyClaimResult> {
+    const reply = ClaimReply.parse(
+      await claimKeyScript.run(
+        this.redis,
+        [this.keyPrefix + key],
+        [this.sessionPrefix, Date.now(), DEAD_KEY_MEMORY_MS, JSON.stringify(key)],
+      ),
+    );
+    return reply[0] === 'ok' ? { ok: true, sessionId: reply[1] } : { ok: false, reason: reply[0] };
+  }
+
+  async retireKey(key: string, reason: DeadKeyReason): Promise<void> {
+    await retireKeyScript.run(
+      this.redis,
+      [this.keyPrefix + key],
+      [this.sessionPrefix, reason, Date.now(), DEAD_KEY_MEMORY_MS, JSON.stringify(key)],
+    );
+  }
+
+  /** The Redis connection belongs to whoever made it (it is shared with the router and limiter). */
+  async close(): Promise<void> {}
+}
+
+function encode(session: SessionRecord): Record<string, string> {
+  return Object.fromEntries(Object.entries(session).map(([field, value]) => [field, JSON.stringify(value)]));
+}
+
+/** A stored session from HGETALL (an object) or from a script (a flat field/value list). */
+function decode(reply: unknown): SessionRecord | undefined {
+  if (reply === null || reply === undefined) return undefined;
+  const hash = Array.isArray(reply) ? pairsToObject(reply) : reply;
+  if (typeof hash !== 'object' || Object.keys(hash).length === 0) return undefined;
+  const fields = Object.fromEntries(
+    Object.entries(hash).map(([field, value]) => [field, typeof value === 'string' ? JSON.parse(value) : value]),
+  );
+  return SessionFields.parse(fields);
+}
+
+function pairsToObject(list: unknown[]): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < list.length; i += 2) result[String(list[i])] = list[i + 1];
+  return result;
+}
+
+function firstResult(results: [Error | null, unknown][] | null): unknown {
+  const first = results?.[0];
+  if (!first) throw new Error('redis transaction was aborted');
+  if (first[0]) throw first[0];
+  return first[1];
+}
