@@ -1,4 +1,4 @@
-import type { DesktopCapturerSource, Session, DesktopCapturer, WebFrameMain } from 'electron';
+import type { DesktopCapturerSource, NativeImage, Session, SourcesOptions, WebFrameMain } from 'electron';
 import type { ScreenInfo } from '../preload/desktopApi';
 
 /**
@@ -11,11 +11,18 @@ import type { ScreenInfo } from '../preload/desktopApi';
  *   Electron opens it from desktopCapturer.getSources() and returns just the picked source;
  *   `useSystemPicker` is passed too so Electron's native support takes over where it exists.
  */
-export type ScreenSource = Pick<DesktopCapturerSource, 'id' | 'name' | 'thumbnail' | 'display_id'>;
+export type ScreenSource = Pick<DesktopCapturerSource, 'id' | 'name'> & {
+  thumbnail: Pick<NativeImage, 'isEmpty' | 'toDataURL'>;
+};
+
+/** The part of Electron's desktopCapturer used here. */
+export interface ScreenSourceFinder {
+  getSources(options: SourcesOptions): Promise<ScreenSource[]>;
+}
 
 export interface CaptureDeps {
   session: Pick<Session, 'setDisplayMediaRequestHandler'>;
-  desktopCapturer: Pick<DesktopCapturer, 'getSources'>;
+  desktopCapturer: ScreenSourceFinder;
   /** True where the operating system's picker must be used (Wayland). */
   systemPicker: boolean;
   /** Only our own customer page may capture. */

@@ -6,7 +6,9 @@ import type { SharingStateStore } from './sharingState';
  * to stop (it sends session.end so the agent sees "Ended by the customer"), and the window closes
  * once the page reports it stopped, or after a grace period if the page does not answer.
  */
-export type ClosableWindow = Pick<BrowserWindow, 'on' | 'close' | 'isDestroyed'>;
+export type ClosableWindow = Pick<BrowserWindow, 'close' | 'isDestroyed'> & {
+  on(event: 'close', listener: (event: Event) => void): unknown;
+};
 
 export interface CloseGuardDeps {
   window: ClosableWindow;

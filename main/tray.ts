@@ -1,13 +1,17 @@
-import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
+import type { MenuItemConstructorOptions, Tray } from 'electron';
 import type { SharingState } from '../preload/desktopApi';
 import type { MainStrings } from './strings';
 
 /** A tray icon that exists only while sharing, with "Stop sharing" in its menu. */
-export type SharingTrayIcon = Pick<Tray, 'setContextMenu' | 'setToolTip' | 'destroy' | 'isDestroyed' | 'on'>;
+export type SharingTrayIcon<M> = Pick<Tray, 'setToolTip' | 'destroy' | 'isDestroyed'> & {
+  setContextMenu(menu: M): void;
+  on(event: 'click', listener: () => void): unknown;
+};
 
-export interface SharingTrayDeps {
-  createTray(): SharingTrayIcon;
-  buildMenu(template: MenuItemConstructorOptions[]): Menu;
+/** M is Electron's Menu in the app (Menu.buildFromTemplate), anything in tests. */
+export interface SharingTrayDeps<M> {
+  createTray(): SharingTrayIcon<M>;
+  buildMenu(template: MenuItemConstructorOptions[]): M;
   strings: MainStrings;
   productName: string;
   onStop(): void;
@@ -19,7 +23,7 @@ export interface SharingTray {
   destroy(): void;
 }
 
-export function sharingTrayMenu(deps: SharingTrayDeps, state: SharingState): MenuItemConstructorOptions[] {
+export function sharingTrayMenu<M>(deps: SharingTrayDeps<M>, state: SharingState): MenuItemConstructorOptions[] {
   return [
     { label: deps.strings.sharingWith(state.agentName), enabled: false },
     { type: 'separator' },
@@ -28,8 +32,8 @@ export function sharingTrayMenu(deps: SharingTrayDeps, state: SharingState): Men
   ];
 }
 
-export function createSharingTray(deps: SharingTrayDeps): SharingTray {
-  let tray: SharingTrayIcon | undefined;
+export function createSharingTray<M>(deps: SharingTrayDeps<M>): SharingTray {
+  let tray: SharingTrayIcon<M> | undefined;
   const remove = () => {
     if (tray && !tray.isDestroyed()) tray.destroy();
     tray = undefined;

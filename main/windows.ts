@@ -16,7 +16,10 @@ export function mainWindowOptions(preloadPath: string, productName: string): Bro
   };
 }
 
-export type GuardedWebContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+export type GuardedWebContents = Pick<WebContents, 'setWindowOpenHandler'> & {
+  on(event: 'will-navigate', listener: (event: Event, url: string) => void): unknown;
+  on(event: 'will-redirect' | 'will-attach-webview', listener: (event: Event) => void): unknown;
+};
 
 /**
  * No page of the app may navigate away, open windows or embed <webview>s. Links to allowlisted
@@ -27,9 +30,9 @@ export function blockNavigation(contents: GuardedWebContents, openExternal: (url
     event.preventDefault();
     openExternal(url);
   };
-  contents.on('will-navigate', (event, url) => refuse(event, url));
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event: Event, url: string) => refuse(event, url));
+  contents.on('will-redirect', (event: Event) => event.preventDefault());
+  contents.on('will-attach-webview', (event: Event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     openExternal(url);
     return { action: 'deny' };
