@@ -47,3 +47,13 @@ export function fakeCaptureLaunchOptions(): LaunchOptions {
     args: [...BASE_FLAGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
   };
 }
+
+/** A plain headed window at a given place on the virtual desktop (e.g. something that moves). */
+export function desktopWindowLaunchOptions(display: string, rect: { x: number; y: number; width: number; height: number }): LaunchOptions {
+  return {
+    executablePath: CHROMIUM,
+    headless: false,
+    env: { ...process.env, DISPLAY: display },
+    args: [...BASE_FLAGS, `--window-position=${rect.x},${rect.y}`, `--window-size=${rect.width},${rect.height}`],
+  };
+}
