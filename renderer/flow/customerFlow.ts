@@ -263,7 +263,8 @@ export class CustomerFlow {
     this.set({ ...this.current, busy: false, problem, blockedUntil });
     if (blockedUntil === null) return;
     this.startTimer('unblock', Math.max(0, blockedUntil - this.deps.clock.now()), () => {
-      if (this.current.step === 'key') this.set({ ...this.current, blockedUntil: null });
+      // The "wait N minutes" text would be stale now: clear it along with the block.
+      if (this.current.step === 'key') this.set({ ...this.current, blockedUntil: null, problem: null });
     });
   }
 

@@ -59,6 +59,6 @@ export function endTexts(outcome: EndOutcome, agent: string): EndTexts {
     case 'server-ended':
       return { heading: ended, message: text('ended.serverEnded'), hint: newKey };
     case 'unsupported':
-      return { heading: text('ended.unsupportedHeading'), message: text('ended.unsupported'), hint: newKey };
+      return { heading: text('ended.unsupportedHeading'), message: text('ended.unsupported'), hint: text('ended.unsupportedHint') };
   }
 }

@@ -119,6 +119,7 @@ describe('the customer flow', () => {
       assert.equal(server.link.sentOf('key.claim').length, 1, 'no attempt while blocked');
       clock.advance(90_000);
       assert.equal(stateOf('key').blockedUntil, null);
+      assert.equal(stateOf('key').problem, null, 'the stale "wait" message is gone');
       await flow.submitKey(KEY);
       assert.equal(server.link.sentOf('key.claim').length, 2);
     });
