@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import { createServer } from 'node:net';
+import { keyFromPayload } from '../../../signaling/protocol';
+import { pairedSession, connect, startTestServer, type TestServer } from '../harness';
+import { useRedisServer } from './redisFixture';
+import { startTwoNodes } from './twoNodes';
+
+async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** The value of one sample line of Prometheus text, e.g. `screenshare_connections{role="agent"}`. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe('health and metrics endpoints (one node, in-memory)', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(() => t.close());
+
+  it('says the process is up (/healthz) and ready (/readyz)', async () => {
+    assert.deepEqual(await getJson(`${t.url}/healthz`), { status: 200, body: { status: 'ok' } });
+    const ready = await getJson(`${t.url}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.equal(ready.body.status, 'ready');
+    assert.equal(ready.body.store, 'in-memory');
+  });
+
+  it('counts keys, failed attempts, relayed signals, sessions and connections in Prometheus text', async () => {
+    const { agent, customer, sessionId } = await pairedSession(t.url);
+    customer.send({ type: 'signal', data: { type: 'offer', sdp: 'v=0\r\n' } });
+    await agent.next('signal');
+    agent.send({ type: 'signal', sessionId, data: { type: 'answer', sdp: 'v=0\r\n' } });
+    await customer.next('signal');
+    const guesser = await connect(t.url, 'customer');
+    const unused = keyFromPayload('13572468');
+    guesser.send({ type: 'key.claim', key: unused });
+    assert.equal((await guesser.next('error')).code, 'key-wrong');
+    const typo = unused.slice(0, 8) + String((Number(unused[8]) + 1) % 10);
+    guesser.send({ type: 'key.claim', key: typo });
+    assert.equal((await guesser.next('error')).code, 'key-malformed');
+
+    const response = await fetch(`${t.url}/metrics`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    assert.equal(sample(text, 'screenshare_keys_issued_total'), 1);
+    assert.equal(sample(text, 'screenshare_key_attempts_failed_total{reason="wrong"}'), 1);
+    assert.equal(sample(text, 'screenshare_key_attempts_failed_total{reason="malformed"}'), 1);
+    assert.equal(sample(text, 'screenshare_signals_relayed_total{from="customer"}'), 1);
+    assert.equal(sample(text, 'screenshare_signals_relayed_total{from="agent"}'), 1);
+    assert.equal(sample(text, 'screenshare_sessions_active'), 1);
+    assert.equal(sample(text, 'screenshare_connections{role="agent"}'), 1);
+    assert.equal(sample(text, 'screenshare_connections{role="customer"}'), 2);
+    assert.ok(text.includes('process_resident_memory_bytes'), 'standard process metrics too');
+
+    agent.send({ type: 'session.end', sessionId });
+    await customer.next('session.ended');
+    const after = await (await fetch(`${t.url}/metrics`)).text();
+    assert.equal(sample(after, 'screenshare_sessions_active'), 0);
+    for (const client of [agent, customer, guesser]) client.close();
+  });
+});
+
+describe('readiness with Redis', () => {
+  const redis = useRedisServer();
+
+  it('is ready while Redis answers, not ready (503) while it is down, and stays alive (/healthz)', async () => {
+    const [a, b] = await startTwoNodes(redis.server.url);
+    try {
+      for (const node of [a, b]) {
+        const ready = await getJson(`${node.url}/readyz`);
+        assert.equal(ready.status, 200);
+        assert.equal(ready.body.store, 'redis');
+      }
+      assert.notEqual((await getJson(`${a.url}/readyz`)).body.node, (await getJson(`${b.url}/readyz`)).body.node);
+
+      await redis.server.stop();
+      const deadline = Date.now() + 5_000;
+      let status = 200;
+      while (status === 200 && Date.now() < deadline) {
+        status = (await getJson(`${a.url}/readyz`)).status;
+        if (status === 200) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.equal(status, 503, 'a node without Redis tells the load balancer to send clients elsewhere');
+      assert.equal((await getJson(`${a.url}/readyz`)).body.status, 'not-ready');
+      assert.equal((await getJson(`${a.url}/healthz`)).status, 200, 'but it is not dead: no restart needed');
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('refuses to start, saying why, when Redis cannot be reached', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    await assert.rejects(
+      startTestServer({ REDIS_URL: `redis://:hunter2@127.0.0.1:${port}` }),
+      (error: Error) => {
+        assert.match(error.message, new RegExp(`Cannot reach Redis at redis://:\\*\\*\\*@127\\.0\\.0\\.1:${port}`));
+        assert.ok(!error.message.includes('hunter2'), 'the password is not shown');
+        return true;
+      },
+    );
+  });
+});
