@@ -8,7 +8,10 @@ import { outcomeFromEnded, type EndOutcome } from './endOutcome';
 import { isInSession, leaveReason, type FlowState } from './flowState';
 import { localKeyProblem } from './keyProblem';
 import type { Problem } from './problem';
-import type { CreateSenderPeer, SenderPeer } from './senderPeer';
+import { NamedTimers } from './namedTimers';
+import { firstCaptureStep, LiveScreenList, type CaptureStart } from './screenChoice';
+import type { CreateSenderPeer } from './senderPeer';
+import { ActiveShare } from './activeShare';
 
 /** No answer to a key within this time: the server is treated as unreachable. */
 export const CLAIM_TIMEOUT_MS = 15_000;
@@ -16,7 +19,6 @@ export const CLAIM_TIMEOUT_MS = 15_000;
 export const PEER_LOSS_GRACE_MS = 3_000;
 /** After ending, keep the socket open this long so the server's confirmation can arrive. */
 export const LINGER_MS = 2_000;
-export const PICKER_REFRESH_MS = 2_000;
 
 export interface FlowDeps {
   platform: Platform;
@@ -27,7 +29,6 @@ export interface FlowDeps {
 }
 
 type Listener = (state: FlowState) => void;
-type TimerName = 'claim' | 'unblock' | 'peerLoss';
 type EndMessage = CustomerMessageOf<'session.end'>;
 
 /**
@@ -42,12 +43,13 @@ export class CustomerFlow {
   private pendingClaim: string | null = null;
   private claimCount = 0;
   private captureAttempt = 0;
-  private stream: MediaStream | null = null;
-  private peer: SenderPeer | null = null;
-  private readonly timers = new Map<TimerName, unknown>();
-  private pickerRefresh: unknown = null;
+  private share: ActiveShare | null = null;
+  private readonly timers: NamedTimers<'claim' | 'unblock' | 'peerLoss'>;
+  private readonly screenList: LiveScreenList;
 
   constructor(private readonly deps: FlowDeps) {
+    this.timers = new NamedTimers(deps.clock);
+    this.screenList = new LiveScreenList(deps.platform, deps.clock);
     const initial = deps.platform.initialKey();
     this.current = {
       step: 'key',
@@ -94,7 +96,7 @@ export class CustomerFlow {
     const ref = `claim-${++this.claimCount}`;
     this.pendingClaim = ref;
     link.send({ type: 'key.claim', key: normalizeKey(keyText), ref });
-    this.startTimer('claim', CLAIM_TIMEOUT_MS, () => {
+    this.timers.start('claim', CLAIM_TIMEOUT_MS, () => {
       this.dropLink();
       this.keyRefused(UNREACHABLE);
     });
@@ -129,8 +131,10 @@ export class CustomerFlow {
   }
 
   async chooseScreen(id: string): Promise<void> {
-    if (this.current.step !== 'picker') return;
-    this.stopPickerRefresh();
+    const agent = this.current.step === 'picker' ? this.current.agent : null;
+    if (!agent) return;
+    this.screenList.stop();
+    this.showChoosing(agent);
     await this.deps.platform.chooseScreen(id);
     await this.capture();
   }
@@ -201,7 +205,7 @@ export class CustomerFlow {
     link.on('key.accepted', mine((message) => this.keyAccepted(message)));
     link.on('error', mine((message) => this.serverError(message)));
     link.on('session.ended', mine((message) => this.sessionEnded(message)));
-    link.on('signal', mine((message) => this.peer?.signal(message.data)));
+    link.on('signal', mine((message) => this.share?.signal(message.data)));
     link.onClose(
       mine((closed) => {
         this.link = null;
@@ -234,7 +238,7 @@ export class CustomerFlow {
   private keyAccepted(message: ServerMessageOf<'key.accepted'>): void {
     if (this.current.step !== 'key' || !this.current.busy) return;
     if (message.ref !== undefined && message.ref !== this.pendingClaim) return;
-    this.clearTimer('claim');
+    this.timers.clear('claim');
     this.pendingClaim = null;
     this.agent = message.agent;
     if (!this.deps.platform.canCapture()) {
@@ -250,19 +254,19 @@ export class CustomerFlow {
       console.warn('the server reported a problem', message.code, message.message);
       return;
     }
-    this.clearTimer('claim');
+    this.timers.clear('claim');
     this.pendingClaim = null;
     const blockedUntil = message.retryAfterMs === undefined ? null : this.deps.clock.now() + message.retryAfterMs;
     this.keyRefused(claimProblem(message), blockedUntil);
   }
 
   private keyRefused(problem: Problem, blockedUntil: number | null = null): void {
-    this.clearTimer('claim');
+    this.timers.clear('claim');
     this.pendingClaim = null;
     if (this.current.step !== 'key') return;
     this.set({ ...this.current, busy: false, problem, blockedUntil });
     if (blockedUntil === null) return;
-    this.startTimer('unblock', Math.max(0, blockedUntil - this.deps.clock.now()), () => {
+    this.timers.start('unblock', Math.max(0, blockedUntil - this.deps.clock.now()), () => {
       // The "wait N minutes" text would be stale now: clear it along with the block.
       if (this.current.step === 'key') this.set({ ...this.current, blockedUntil: null, problem: null });
     });
@@ -272,54 +276,36 @@ export class CustomerFlow {
     if (isInSession(this.current)) this.finish(outcomeFromEnded(message.by, message.reason), 'now');
   }
 
+  /** Shown at once after a click, so a second click cannot start a second capture. */
+  private showChoosing(agent: AgentIdentity): void {
+    this.set({ step: 'choosing', agent, browserDialog: this.deps.platform.client === 'web' });
+  }
+
   private async prepareCapture(): Promise<void> {
     const agent = this.sessionAgent();
     if (!agent) return;
-    const { platform } = this.deps;
+    this.showChoosing(agent);
+    let start: CaptureStart = { next: 'capture' };
     try {
-      if ((await platform.capturePermission()) === 'needs-settings') {
-        if (isInSession(this.current)) this.set({ step: 'permission', agent });
-        return;
-      }
-      this.send({ type: 'share.state', state: 'choosing' });
-      const screens = await platform.listScreens();
-      if (!isInSession(this.current)) return;
-      const only = screens[0];
-      if (screens.length > 1) {
-        this.set({ step: 'picker', agent, screens });
-        this.startPickerRefresh();
-        return;
-      }
-      if (only) await platform.chooseScreen(only.id);
+      start = await firstCaptureStep(this.deps.platform);
     } catch (error) {
-      console.warn('could not prepare the screen capture', error);
+      console.warn('could not prepare the screen capture; trying anyway', error);
     }
-    await this.capture();
-  }
-
-  private startPickerRefresh(): void {
-    this.stopPickerRefresh();
-    this.pickerRefresh = this.deps.clock.setInterval(() => {
-      this.deps.platform
-        .listScreens()
-        .then((screens) => {
-          const state = this.current;
-          if (state.step === 'picker' && screens.length > 0) this.set({ ...state, screens });
-        })
-        .catch((error: unknown) => console.warn('could not refresh the screens', error));
-    }, PICKER_REFRESH_MS);
-  }
-
-  private stopPickerRefresh(): void {
-    if (this.pickerRefresh !== null) this.deps.clock.clearInterval(this.pickerRefresh);
-    this.pickerRefresh = null;
+    if (!isInSession(this.current)) return;
+    if (start.next === 'permission') return this.set({ step: 'permission', agent });
+    this.send({ type: 'share.state', state: 'choosing' });
+    if (start.next === 'capture') return this.capture();
+    this.set({ step: 'picker', agent, screens: start.screens });
+    this.screenList.start((screens) => {
+      if (this.current.step === 'picker') this.set({ ...this.current, screens });
+    });
   }
 
   private async capture(): Promise<void> {
     const agent = this.sessionAgent();
     if (!agent) return;
     const attempt = ++this.captureAttempt;
-    this.set({ step: 'choosing', agent, browserDialog: this.deps.platform.client === 'web' });
+    this.showChoosing(agent);
     let stream: MediaStream;
     try {
       stream = await this.deps.platform.captureScreen();
@@ -339,32 +325,19 @@ export class CustomerFlow {
   }
 
   private startSharing(stream: MediaStream, link: CustomerLink, agent: AgentIdentity): void {
-    this.stream = stream;
-    for (const track of stream.getVideoTracks()) {
-      track.addEventListener('ended', () => {
-        if (this.stream === stream) this.stop();
-      });
-    }
     link.send({ type: 'share.state', state: 'sharing' });
-    let created: SenderPeer | null = null;
-    const ifCurrent = (handler: () => void) => () => {
-      if (created !== null && this.peer === created) handler();
-    };
-    created = this.deps.createPeer({
-      stream,
-      iceServers: link.iceServers,
-      onSignal: (data) => link.send({ type: 'signal', data }),
-      onConnect: ifCurrent(() => {
-        this.clearTimer('peerLoss');
+    const share: ActiveShare = new ActiveShare(stream, link, this.deps.createPeer, {
+      onCaptureEnded: () => this.stop(),
+      onConnected: () => {
+        this.timers.clear('peerLoss');
         if (this.current.step === 'sharing') this.set({ ...this.current, connected: true });
-      }),
-      onClose: ifCurrent(() => this.peerLost()),
-      onError: (error) => {
-        console.warn('the screen connection failed', error);
-        ifCurrent(() => this.peerLost())();
+      },
+      onPeerLost: (error) => {
+        console.warn('the screen connection closed', error);
+        this.peerLost();
       },
     });
-    this.peer = created;
+    this.share = share;
     this.set({ step: 'sharing', agent, connected: false });
     this.deps.platform.setSharingState(true, agent.displayName);
   }
@@ -372,7 +345,7 @@ export class CustomerFlow {
   /** The picture connection dropped; if the server does not explain it soon, call it lost. */
   private peerLost(): void {
     if (this.current.step !== 'sharing' || this.timers.has('peerLoss')) return;
-    this.startTimer('peerLoss', PEER_LOSS_GRACE_MS, () => {
+    this.timers.start('peerLoss', PEER_LOSS_GRACE_MS, () => {
       // Closing the socket lets the server tell the agent "connection lost" rather than "ended".
       if (this.current.step === 'sharing') this.finish('connection-lost', 'now');
     });
@@ -388,17 +361,15 @@ export class CustomerFlow {
    * linger when we told the server ourselves, so our message and its answer are not cut off).
    */
   private finish(outcome: EndOutcome, socket: 'now' | 'linger'): void {
-    const wasSharing = this.stream !== null;
-    for (const name of ['claim', 'peerLoss', 'unblock'] as const) this.clearTimer(name);
-    this.stopPickerRefresh();
+    this.timers.clear('claim', 'peerLoss', 'unblock');
+    this.screenList.stop();
     this.captureAttempt++;
-    const peer = this.peer;
-    this.peer = null;
-    peer?.destroy();
-    const stream = this.stream;
-    this.stream = null;
-    for (const track of stream?.getTracks() ?? []) track.stop();
-    if (wasSharing) this.deps.platform.setSharingState(false);
+    const share = this.share;
+    this.share = null;
+    if (share) {
+      share.stop();
+      this.deps.platform.setSharingState(false);
+    }
     const link = this.link;
     this.link = null;
     if (link && socket === 'linger' && link.isOpen) this.closeSoon(link);
@@ -408,22 +379,5 @@ export class CustomerFlow {
 
   private sessionAgent(): AgentIdentity | null {
     return isInSession(this.current) ? this.current.agent : null;
-  }
-
-  private startTimer(name: TimerName, ms: number, callback: () => void): void {
-    this.clearTimer(name);
-    this.timers.set(
-      name,
-      this.deps.clock.setTimeout(() => {
-        this.timers.delete(name);
-        callback();
-      }, ms),
-    );
-  }
-
-  private clearTimer(name: TimerName): void {
-    if (!this.timers.has(name)) return;
-    this.deps.clock.clearTimeout(this.timers.get(name));
-    this.timers.delete(name);
   }
 }

@@ -178,6 +178,17 @@ describe('the customer flow', () => {
       assert.equal(stateOf('sharing').connected, true);
     });
 
+    it('a double click on "Share my screen" opens the screen dialog only once', async () => {
+      const { flow, platform, claim, server, step } = setUp();
+      await claim();
+      flow.accept();
+      flow.accept();
+      await settle();
+      assert.equal(platform.captures, 1);
+      assert.equal(server.link.sentOf('consent').length, 1);
+      assert.equal(step(), 'sharing');
+    });
+
     it('declining tells the server and nothing is captured', async () => {
       const { flow, server, platform, clock, claim, stateOf } = setUp();
       await claim();
