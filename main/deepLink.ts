@@ -64,9 +64,10 @@ export function installDeepLinks(deps: DeepLinkDeps): boolean {
     return false;
   }
   const { deepLinkScheme } = deps.config;
+  // Every link goes through parseDeepLink: only `join` with a checked key and an allowlisted server.
   const registered = deps.devLaunch
-    ? deps.app.setAsDefaultProtocolClient(deepLinkScheme, deps.devLaunch.execPath, deps.devLaunch.args)
-    : deps.app.setAsDefaultProtocolClient(deepLinkScheme);
+    ? deps.app.setAsDefaultProtocolClient(deepLinkScheme, deps.devLaunch.execPath, deps.devLaunch.args) /* eng-disable PROTOCOL_HANDLER_JS_CHECK: links are parsed by parseDeepLink (join + checked key + allowlisted server only) */
+    : deps.app.setAsDefaultProtocolClient(deepLinkScheme); /* eng-disable PROTOCOL_HANDLER_JS_CHECK: links are parsed by parseDeepLink (join + checked key + allowlisted server only) */
   if (!registered) deps.log(`could not register ${deepLinkScheme}:// links with the system`);
 
   const handle = (raw: string | undefined) => {

@@ -33,6 +33,7 @@ import { openScreenPermissionSettings, screenPermission } from './macPermission'
 import { installPermissionPolicy } from './permissions';
 import { createSharingState } from './sharingState';
 import { mainLanguage, mainStrings } from './strings';
+import { createSecureWindow } from './secureWindow';
 import { createSharingTray } from './tray';
 import { recordingDotBitmap } from './trayIcon';
 import { blockNavigation, mainWindowOptions } from './windows';
@@ -112,7 +113,7 @@ function start(config: AppConfig): void {
     const language = mainLanguage(app.getLocale());
     const strings = mainStrings(language);
     const indicator = createIndicator({
-      createWindow: (options) => new BrowserWindow(options),
+      createWindow: (options) => createSecureWindow(BrowserWindow, options),
       preloadPath: path.join(appDir, 'indicator-preload.cjs'),
       url: pageUrl('indicator'),
       strings,
@@ -157,7 +158,7 @@ function start(config: AppConfig): void {
       log,
     );
 
-    const window = new BrowserWindow(mainWindowOptions(path.join(appDir, 'preload.cjs'), config.productName));
+    const window = createSecureWindow(BrowserWindow, mainWindowOptions(path.join(appDir, 'preload.cjs'), config.productName));
     mainWindow = window;
     closeCleanlyWhileSharing({ window, sharing, requestStop, timers: { setTimeout, clearTimeout } });
     window.webContents.on('did-start-loading', () => deepLinks.pageReloaded());

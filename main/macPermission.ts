@@ -30,5 +30,5 @@ export function screenPermission(deps: MacPermissionDeps): ScreenPermission {
 
 export async function openScreenPermissionSettings(deps: MacPermissionDeps): Promise<void> {
   if (deps.platform !== 'darwin') return;
-  await deps.shell.openExternal(SCREEN_RECORDING_SETTINGS);
+  await deps.shell.openExternal(SCREEN_RECORDING_SETTINGS); /* eng-disable OPEN_EXTERNAL_JS_CHECK: a fixed x-apple.systempreferences: URL, nothing from a page */
 }

@@ -15,4 +15,4 @@ export interface IndicatorApi {
   stop(): Promise<void>;
 }
 
-export const INDICATOR_API_GLOBAL = 'screenShareIndicator';
+export { INDICATOR_API_GLOBAL } from './indicatorGlobal';

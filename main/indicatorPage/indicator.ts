@@ -1,4 +1,5 @@
-import { INDICATOR_API_GLOBAL, type IndicatorApi, type IndicatorView } from '../../preload/indicatorApi';
+import type { IndicatorApi, IndicatorView } from '../../preload/indicatorApi';
+import { INDICATOR_API_GLOBAL } from '../../preload/indicatorGlobal';
 
 /** The indicator window's page: shows who sees the screen and offers Stop. */
 const api = (window as unknown as Record<string, IndicatorApi | undefined>)[INDICATOR_API_GLOBAL];
