@@ -1,8 +1,8 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Role } from '../protocol';
-import type { DeadKeyReason } from './store/sessionStore';
 
-export type FailedKeyReason = 'wrong' | DeadKeyReason | 'malformed' | 'locked-out';
+const FAILED_KEY_REASONS = ['wrong', 'expired', 'used', 'replaced', 'malformed', 'locked-out'] as const;
+export type FailedKeyReason = (typeof FAILED_KEY_REASONS)[number];
 
 /** The live connections of this node, as the gauges read them at scrape time. */
 export type ConnectionSource = () => Iterable<{ readonly role: Role; readonly sessionIds: ReadonlySet<string> }>;
@@ -39,6 +39,9 @@ export function createMetrics(connections: ConnectionSource): ServerMetrics {
     labelNames: ['from'] as const,
     registers: [registry],
   });
+  // Every series exists from the start (at 0), so rate() and alerts work before the first event.
+  for (const reason of FAILED_KEY_REASONS) failedAttempts.inc({ reason }, 0);
+  for (const from of ['agent', 'customer'] as const) relayed.inc({ from }, 0);
   new Gauge({
     name: 'screenshare_sessions_active',
     help: 'Screen-share sessions whose agent is connected to this node.',

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { CloseCode } from '../../../signaling/protocol';
 import { agentWithSession, connect, keyFromPayload, type TestClient, type TestServer } from '../harness';
 import { useRedisServer } from './redisFixture';
 import { startTwoNodes } from './twoNodes';
@@ -139,5 +140,31 @@ describe('two nodes sharing Redis: agent on node A, customer on node B', () => {
     assert.equal((await customer.next('error')).code, 'key-replaced');
     customer.send({ type: 'key.claim', key: renewed.key });
     assert.equal((await customer.next('key.accepted')).sessionId, sessionId);
+  });
+});
+
+describe('two nodes sharing Redis: stopping a node', () => {
+  const redis = useRedisServer();
+
+  it('tells the customer on B that the server ended the share when node A (the agent’s) shuts down', async () => {
+    const [a, b] = await startTwoNodes(redis.server.url);
+    try {
+      const { agent, sessionId, key } = await agentWithSession(a.url);
+      const customer = await connect(b.url, 'customer');
+      customer.send({ type: 'key.claim', key });
+      await customer.next('key.accepted');
+      await a.close();
+      assert.deepEqual(await customer.next('session.ended'), {
+        type: 'session.ended',
+        sessionId,
+        by: 'server',
+        reason: 'server-shutdown',
+      });
+      assert.equal((await agent.closed).code, CloseCode.serverShutdown);
+      customer.close();
+    } finally {
+      await a.close().catch(() => {}); // already closed unless the test failed early
+      await b.close();
+    }
   });
 });
