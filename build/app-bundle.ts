@@ -55,7 +55,7 @@ const preload: BuildOptions = {
   platform: 'browser',
   format: 'cjs',
   target: 'chrome130',
-  sourcemap: 'inline',
+  sourcemap: true,
   minify: production,
   external: ['electron'],
   logLevel: 'warning',
