@@ -23,7 +23,7 @@ export async function shareScreen(agent: AgentConsole, customer: CustomerPage, m
   const key = await session.key();
 
   await watchForFirstFrame(agent.page);
-  await customer.keyField.fill(key);
+  await customer.typeKey(key);
   const continuedAt = Date.now();
   await customer.continueButton.click();
 

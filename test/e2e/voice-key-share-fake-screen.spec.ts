@@ -93,8 +93,8 @@ test.describe('voice key share with the fake screen', () => {
     await expect(two.session.video).toBeVisible();
   });
 
-  test.describe('with keys that expire after 3 seconds', () => {
-    test.use({ serverEnv: { KEY_TTL_SECONDS: '3' } });
+  test.describe('with keys that expire after 5 seconds', () => {
+    test.use({ serverEnv: { KEY_TTL_SECONDS: '5' } });
 
     test('an expired key is refused; "New key" gives one that works', async ({ server, agentContext, fakeCustomerContext }) => {
       const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);

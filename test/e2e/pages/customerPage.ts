@@ -24,9 +24,15 @@ export class CustomerPage {
     return customer;
   }
 
-  /** Types the key as read aloud (with spaces) and presses "Continue". */
+  /** Types the key key by key, as read aloud (e.g. with spaces), into an emptied field. */
+  async typeKey(key: string): Promise<void> {
+    await this.keyField.fill('');
+    await this.keyField.pressSequentially(key);
+  }
+
+  /** Types the key and presses "Continue". */
   async enterKey(key: string): Promise<void> {
-    await this.keyField.fill(key);
+    await this.typeKey(key);
     await this.continueButton.click();
   }
 
