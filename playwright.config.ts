@@ -21,6 +21,13 @@ const projects: NonNullable<PlaywrightTestConfig['projects']> = [
     testDir: 'test/e2e',
     testMatch: '**/*.spec.ts',
   },
+  {
+    // The Electron desktop app (launched through Playwright's _electron; skipped with the reason
+    // printed where the Electron binary is not installed).
+    name: 'electron',
+    testDir: 'test/electron',
+    testMatch: '**/*.spec.ts',
+  },
 ];
 if (process.env.MEASURE_JOIN) {
   projects.push({
