@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every error the server can answer with. Clients map each code to a translated message. */
 export const ErrorCode = z.enum([

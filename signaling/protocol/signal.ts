@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CANDIDATE_CHARS, MAX_SDP_CHARS } from './limits';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The signed-in agent as the server describes them. */
 export const AgentProfile = z.object({ username: z.string(), displayName: z.string(), organisation: z.string() });
