@@ -47,7 +47,8 @@ export class ClusterRouter implements MessageRouter {
         // Nobody listening: that node is gone, and its sockets with it.
         if (receivers === 0) this.log.debug({ node, type: message.type }, 'message for a node that is not running');
       },
-      (error: unknown) => this.log.warn({ err: error, node, type: message.type }, 'could not pass a message to another node'),
+      (error: unknown) =>
+        this.log.warn({ err: error, node, type: message.type }, 'could not pass a message to another node'),
     );
   }
 
@@ -60,7 +61,8 @@ export class ClusterRouter implements MessageRouter {
     }
     const envelope = Envelope.safeParse(json);
     if (!envelope.success) {
-      return this.log.warn({ channel: this.channel, issue: envelope.error.issues[0]?.message }, 'dropped an invalid message from another node');
+      const issue = envelope.error.issues[0]?.message;
+      return this.log.warn({ channel: this.channel, issue }, 'dropped an invalid message from another node');
     }
     const { connectionId, message } = envelope.data;
     if (nodeOfConnection(connectionId) !== this.nodeId) {

@@ -48,10 +48,12 @@ export async function createSharedState(
   }
 
   const commands = await connectRedis(config.redisUrl, `screenshare-${nodeId}`, log);
-  const subscriber = await connectRedis(config.redisUrl, `screenshare-${nodeId}-sub`, log).catch(async (error: unknown) => {
-    await closeRedis(commands);
-    throw error;
-  });
+  const subscriber = await connectRedis(config.redisUrl, `screenshare-${nodeId}-sub`, log).catch(
+    async (error: unknown) => {
+      await closeRedis(commands);
+      throw error;
+    },
+  );
   log.info({ nodeId, redis: withoutPassword(config.redisUrl) }, 'sharing state through redis');
   return {
     kind: 'redis',

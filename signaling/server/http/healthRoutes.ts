@@ -13,9 +13,12 @@ export function registerHealthRoutes(
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const ready = await checks.ready();
-    return reply
-      .code(ready ? 200 : 503)
-      .send({ status: ready ? 'ready' : 'not-ready', store: checks.store, node: checks.nodeId, connections: checks.connections() });
+    return reply.code(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'not-ready',
+      store: checks.store,
+      node: checks.nodeId,
+      connections: checks.connections(),
+    });
   });
   app.get('/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.render()));
 }

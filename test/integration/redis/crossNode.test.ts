@@ -59,7 +59,11 @@ describe('two nodes sharing Redis: agent on node A, customer on node B', () => {
     // A burst of ICE candidates arrives complete and in the order sent.
     const candidates = Array.from({ length: 30 }, (_, i) => ({
       type: 'candidate',
-      candidate: { candidate: `candidate:${i} 1 udp 2122260223 127.0.0.1 ${50000 + i} typ host`, sdpMid: '0', sdpMLineIndex: 0 },
+      candidate: {
+        candidate: `candidate:${i} 1 udp 2122260223 127.0.0.1 ${50000 + i} typ host`,
+        sdpMid: '0',
+        sdpMLineIndex: 0,
+      },
     }));
     for (const data of candidates) customer.send({ type: 'signal', data });
     const received = [];
@@ -114,10 +118,13 @@ describe('two nodes sharing Redis: agent on node A, customer on node B', () => {
     clients.push(agent, ...racers);
     for (const racer of racers) racer.send({ type: 'key.claim', key });
     const outcomes = await Promise.all(
-      racers.map(async (racer) => ((await racer.receives('key.accepted', 2000)) ? 'won' : (await racer.next('error')).code)),
+      racers.map(async (racer) =>
+        (await racer.receives('key.accepted', 2000)) ? 'won' : (await racer.next('error')).code,
+      ),
     );
-    assert.equal(outcomes.filter((outcome) => outcome === 'won').length, 1, `outcomes: ${outcomes.join(', ')}`);
-    assert.ok(outcomes.every((outcome) => outcome === 'won' || outcome === 'key-used'), `outcomes: ${outcomes.join(', ')}`);
+    const summary = `outcomes: ${outcomes.join(', ')}`;
+    assert.equal(outcomes.filter((outcome) => outcome === 'won').length, 1, summary);
+    assert.ok(outcomes.every((outcome) => outcome === 'won' || outcome === 'key-used'), summary);
     assert.equal((await agent.next('session.update')).phase, 'key-entered');
     assert.equal(await agent.receives('session.update', 300), false, 'the agent hears of one customer only');
   });

@@ -28,7 +28,11 @@ describe('key expiry with two nodes (fake clock)', () => {
   });
 
   const fakeClock = () =>
-    FakeTimers.install({ toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true, shouldClearNativeTimers: true });
+    FakeTimers.install({
+      toFake: ['Date', 'setTimeout', 'clearTimeout'],
+      shouldAdvanceTime: true,
+      shouldClearNativeTimers: true,
+    });
 
   it('tells the agent on A that an unused key expired, and a customer on B hears "expired"', async () => {
     const { agent, sessionId } = await agentWithSession(a.url);

@@ -9,7 +9,10 @@ const unusedKey = (n: number) => keyFromPayload(String(n).padStart(8, '0'));
 
 /** A customer socket as if from `ip` behind the load balancer (TRUST_PROXY=true). */
 async function customerFrom(url: string, ip: string): Promise<TestClient> {
-  const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws/customer', { origin: url, headers: { 'x-forwarded-for': ip } });
+  const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws/customer', {
+    origin: url,
+    headers: { 'x-forwarded-for': ip },
+  });
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);
