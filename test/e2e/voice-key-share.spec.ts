@@ -1,3 +1,4 @@
+import { clickBrowserStopSharing } from '../support/browserShareBar';
 import { expect, test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
 import { CustomerPage } from './pages/customerPage';
@@ -59,5 +60,25 @@ test.describe('voice key share with the real screen', () => {
     await expect(customer.message(`${sharing.agentName} ended the screen share.`)).toBeVisible();
     await expect(customer.stopButton).toBeHidden();
     await expect(sharing.session.video, 'the customer screen is gone from the console').toBeHidden();
+  });
+
+  test("stopping with the browser's own control ends the session as cleanly", async ({
+    server,
+    desktop,
+    agentContext,
+    realCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const customer = await CustomerPage.open(await realCustomerContext(), server.customerUrl);
+
+    const sharing = await shareScreen(agent, customer, 1280);
+
+    const clicked = await clickBrowserStopSharing(desktop.screen.display);
+    await expect(
+      customer.message('You stopped sharing your screen.'),
+      `clicking Chromium's own "Stop sharing" (at ${clicked.x}, ${clicked.y}) should end the share`,
+    ).toBeVisible();
+    await expect(sharing.session.status).toHaveText('Ended by the customer');
+    await expect(sharing.session.video).toBeHidden();
   });
 });
