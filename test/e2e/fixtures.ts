@@ -11,8 +11,11 @@ export interface CustomerDesktop {
   readonly marker: ScreenMarker;
 }
 
-/** Makes a browser context; `name` labels its console log in the test's attachments. */
-type NewContext = (name?: string) => Promise<BrowserContext>;
+/**
+ * Makes a browser context; `name` labels its console log in the test's attachments. English
+ * (en-US) unless another browser language is asked for.
+ */
+type NewContext = (name?: string, options?: { locale?: string }) => Promise<BrowserContext>;
 
 interface TestFixtures {
   /** Extra environment for the server of this test, e.g. { KEY_TTL_SECONDS: '2' }. */
@@ -118,10 +121,10 @@ async function useContexts(
 ): Promise<void> {
   const made: Array<{ name: string; context: BrowserContext; log: () => string }> = [];
   try {
-    await use(async (name = role) => {
+    await use(async (name = role, { locale = 'en-US' } = {}) => {
       const browser = await browserFor();
-      // en-US: the exact English texts. A headed window keeps its own size (viewport null).
-      const context = await browser.newContext({ locale: 'en-US', ...(headed ? { viewport: null } : { viewport: { width: 1440, height: 900 } }) });
+      // A headed window keeps its own size (viewport null).
+      const context = await browser.newContext({ locale, viewport: headed ? null : { width: 1440, height: 900 } });
       const taken = made.filter((entry) => entry.name.startsWith(name)).length;
       made.push({ name: taken === 0 ? name : `${name}-${taken + 1}`, context, log: recordConsole(context) });
       return context;

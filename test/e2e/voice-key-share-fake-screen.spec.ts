@@ -93,6 +93,29 @@ test.describe('voice key share with the fake screen', () => {
     await expect(two.session.video).toBeVisible();
   });
 
+  test('a customer whose browser speaks German is asked in German and can switch to English', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const { displayName, organisation } = await agent.identity();
+    const session = await agent.startScreenShare();
+    const page = await (await fakeCustomerContext('customer-de', { locale: 'de-DE' })).newPage();
+    await page.goto(server.customerUrl);
+
+    await page.getByRole('textbox', { name: 'Sicherheitsschlüssel' }).pressSequentially(await session.key());
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await expect(page.getByText(`${displayName} von ${organisation} möchte Ihren Bildschirm sehen`, { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Bildschirm teilen' }).click();
+    await expect(page.getByText(`Sie teilen Ihren Bildschirm mit ${displayName}`, { exact: true })).toBeVisible();
+    await expect(session.status).toHaveText("Sharing: you can see the customer's screen");
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByText(`You are sharing your screen with ${displayName}`, { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Stop sharing' })).toBeVisible();
+  });
+
   test.describe('with keys that expire after 5 seconds', () => {
     test.use({ serverEnv: { KEY_TTL_SECONDS: '5' } });
 
