@@ -38,8 +38,10 @@ export async function startServer(env: Record<string, string> = {}, startTimeout
   const dataDir = await mkdtemp(path.join(tmpdir(), 'screenshare-e2e-'));
   const child = spawn(process.execPath, [serverEntry], {
     cwd: root,
+    // Only what Node needs from the outside: a developer's own PORT, PUBLIC_URL, REDIS_URL, ...
+    // must not leak into a test's server.
     env: {
-      ...process.env,
+      ...pick(process.env, ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ']),
       PORT: '0',
       HOST: '127.0.0.1',
       DEMO_AGENT: `${DEMO_AGENT.username}:${DEMO_AGENT.password}`,
@@ -102,4 +104,13 @@ function waitForLine(child: ChildProcess, output: () => string, pattern: RegExp,
     child.once('exit', onExit);
     check();
   });
+}
+
+function pick(env: NodeJS.ProcessEnv, names: readonly string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined) picked[name] = value;
+  }
+  return picked;
 }
