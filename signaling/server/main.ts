@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const demo = await ensureDevelopmentAgent(config);
   const server = await createSignalingServer(config);
   const lines = [
-    `Screen share server is running (store: in-memory).`,
+    `Screen share server is running (store: ${server.store}).`,
     `  Customer page:  ${server.url}/`,
     `  Agent console:  ${server.url}/agent`,
   ];
