@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { cpus, loadavg } from 'node:os';
 import { desktopWindowLaunchOptions } from '../support/chromium';
 import { test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
@@ -90,7 +91,8 @@ test(`join ${runs} times with the real screen and measure`, async ({ server, des
     `median of ${runs}: Continue → first frame ${median(results.map((r) => r.continueMs))} ms ` +
       `(Share my screen → first frame ${median(results.map((r) => r.shareMs))} ms); ` +
       `resolution ${sizes}; ${median(results.map((r) => r.fps)).toFixed(1)} fps still, ` +
-      `${median(results.map((r) => r.movingFps)).toFixed(1)} fps moving`,
+      `${median(results.map((r) => r.movingFps)).toFixed(1)} fps moving ` +
+      `(${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')})`,
   );
   await moving.close();
 });
