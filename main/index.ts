@@ -16,7 +16,6 @@ import {
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Push } from '../preload/channels';
-import type { DesktopConfig } from '../preload/desktopApi';
 import { isPageOrigin, isPageUrl, pageUrl, registerAppScheme, serveAppScheme } from './appProtocol';
 import { installScreenCapture, usesSystemPicker } from './capture';
 import { closeCleanlyWhileSharing } from './closeWhileSharing';
@@ -24,6 +23,7 @@ import { AppConfigError, loadAppConfig, type AppConfig } from './config';
 import { customerPageCsp, INDICATOR_PAGE_CSP } from './csp';
 import { installDeepLinks } from './deepLink';
 import { createDeepLinkInbox } from './deepLinkInbox';
+import { desktopConfigFor } from './desktopConfig';
 import { desktopRoutes } from './desktopRoutes';
 import { createExternalOpener } from './externalLinks';
 import { createIndicator } from './indicator';
@@ -53,11 +53,6 @@ function readConfig(): AppConfig {
 
 function sameFrame(a: WebFrameMain | null | undefined, b: WebFrameMain | null | undefined): boolean {
   return !!a && !!b && a.processId === b.processId && a.routingId === b.routingId;
-}
-
-function desktopPlatform(): DesktopConfig['platform'] {
-  const platform = process.platform;
-  return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
 }
 
 function start(config: AppConfig): void {
@@ -137,12 +132,7 @@ function start(config: AppConfig): void {
     registerIpcRoutes(
       ipcMain,
       desktopRoutes({
-        config: () => ({
-          serverUrl: config.serverUrl,
-          productName: config.productName,
-          locale: app.getLocale(),
-          platform: desktopPlatform(),
-        }),
+        config: () => desktopConfigFor(config, app.getLocale(), process.platform),
         capture,
         sharing,
         screenPermission: () => screenPermission(macDeps),

@@ -1,3 +1,4 @@
+import './zodWithoutEval';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { Invoke, Push } from './channels';
 import {

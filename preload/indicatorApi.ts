@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The contract between the indicator window's preload and its page (`window.screenShareIndicator`). */
 export const IndicatorView = z.object({

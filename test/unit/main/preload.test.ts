@@ -53,7 +53,10 @@ function runPreload(code: string, answers: Record<string, unknown>) {
     if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
     return electron;
   };
-  vm.runInNewContext(code, { require: requireFake, module, exports: module.exports, console, URL });
+  const context = vm.createContext({ require: requireFake, module, exports: module.exports, console, URL });
+  vm.runInContext(code, context);
+  // Like Electron: the preload loads before the page's CSP (no eval, no new Function()) applies.
+  vm.runInContext("globalThis.eval = globalThis.Function = function () { throw new EvalError('blocked by the CSP'); };", context);
   const push = (channel: string, payload?: unknown) => {
     for (const listener of listeners.get(channel) ?? []) listener({}, payload);
   };
@@ -65,7 +68,7 @@ const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 const KEY_LINK: DeepLink = { key: '123456786', server: 'https://support.acme.example' };
 
-describe('customer window preload', () => {
+describe('customer window preload (eval forbidden once loaded, as under the page CSP)', () => {
   let code: string;
   before(async () => {
     code = await bundle('index.ts');

@@ -1,0 +1,389 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleApp } from '../../build/app-bundle';
+import { createAppRequestHandler, isPageOrigin } from '../../main/appProtocol';
+import { installScreenCapture, type ScreenSource } from '../../main/capture';
+import { closeCleanlyWhileSharing, type ClosableWindow } from '../../main/closeWhileSharing';
+import { loadAppConfig, type AppConfig } from '../../main/config';
+import { customerPageCsp } from '../../main/csp';
+import { desktopConfigFor } from '../../main/desktopConfig';
+import { installDeepLinks } from '../../main/deepLink';
+import { createDeepLinkInbox } from '../../main/deepLinkInbox';
+import { desktopRoutes } from '../../main/desktopRoutes';
+import { createIndicator, type IndicatorWindow } from '../../main/indicator';
+import { createSenderCheck, registerIpcRoutes } from '../../main/ipc';
+import { createSharingState } from '../../main/sharingState';
+import { mainStrings } from '../../main/strings';
+import { createSharingTray } from '../../main/tray';
+import { Invoke, Push } from '../../preload/channels';
+import type { IndicatorView } from '../../preload/indicatorApi';
+import { normalizeKey } from '../../signaling/protocol/securityKey';
+import { FakeSession, stub } from '../unit/main/fakes';
+import { expect, test } from './fixtures';
+import { AgentConsole } from './pages/agentConsole';
+import { waitForPicture } from './pages/videoProbe';
+
+/**
+ * The desktop app's contract, without the Electron binary: the real customer page (the app
+ * bundle in dist/app/renderer, served by main's real app:// handler with its CSP) runs in Debian
+ * Chromium with the REAL preload bundle, whose ipcRenderer is bridged to the REAL main-process
+ * handlers (IPC routes with sender checks and argument schemas, screen capture, deep links,
+ * sharing state, indicator, tray, close guard) running in this test process. Only Electron's own
+ * objects are faked: the IPC transport, the session, desktopCapturer (two screens) and windows.
+ * Chromium cannot load app:// URLs, so a loopback HTTP server passing every request to main's
+ * app:// handler stands in for app://customer (a public-looking stand-in origin would be stopped
+ * by Chromium's local-network checks when the page connects to the test's loopback server).
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let appOrigin = '';
+const asAppUrl = (url: string) => (appOrigin && url.startsWith(appOrigin) ? `app://customer${url.slice(appOrigin.length)}` : url);
+
+// Node's URL gives non-special schemes an opaque origin; Electron's standard app:// scheme has a real one.
+const originOf = (url: string) => {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}`;
+};
+
+let appCsp = '';
+
+/** Serves app://customer/<path> at http://127.0.0.1:<port>/<path> through main's own handler (CSP included). */
+async function startAppPageServer(): Promise<Server> {
+  const server = createServer((request, response) => {
+    const serve = createAppRequestHandler({ customer: { directory: path.join(root, 'dist/app/renderer'), csp: appCsp } });
+    serve({ url: `app://customer${request.url ?? '/'}`, method: request.method ?? 'GET' })
+      .then(async (answer) => {
+        response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      })
+      .catch(() => response.writeHead(500).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  appOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server;
+}
+
+// A 1x1 PNG: enough for the picker's thumbnails.
+const THUMBNAIL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const screen = (id: string, name: string): ScreenSource => ({ id, name, thumbnail: { isEmpty: () => false, toDataURL: () => THUMBNAIL } });
+
+class FakeIndicatorWindow implements IndicatorWindow {
+  readonly id = 2;
+  visible = false;
+  contentProtected = false;
+  readonly webContents = { send: () => {} };
+  setContentProtection(enable: boolean) {
+    this.contentProtected = enable;
+  }
+  setAlwaysOnTop() {}
+  setVisibleOnAllWorkspaces() {}
+  showInactive() {
+    this.visible = true;
+  }
+  hide() {
+    this.visible = false;
+  }
+  isDestroyed() {
+    return false;
+  }
+  destroy() {}
+  async loadURL() {}
+}
+
+class FakeMainWindow implements ClosableWindow {
+  private closeListener?: (event: Electron.Event) => void;
+  closed = false;
+  on(_event: 'close', listener: (event: Electron.Event) => void): this {
+    this.closeListener = listener;
+    return this;
+  }
+  close(): void {
+    let prevented = false;
+    this.closeListener?.(stub<Electron.Event>({ preventDefault: () => void (prevented = true) }));
+    if (!prevented) this.closed = true;
+  }
+  isDestroyed() {
+    return this.closed;
+  }
+}
+
+type InvokeListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+/** main/index.ts's wiring of the real modules, with fake Electron objects. */
+class DesktopMain {
+  readonly config: AppConfig;
+  readonly session = new FakeSession();
+  readonly sharing = createSharingState();
+  readonly indicatorWindow = new FakeIndicatorWindow();
+  readonly mainWindow = new FakeMainWindow();
+  trayMenu: string[] = [];
+  granted: string[] = [];
+  readonly log: string[] = [];
+  private readonly handlers = new Map<string, InvokeListener>();
+  private page?: Page;
+  readonly customerContents = stub<WebContents>({ id: 1 });
+  readonly indicatorContents = stub<WebContents>({ id: 2 });
+  readonly indicator;
+
+  constructor(argv: string[]) {
+    lastDesktop = this;
+    const log = (line: string) => void this.log.push(line);
+    this.config = loadAppConfig({ file: appConfigFile, argv, env: {} });
+    const strings = mainStrings('en');
+    const requestStop = () => this.push(Push.stopRequested);
+    const deepLinks = createDeepLinkInbox((link) => this.push(Push.deepLink, link));
+    installDeepLinks({
+      app: { requestSingleInstanceLock: () => true, setAsDefaultProtocolClient: () => true, on: () => stub(), quit: () => {} },
+      config: this.config,
+      argv,
+      deliver: (link) => deepLinks.deliver(link),
+      focus: () => {},
+      log,
+    });
+    const capture = installScreenCapture({
+      session: this.session,
+      desktopCapturer: {
+        getSources: async (options) =>
+          [screen('screen:1:0', 'Screen 1'), screen('screen:2:0', 'Screen 2'), screen('window:9:0', 'Mail')].filter((s) =>
+            options.types.some((type) => s.id.startsWith(type)),
+          ),
+      },
+      systemPicker: false,
+      // In the app the frame is also compared with the main window's; here there is no WebFrameMain.
+      isOwnCapturingFrame: (_frame, origin) => isPageOrigin(origin, 'customer'),
+      log,
+    });
+    this.indicator = createIndicator({
+      createWindow: () => this.indicatorWindow,
+      preloadPath: 'indicator-preload.cjs',
+      url: 'app://indicator/indicator.html',
+      strings,
+      language: 'en',
+      workArea: () => ({ x: 0, y: 0, width: 1920, height: 1080 }),
+      log,
+    });
+    const tray = createSharingTray<string[]>({
+      createTray: () => ({
+        setToolTip: () => {},
+        destroy: () => void (this.trayMenu = []),
+        isDestroyed: () => false,
+        setContextMenu: (menu) => void (this.trayMenu = menu),
+        on: () => undefined,
+      }),
+      buildMenu: (template) => template.map((item) => item.label ?? '---'),
+      strings,
+      productName: this.config.productName,
+      onStop: requestStop,
+      onShowWindow: () => {},
+    });
+    this.sharing.onChange((state) => {
+      this.indicator.update(state);
+      tray.update(state);
+    });
+    registerIpcRoutes(
+      { handle: (channel: string, listener: InvokeListener) => void this.handlers.set(channel, listener) },
+      desktopRoutes({
+        config: () => desktopConfigFor(this.config, 'en-US', 'linux'),
+        capture,
+        sharing: this.sharing,
+        screenPermission: () => 'granted',
+        openScreenPermissionSettings: async () => {},
+        deepLinks,
+        indicatorView: () => this.indicator.view(),
+        requestStop,
+      }),
+      createSenderCheck({
+        fromWebContents: (contents) => (contents === this.customerContents ? { id: 1 } : contents === this.indicatorContents ? { id: 2 } : null),
+        windowFor: (role) => ({ id: role === 'customer' ? 1 : 2 }),
+      }),
+      log,
+    );
+    closeCleanlyWhileSharing({ window: this.mainWindow, sharing: this.sharing, requestStop, timers: { setTimeout, clearTimeout } });
+  }
+
+  /** Opens the customer page the way the app's main window loads it. */
+  async open(context: BrowserContext): Promise<Page> {
+    appCsp = customerPageCsp(this.config.allowedServers);
+    const page = await context.newPage();
+    this.page = page;
+    page.on('pageerror', (error) => this.log.push(`page error: ${error.stack ?? error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') this.log.push(`page ${message.type()}: ${message.text()}`);
+    });
+    await page.exposeBinding('__desktopInvoke', (source, channel: string, args: unknown[]) => {
+      const handler = this.handlers.get(channel);
+      if (!handler) throw new Error(`No handler registered for '${channel}'`);
+      const frame = stub<WebFrameMain>({ url: asAppUrl(source.frame.url()), parent: source.frame.parentFrame() ? stub<WebFrameMain>() : null });
+      return handler(stub<IpcMainInvokeEvent>({ sender: this.customerContents, senderFrame: frame }), ...args);
+    });
+    // Electron asks main's display-media handler which screen getDisplayMedia shares; so does this.
+    await page.exposeBinding('__desktopDisplayMedia', (source) => {
+      const handler = this.session.displayMediaHandler;
+      if (!handler) throw new Error('no display media handler');
+      return new Promise<boolean>((resolve) =>
+        handler(
+          { frame: null, securityOrigin: originOf(asAppUrl(source.frame.url())), videoRequested: true, audioRequested: false, userGesture: true },
+          (streams) => {
+            if (streams.video && 'id' in streams.video) this.granted.push(streams.video.id);
+            resolve(Boolean(streams.video));
+          },
+        ),
+      );
+    });
+    await page.addInitScript({ content: preloadHarness(await readFile(path.join(root, 'dist/app/preload.cjs'), 'utf8')) });
+    await page.goto(`${appOrigin}/index.html`);
+    return page;
+  }
+
+  /** The indicator window's Stop button, through the indicator's own IPC route. */
+  async pressIndicatorStop(): Promise<void> {
+    const handler = this.handlers.get(Invoke.indicatorStop);
+    const frame = stub<WebFrameMain>({ url: 'app://indicator/indicator.html', parent: null });
+    await handler?.(stub<IpcMainInvokeEvent>({ sender: this.indicatorContents, senderFrame: frame }));
+  }
+
+  indicatorView(): IndicatorView {
+    return this.indicator.view();
+  }
+
+  private push(channel: string, payload?: unknown): void {
+    this.page
+      ?.evaluate(([name, data]) => Reflect.get(window, '__desktopPush')(name, data), [channel, payload] as const)
+      .catch((error: unknown) => this.log.push(`push ${channel} failed: ${String(error)}`));
+  }
+}
+
+/** Runs the preload bundle in the page with ipcRenderer bridged to the test process. */
+function preloadHarness(preloadCode: string): string {
+  return `(() => {
+  if (window.top !== window) return;
+  const listeners = new Map();
+  window.__desktopPush = (channel, payload) => { for (const listener of listeners.get(channel) ?? []) listener({}, payload); };
+  const electron = {
+    contextBridge: { exposeInMainWorld: (key, api) => Object.defineProperty(window, key, { value: Object.freeze(api) }) },
+    ipcRenderer: {
+      invoke: (channel, ...args) => window.__desktopInvoke(channel, args),
+      on: (channel, listener) => { listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener)); },
+      removeListener: (channel, listener) => { listeners.get(channel)?.delete(listener); },
+    },
+  };
+  const require = (name) => { if (name !== 'electron') throw new Error('a sandboxed preload cannot require ' + name); return electron; };
+  const module = { exports: {} };
+  (function (require, module, exports) {\n${preloadCode}\n})(require, module, module.exports);
+  const original = navigator.mediaDevices.getDisplayMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getDisplayMedia = async (constraints) => {
+    if (!(await window.__desktopDisplayMedia())) throw new DOMException('Permission denied', 'NotAllowedError');
+    return original(constraints);
+  };
+})();`;
+}
+
+let appConfigFile: unknown;
+let lastDesktop: DesktopMain | undefined;
+let pageServer: Server | undefined;
+
+test.describe('desktop app contract (real renderer, preload and main handlers; no Electron binary needed)', () => {
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    await bundleApp();
+    appConfigFile = JSON.parse(await readFile(path.join(root, 'main/app-config.json'), 'utf8'));
+    pageServer = await startAppPageServer();
+  });
+
+  test.afterEach(async ({}, testInfo) => {
+    if (lastDesktop) await testInfo.attach('main-process-log.txt', { body: lastDesktop.log.join('\n') || '(nothing logged)', contentType: 'text/plain' });
+    lastDesktop = undefined;
+  });
+
+  test.afterAll(async () => {
+    await new Promise((resolve) => (pageServer ? pageServer.close(resolve) : resolve(undefined)));
+  });
+
+  // The signaling server refuses sockets from pages it does not know (cross-site WebSocket
+  // hijacking); an installation serving the app lists app://customer in ALLOWED_ORIGINS.
+  test.use({ serverEnv: async ({}, use) => use({ ALLOWED_ORIGINS: appOrigin }) });
+
+  test('a deep link fills in the key; the customer picks the second screen; Stop on the indicator ends it for both', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const identity = await agent.identity();
+    const session = await agent.startScreenShare();
+    const key = normalizeKey(await session.key());
+
+    const desktop = new DesktopMain(['electron', 'main.cjs', '--server', server.url, `screenshare://join?key=${key}&server=${server.url}`]);
+    const customer = await desktop.open(await fakeCustomerContext());
+
+    // The link's key was submitted on its own: the customer only has to consent.
+    await expect(customer.getByText(`${identity.displayName} from ${identity.organisation} wants to see your screen`, { exact: true })).toBeVisible();
+    await expect(session.status).toHaveText('The customer entered the key');
+    await customer.getByRole('button', { name: 'Share my screen' }).click();
+
+    // Two displays: main lists them (never the window), the customer picks one.
+    await expect(customer.getByRole('button', { name: 'Screen 1' })).toBeVisible();
+    await expect(customer.getByRole('button', { name: 'Mail' })).toHaveCount(0);
+    await customer.getByRole('button', { name: 'Screen 2' }).click();
+
+    await expect(customer.getByText(`You are sharing your screen with ${identity.displayName}`, { exact: true })).toBeVisible();
+    await expect(session.status).toHaveText("Sharing: you can see the customer's screen");
+    await waitForPicture(session.video, 640);
+    expect(desktop.granted, 'main granted exactly the chosen screen').toEqual(['screen:2:0']);
+
+    // Main follows the sharing state: indicator (content-protected) and tray.
+    await expect.poll(() => desktop.indicatorWindow.visible).toBe(true);
+    expect(desktop.indicatorWindow.contentProtected).toBe(true);
+    expect(desktop.indicatorView().text).toBe(`Sharing your screen with ${identity.displayName}`);
+    expect(desktop.trayMenu).toContain('Stop sharing');
+
+    await desktop.pressIndicatorStop();
+    await expect(customer.getByText('You stopped sharing your screen.', { exact: true })).toBeVisible();
+    await expect(session.status).toHaveText('Ended by the customer');
+    await expect.poll(() => desktop.indicatorWindow.visible).toBe(false);
+    expect(desktop.trayMenu).toEqual([]);
+  });
+
+  test('closing the window while sharing ends the share cleanly: the agent reads "Ended by the customer"', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const identity = await agent.identity();
+    const session = await agent.startScreenShare();
+    const desktop = new DesktopMain(['electron', 'main.cjs', '--server', server.url]);
+    const customer = await desktop.open(await fakeCustomerContext());
+
+    await customer.getByRole('textbox', { name: 'Security key' }).fill(await session.key());
+    await customer.getByRole('button', { name: 'Continue' }).click();
+    await customer.getByRole('button', { name: 'Share my screen' }).click();
+    await customer.getByRole('button', { name: 'Screen 1' }).click();
+    await expect(customer.getByText(`You are sharing your screen with ${identity.displayName}`, { exact: true })).toBeVisible();
+    await waitForPicture(session.video, 640);
+
+    await expect.poll(() => desktop.sharing.get().sharing, 'the page told main it is sharing').toBe(true);
+    desktop.mainWindow.close();
+    expect(desktop.mainWindow.closed, 'the window waits for the page to stop').toBe(false);
+    await expect(session.status).toHaveText('Ended by the customer');
+    await expect.poll(() => desktop.mainWindow.closed).toBe(true);
+    expect(desktop.granted).toEqual(['screen:1:0']);
+  });
+
+  test('a link naming a server that is not on the allowlist is ignored', async ({ server, agentContext, fakeCustomerContext }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const session = await agent.startScreenShare();
+    const key = normalizeKey(await session.key());
+    const desktop = new DesktopMain(['electron', 'main.cjs', '--server', server.url, `screenshare://join?key=${key}&server=https://evil.example`]);
+    const customer = await desktop.open(await fakeCustomerContext());
+
+    await expect(customer.getByRole('textbox', { name: 'Security key' })).toHaveValue('');
+    await expect(session.status).toHaveText('Waiting for the customer to enter the key');
+    expect(desktop.log.some((line) => line.includes('not on the allowlist'))).toBe(true);
+  });
+});
