@@ -34,7 +34,7 @@ export interface Indicator {
   destroy(): void;
 }
 
-const WIDTH = 460;
+const WIDTH = 520;
 const HEIGHT = 56;
 
 export function indicatorWindowOptions(deps: Pick<IndicatorDeps, 'preloadPath' | 'workArea'>, title: string): BrowserWindowConstructorOptions {
