@@ -8,6 +8,7 @@
  *   app-config.json, package.json
  *
  *   npx tsx build/app-bundle.ts              build
+ *   npx tsx build/app-bundle.ts --production minified, for packaging
  *   npx tsx build/app-bundle.ts --launch [-- --server <url>]   build, then start Electron
  */
 import { build, type BuildOptions } from 'esbuild';
@@ -21,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts: string[]) => path.join(root, ...parts);
 const out = at('dist/app');
-const production = process.env.NODE_ENV === 'production';
+const production = process.env.NODE_ENV === 'production' || process.argv.includes('--production');
 
 // Same browser options as build/bundle.ts (it does not export them): one renderer codebase for
 // the web page and the app.
@@ -139,7 +140,7 @@ function launch(args: string[]): void {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const argv = process.argv.slice(2);
   const launching = argv.includes('--launch');
-  const appArgs = argv.filter((arg) => arg !== '--launch');
+  const appArgs = argv.filter((arg) => arg !== '--launch' && arg !== '--production');
   try {
     await bundleApp();
   } catch (error) {

@@ -80,15 +80,24 @@ export interface ConfigSources {
 
 export const SERVER_ENV = 'SCREENSHARE_SERVER_URL';
 
-/** `--server <url>` or `--server=<url>`; arguments after a bare `--` are never options. */
-export function serverFromArgv(argv: readonly string[]): string | undefined {
+/** `--<name> <value>` or `--<name>=<value>`; arguments after a bare `--` are never options. */
+function optionFromArgv(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') return undefined;
-    if (arg === '--server') return argv[i + 1] ?? '';
-    if (arg?.startsWith('--server=')) return arg.slice('--server='.length);
+    if (arg === `--${name}`) return argv[i + 1] ?? '';
+    if (arg?.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
   }
   return undefined;
+}
+
+export function serverFromArgv(argv: readonly string[]): string | undefined {
+  return optionFromArgv(argv, 'server');
+}
+
+/** `--user-data-dir <dir>`: a profile of its own (tests, several customers on one machine). */
+export function userDataDirFromArgv(argv: readonly string[]): string | undefined {
+  return optionFromArgv(argv, 'user-data-dir') || undefined;
 }
 
 function explain(error: z.ZodError, where: string): AppConfigError {

@@ -19,7 +19,7 @@ import { Push } from '../preload/channels';
 import { isPageOrigin, isPageUrl, pageUrl, registerAppScheme, serveAppScheme } from './appProtocol';
 import { installScreenCapture, usesSystemPicker } from './capture';
 import { closeCleanlyWhileSharing } from './closeWhileSharing';
-import { AppConfigError, loadAppConfig, type AppConfig } from './config';
+import { AppConfigError, loadAppConfig, userDataDirFromArgv, type AppConfig } from './config';
 import { customerPageCsp, INDICATOR_PAGE_CSP } from './csp';
 import { installDeepLinks } from './deepLink';
 import { createDeepLinkInbox } from './deepLinkInbox';
@@ -167,5 +167,8 @@ function start(config: AppConfig): void {
 
 registerAppScheme(protocol);
 app.enableSandbox();
+// Before the single-instance lock, which lives in the profile directory.
+const userDataDir = userDataDirFromArgv(process.argv);
+if (userDataDir) app.setPath('userData', path.resolve(userDataDir));
 if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
 start(readConfig());

@@ -67,7 +67,7 @@ export function createIndicator(deps: IndicatorDeps): Indicator {
     const created = deps.createWindow(indicatorWindowOptions(deps, current.text));
     created.setContentProtection(true);
     created.setAlwaysOnTop(true, 'screen-saver');
-    created.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    created.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
     created.loadURL(deps.url).catch((error: unknown) => deps.log(`indicator page failed to load: ${String(error)}`));
     window = created;
     return created;

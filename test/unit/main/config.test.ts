@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { AppConfigError, loadAppConfig, serverFromArgv, socketOrigin } from '../../../main/config';
+import { AppConfigError, loadAppConfig, serverFromArgv, socketOrigin, userDataDirFromArgv } from '../../../main/config';
 
 const file = {
   productName: 'Acme Help',
@@ -53,6 +53,13 @@ describe('app configuration', () => {
   it('ignores --server after a bare "--" (a deep link cannot smuggle options in)', () => {
     assert.equal(serverFromArgv(['electron', 'main.cjs', '--', '--server=https://evil.example']), undefined);
     assert.equal(load({ argv: ['e', 'm', '--', '--server', 'https://evil.example'] }).serverUrl, 'https://support.acme.example');
+  });
+
+  it('reads a profile directory of its own from --user-data-dir', () => {
+    assert.equal(userDataDirFromArgv(['e', 'm', '--user-data-dir=/tmp/p1']), '/tmp/p1');
+    assert.equal(userDataDirFromArgv(['e', 'm', '--user-data-dir', '/tmp/p2']), '/tmp/p2');
+    assert.equal(userDataDirFromArgv(['e', 'm', '--', '--user-data-dir=/tmp/p3']), undefined);
+    assert.equal(userDataDirFromArgv(['e', 'm']), undefined);
   });
 
   it('refuses plain http except on this computer, and says which setting is wrong', () => {
