@@ -18,25 +18,12 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browser } from './bundle';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts: string[]) => path.join(root, ...parts);
 const out = at('dist/app');
 const production = process.env.NODE_ENV === 'production' || process.argv.includes('--production');
-
-// Same browser options as build/bundle.ts (it does not export them): one renderer codebase for
-// the web page and the app.
-const browser: BuildOptions = {
-  bundle: true,
-  platform: 'browser',
-  format: 'iife',
-  target: ['chrome110', 'firefox115', 'safari16'],
-  sourcemap: true,
-  minify: production,
-  define: { global: 'globalThis' },
-  inject: [at('signaling/client/nodeShims.ts')],
-  logLevel: 'warning',
-};
 
 /** Electron 41 runs Node 22 and Chromium 146. */
 const electronMain: BuildOptions = {

@@ -12,7 +12,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts: string[]) => path.join(root, ...parts);
 const production = process.env.NODE_ENV === 'production';
 
-const browser: BuildOptions = {
+/** Browser bundles (both pages here, and the app's renderer in app-bundle.ts): one set of options. */
+export const browser: BuildOptions = {
   bundle: true,
   platform: 'browser',
   format: 'iife',

@@ -23,6 +23,12 @@ describe('transport and authentication', () => {
     await assert.rejects(open(t.url, 'agent', { cookie, origin: null }), /HTTP 403/, 'agent sockets need an Origin');
   });
 
+  it('accepts customer sockets from the desktop app\'s own origin, but never agent sockets', async () => {
+    (await open(t.url, 'customer', { origin: 'app://customer' })).close();
+    const cookie = await signIn(t.url);
+    await assert.rejects(open(t.url, 'agent', { cookie, origin: 'app://customer' }), /HTTP 403/);
+  });
+
   it('rejects a wrong password with 401 and signs out cleanly', async () => {
     const bad = await fetch(`${t.url}/api/agent/login`, {
       method: 'POST',

@@ -6,9 +6,13 @@ export function registerPublicRoutes(
   app: FastifyInstance,
   config: Pick<Config, 'organisation' | 'productName' | 'defaultLocale'>,
 ): void {
-  app.get('/api/config', async () => ({
-    organisation: config.organisation,
-    productName: config.productName,
-    defaultLocale: config.defaultLocale,
-  }));
+  // Public branding, no credentials: any origin may read it (the desktop app's app:// page does).
+  app.get('/api/config', async (_request, reply) => {
+    reply.header('Access-Control-Allow-Origin', '*');
+    return {
+      organisation: config.organisation,
+      productName: config.productName,
+      defaultLocale: config.defaultLocale,
+    };
+  });
 }

@@ -13,7 +13,7 @@ import { ConnectionRegistry, type MessageRouter } from './connectionRegistry';
 import type { HandlerContext } from './handlers/context';
 import { startHeartbeat } from './heartbeat';
 import { createMessageIntake } from './messageIntake';
-import { isOriginAllowed } from './originPolicy';
+import { DESKTOP_APP_ORIGIN, isOriginAllowed } from './originPolicy';
 
 const HELLO_TIMEOUT_MS = 10_000;
 const PATHS: Record<string, Role> = { '/ws/agent': 'agent', '/ws/customer': 'customer' };
@@ -44,9 +44,12 @@ export class SignalingSocketServer {
   private readonly ctx: HandlerContext;
   private readonly stopHeartbeat: () => void;
   private readonly receive: ReturnType<typeof createMessageIntake>;
+  /** Customers may also connect from the desktop app; agents only from allowed web pages. */
+  private readonly customerOrigins: ReadonlySet<string>;
 
   constructor(private readonly options: SignalingSocketOptions) {
     this.registry = options.registry ?? new ConnectionRegistry();
+    this.customerOrigins = new Set([...options.allowedOrigins, DESKTOP_APP_ORIGIN]);
     this.ctx = { ...options.ctx, router: options.router ?? this.registry };
     this.receive = createMessageIntake(this.ctx, this.limiter, (connection) => this.welcome(connection));
     this.stopHeartbeat = startHeartbeat(this.registry, options.config.heartbeatIntervalMs);
@@ -60,7 +63,8 @@ export class SignalingSocketServer {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const role = PATHS[path];
     if (!role) return refuse(socket, 404, 'Not Found');
-    const originOk = isOriginAllowed(request, this.options.allowedOrigins, {
+    const allowed = role === 'customer' ? this.customerOrigins : this.options.allowedOrigins;
+    const originOk = isOriginAllowed(request, allowed, {
       requireOrigin: role === 'agent',
       tls: this.options.tls,
     });
