@@ -1,28 +1,13 @@
 import type en from './en.json';
-
-type PluralSuffix = 'one' | 'other';
-type Leaves<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string
-    ? K extends `${infer Base}_${PluralSuffix}`
-      ? `${Prefix}${Base}`
-      : `${Prefix}${K}`
-    : Leaves<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
+import {
+  text as anyText,
+  type TextKeysOf,
+  type TextParams as AnyTextParams,
+  type TextRef as AnyTextRef,
+} from '../../signaling/client/i18n/textRef';
 
 /** Every text the customer page can show, as a dotted path into en.json (plural keys without suffix). */
-export type TextKey = Leaves<typeof en>;
-/** A parameter may itself be a text to translate, e.g. "{{wait}}" = "3 minutes". */
-export type TextParams = Readonly<Record<string, string | number | TextRef>>;
-
-/**
- * A text not yet translated: the flow decides *what* to say, the page turns it into words in the
- * current language (and again when the customer switches language).
- */
-export interface TextRef {
-  readonly key: TextKey;
-  readonly params?: TextParams;
-}
-
-export function text(key: TextKey, params?: TextParams): TextRef {
-  return params ? { key, params } : { key };
-}
+export type TextKey = TextKeysOf<typeof en>;
+export type TextParams = AnyTextParams<TextKey>;
+export type TextRef = AnyTextRef<TextKey>;
+export const text: (key: TextKey, params?: TextParams) => TextRef = anyText;

@@ -1,8 +1,1 @@
-import { text, type TextRef } from './textRef';
-
-/** "45 seconds" / "3 minutes": how long to wait, rounded up so people never retry too early. */
-export function waitText(ms: number): TextRef {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 60) return text('wait.seconds', { count: seconds });
-  return text('wait.minutes', { count: Math.ceil(seconds / 60) });
-}
+export { waitText } from '../../client/i18n/waitText';
