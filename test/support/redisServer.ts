@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { supervise } from './supervisedChild';
 
 /**
  * A real, throwaway `redis-server` (Debian package `redis-server`) on a free loopback port:
@@ -17,10 +18,6 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
 
 /** Why Redis tests cannot run here, or undefined when redis-server is installed. */
 export function redisServerMissing(): string | undefined {
@@ -51,32 +48,19 @@ async function startOnPort(port: number, startTimeoutMs: number): Promise<RedisS
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  running.add(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    running.delete(child);
-    await rm(dir, { recursive: true, force: true });
-  };
+  const supervised = supervise(child, dir);
+  const output = () => supervised.output();
+  const stop = () => supervised.stop();
 
   try {
     await new Promise<void>((resolve, reject) => {
       const check = () => {
-        if (/Ready to accept connections/.test(output)) finish(resolve);
+        if (/Ready to accept connections/.test(output())) finish(resolve);
       };
       const onExit = (code: number | null) =>
-        finish(() => reject(new Error(`redis-server exited with code ${code} before it was ready:\n${output}`)));
+        finish(() => reject(new Error(`redis-server exited with code ${code} before it was ready:\n${output()}`)));
       const timer = setTimeout(
-        () => finish(() => reject(new Error(`redis-server was not ready within ${startTimeoutMs} ms:\n${output}`))),
+        () => finish(() => reject(new Error(`redis-server was not ready within ${startTimeoutMs} ms:\n${output()}`))),
         startTimeoutMs,
       );
       const finish = (then: () => void) => {
@@ -93,7 +77,7 @@ async function startOnPort(port: number, startTimeoutMs: number): Promise<RedisS
     await stop();
     throw error;
   }
-  return { url: `redis://127.0.0.1:${port}`, port, output: () => output, stop };
+  return { url: `redis://127.0.0.1:${port}`, port, output, stop };
 }
 
 function freePort(): Promise<number> {

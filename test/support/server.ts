@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { supervise } from './supervisedChild';
 
 /**
  * The built signaling server (dist/server/main.js) as a child process on port 0, as an operator
@@ -25,11 +26,6 @@ export const DEMO_AGENT = { username: 'alice', password: 'secret' } as const;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const serverEntry = path.join(root, 'dist/server/main.js');
 
-const running = new Set<ChildProcess>();
-// Whatever happens to the test process, no server outlives it.
-process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
 
 export async function startServer(env: Record<string, string> = {}, startTimeoutMs = 15_000): Promise<RunningServer> {
   if (!existsSync(serverEntry)) {
@@ -52,28 +48,15 @@ export async function startServer(env: Record<string, string> = {}, startTimeout
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  running.add(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    running.delete(child);
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  const supervised = supervise(child, dataDir);
+  const output = () => supervised.output();
+  const stop = () => supervised.stop();
 
   try {
-    const customerUrl = await waitForLine(child, () => output, /Customer page:\s+(\S+)/, startTimeoutMs);
-    const agentUrl = await waitForLine(child, () => output, /Agent console:\s+(\S+)/, startTimeoutMs);
+    const customerUrl = await waitForLine(child, output, /Customer page:\s+(\S+)/, startTimeoutMs);
+    const agentUrl = await waitForLine(child, output, /Agent console:\s+(\S+)/, startTimeoutMs);
     const url = new URL(customerUrl).origin;
-    return { url, customerUrl, agentUrl, output: () => output, stop };
+    return { url, customerUrl, agentUrl, output, stop };
   } catch (error) {
     await stop();
     throw error;
