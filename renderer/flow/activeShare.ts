@@ -35,6 +35,7 @@ export class ActiveShare {
     this.peer = createPeer({
       stream,
       iceServers: link.iceServers,
+      ...(link.iceTransportPolicy ? { iceTransportPolicy: link.iceTransportPolicy } : {}),
       onSignal: (data) => link.send({ type: 'signal', data }),
       onConnect: unlessStopped(() => events.onConnected()),
       onClose: unlessStopped(() => events.onPeerLost()),

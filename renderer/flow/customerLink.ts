@@ -4,6 +4,8 @@ import type { CustomerMessage, IceServer, ServerMessage, ServerMessageOf } from 
 /** The customer's socket to the signaling server, as the flow needs it (faked in unit tests). */
 export interface CustomerLink {
   readonly iceServers: IceServer[];
+  /** 'relay' when the operator sends all media through TURN. */
+  readonly iceTransportPolicy?: RTCIceTransportPolicy;
   readonly isOpen: boolean;
   send(message: CustomerMessage): void;
   on<T extends ServerMessage['type']>(type: T, handler: (message: ServerMessageOf<T>) => void): () => void;
@@ -28,6 +30,7 @@ export const connectCustomerLink: ConnectLink = async ({ serverOrigin, client, l
   });
   return {
     iceServers: connection.welcome.iceServers,
+    iceTransportPolicy: connection.welcome.iceTransportPolicy,
     get isOpen() {
       return connection.isOpen;
     },

@@ -72,6 +72,8 @@ export const Welcome = z.object({
   role: Role,
   heartbeatIntervalMs: z.number().int().positive(),
   iceServers: z.array(IceServer),
+  /** 'relay' when the operator sends all media through TURN. */
+  iceTransportPolicy: z.enum(['all', 'relay']).default('all'),
   agent: z.object({ username: z.string(), displayName: z.string(), organisation: z.string() }).optional(),
 });
 

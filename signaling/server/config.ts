@@ -39,6 +39,9 @@ const Env = z.object({
         return z.NEVER;
       }
     }),
+  TURN_SECRET: z.string().min(16, 'use at least 16 characters (the static-auth-secret of coturn)').optional(),
+  TURN_CREDENTIAL_TTL_SECONDS: seconds(12 * 3600),
+  ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
   HEARTBEAT_INTERVAL_SECONDS: seconds(10),
@@ -77,6 +80,10 @@ export interface Config {
   readonly allowedOrigins: readonly string[];
   readonly keyTtlMs: number;
   readonly iceServers: readonly IceServer[];
+  /** With TURN_SECRET: TURN servers in ICE_SERVERS get per-client, time-limited credentials. */
+  readonly turn: { readonly secret: string; readonly ttlSeconds: number } | undefined;
+  /** 'relay' sends all media through TURN (hides each side's address from the other). */
+  readonly iceTransportPolicy: 'all' | 'relay';
   readonly tls: { readonly cert: Buffer; readonly key: Buffer } | undefined;
   readonly heartbeatIntervalMs: number;
   readonly agentsFile: string;
@@ -121,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.ALLOWED_ORIGINS,
     keyTtlMs: e.KEY_TTL_SECONDS * 1000,
     iceServers: e.ICE_SERVERS,
+    turn: e.TURN_SECRET ? { secret: e.TURN_SECRET, ttlSeconds: e.TURN_CREDENTIAL_TTL_SECONDS } : undefined,
+    iceTransportPolicy: e.ICE_TRANSPORT_POLICY,
     tls: e.TLS_CERT && e.TLS_KEY ? { cert: readFileSync(e.TLS_CERT), key: readFileSync(e.TLS_KEY) } : undefined,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_SECONDS * 1000,
     agentsFile: e.AGENTS_FILE,

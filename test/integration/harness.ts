@@ -51,6 +51,8 @@ export class TestClient {
   private readonly queue: ServerMessage[] = [];
   private waiters: Array<() => void> = [];
   readonly closed: Promise<{ code: number; reason: string }>;
+  /** The server's welcome, once connect() received it. */
+  welcome: ServerMessageOf<'welcome'> | undefined;
 
   constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
@@ -123,7 +125,7 @@ export async function connect(
 ): Promise<TestClient> {
   const client = new TestClient(await open(url, role, options));
   client.send({ type: 'hello', protocol: PROTOCOL_VERSION, client: 'test' });
-  await client.next('welcome');
+  client.welcome = await client.next('welcome');
   return client;
 }
 

@@ -3,6 +3,33 @@ import { agentWithSession, connect, pairedSession, startTestServer, type TestSer
 
 const offer = { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' } as const;
 
+describe('ICE configuration in the welcome', () => {
+  it('hands each client short-lived TURN credentials and the relay policy', async () => {
+    const t = await startTestServer({
+      ICE_SERVERS: '[{"urls":"turn:127.0.0.1:3478"}]',
+      TURN_SECRET: 'shared-secret-with-coturn',
+      ICE_TRANSPORT_POLICY: 'relay',
+    });
+    try {
+      const customer = await connect(t.url, 'customer');
+      const other = await connect(t.url, 'customer');
+      const [turn] = customer.welcome?.iceServers ?? [];
+      assert.equal(customer.welcome?.iceTransportPolicy, 'relay');
+      assert.equal(turn?.urls, 'turn:127.0.0.1:3478');
+      const [expiry, label] = (turn?.username ?? '').split(':');
+      assert.equal(label, 'customer');
+      const lifetime = Number(expiry) - Date.now() / 1000;
+      assert.ok(lifetime > 12 * 3600 - 5 && lifetime <= 12 * 3600, 'valid for TURN_CREDENTIAL_TTL_SECONDS (12 h)');
+      assert.ok(turn?.credential && turn.credential !== 'shared-secret-with-coturn', 'never the secret itself');
+      assert.ok(other.welcome?.iceServers[0]?.credential);
+      customer.close();
+      other.close();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('pairing and relay', () => {
   let t: TestServer;
   before(async () => {

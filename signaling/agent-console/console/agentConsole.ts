@@ -151,6 +151,7 @@ export class AgentConsole implements SessionPanelActions {
     return new ScreenPeer({
       role: 'receiver',
       iceServers: connection.welcome.iceServers,
+      iceTransportPolicy: connection.welcome.iceTransportPolicy,
       onSignal: (data) => connection.send({ type: 'signal', sessionId, data }),
       ...events,
     });

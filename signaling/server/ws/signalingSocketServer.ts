@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import { MessageRateLimiter } from '../limits/messageRateLimiter';
 import { newConnectionId } from '../cluster/nodeIdentity';
 import { endSession } from '../sessions/endSession';
+import { iceServersFor } from '../ice/turnCredentials';
 import { ClientConnection } from './clientConnection';
 import { clientAddress } from './clientAddress';
 import { ConnectionRegistry, type MessageRouter } from './connectionRegistry';
@@ -19,7 +20,7 @@ const HELLO_TIMEOUT_MS = 10_000;
 const PATHS: Record<string, Role> = { '/ws/agent': 'agent', '/ws/customer': 'customer' };
 
 export interface SignalingSocketOptions {
-  config: Pick<Config, 'heartbeatIntervalMs' | 'iceServers' | 'organisation' | 'trustProxy'>;
+  config: Pick<Config, 'heartbeatIntervalMs' | 'iceServers' | 'turn' | 'iceTransportPolicy' | 'organisation' | 'trustProxy'>;
   allowedOrigins: ReadonlySet<string>;
   tls: boolean;
   /** The signed-in agent behind an upgrade request's cookie, if any. */
@@ -121,7 +122,8 @@ export class SignalingSocketServer {
       protocol: PROTOCOL_VERSION,
       role: connection.role,
       heartbeatIntervalMs: this.options.config.heartbeatIntervalMs,
-      iceServers: [...this.options.config.iceServers],
+      iceServers: iceServersFor(this.options.config.iceServers, this.options.config.turn, connection.role),
+      iceTransportPolicy: this.options.config.iceTransportPolicy,
       agent: connection.agent && { ...connection.agent, organisation: this.options.config.organisation },
     };
   }
