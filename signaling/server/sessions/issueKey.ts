@@ -15,12 +15,9 @@ export async function issueKey(
   ctx.metrics.keyIssued();
   ctx.keyTimers.schedule(sessionId, expiresAt, () => {
     void (async () => {
-      await ctx.store.retireKey(key, 'expired');
       // A customer may have claimed the key just in time, possibly through another node (whose
-      // claim cannot cancel this node's timer). Asking a dead key only reads why it died: report
-      // the expiry only if it really expired, never over a claim that won.
-      const fate = await ctx.store.claimKey(key);
-      if (fate.ok || fate.reason !== 'expired') return;
+      // claim cannot cancel this node's timer): report the expiry only if the key was still live.
+      if (!(await ctx.store.retireKey(key, 'expired'))) return;
       const session = await ctx.store.getSession(sessionId);
       if (!session || session.phase !== 'waiting') return;
       await ctx.store.updateSession(sessionId, { phase: 'key-expired' });

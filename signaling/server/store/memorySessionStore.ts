@@ -79,15 +79,16 @@ export class MemorySessionStore implements SessionStore {
     return { ok: false, reason: dead && dead.forgetAt > Date.now() ? dead.reason : 'wrong' };
   }
 
-  async retireKey(key: string, reason: DeadKeyReason): Promise<void> {
+  async retireKey(key: string, reason: DeadKeyReason): Promise<boolean> {
     const live = this.liveKeys.get(key);
-    if (!live) return;
+    if (!live) return false;
     this.bury(key, reason);
     const session = this.sessions.get(live.sessionId);
     if (session?.key === key) {
       session.key = null;
       session.keyExpiresAt = null;
     }
+    return true;
   }
 
   async close(): Promise<void> {

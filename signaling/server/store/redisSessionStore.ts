@@ -102,12 +102,13 @@ export class RedisSessionStore implements SessionStore {
     return reply[0] === 'ok' ? { ok: true, sessionId: reply[1] } : { ok: false, reason: reply[0] };
   }
 
-  async retireKey(key: string, reason: DeadKeyReason): Promise<void> {
-    await retireKeyScript.run(
+  async retireKey(key: string, reason: DeadKeyReason): Promise<boolean> {
+    const retired = await retireKeyScript.run(
       this.redis,
       [this.keyPrefix + key],
       [this.sessionPrefix, reason, Date.now(), DEAD_KEY_MEMORY_MS, JSON.stringify(key)],
     );
+    return retired === 1;
   }
 
   /** The Redis connection belongs to whoever made it (it is shared with the router and limiter). */
