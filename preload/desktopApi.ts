@@ -45,3 +45,16 @@ export interface DesktopApi {
 }
 
 export const DESKTOP_API_GLOBAL = 'screenShareDesktop';
+
+/** Every member of DesktopApi; the type makes the compiler reject a method left out here. */
+const desktopApiMembers: Record<keyof DesktopApi, true> = {
+  getConfig: true,
+  listScreens: true,
+  chooseScreen: true,
+  setSharingState: true,
+  getScreenPermission: true,
+  openScreenPermissionSettings: true,
+  onStopRequested: true,
+  onDeepLink: true,
+};
+export const DESKTOP_API_METHODS = Object.keys(desktopApiMembers) as readonly (keyof DesktopApi)[];

@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { Invoke, Push } from '../../../preload/channels';
-import type { DeepLink, DesktopApi } from '../../../preload/desktopApi';
+import { DESKTOP_API_METHODS, type DeepLink, type DesktopApi } from '../../../preload/desktopApi';
 import type { IndicatorApi } from '../../../preload/indicatorApi';
 
 /**
@@ -83,16 +83,7 @@ describe('customer window preload (eval forbidden once loaded, as under the page
     const { exposed } = runPreload(code, {});
     assert.deepEqual([...exposed.keys()], ['screenShareDesktop']);
     const api = exposed.get('screenShareDesktop') as Record<string, unknown>;
-    const members: (keyof DesktopApi)[] = [
-      'getConfig',
-      'listScreens',
-      'chooseScreen',
-      'setSharingState',
-      'getScreenPermission',
-      'openScreenPermissionSettings',
-      'onStopRequested',
-      'onDeepLink',
-    ];
+    const members = DESKTOP_API_METHODS;
     assert.deepEqual(Object.keys(api).sort(), [...members].sort());
     for (const member of members) assert.equal(typeof api[member], 'function', member);
     assert.ok(!Object.values(api).some((value) => typeof value === 'object'), 'no objects (like ipcRenderer) leak through');
