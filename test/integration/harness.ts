@@ -101,14 +101,23 @@ export class TestClient {
   }
 }
 
+export interface ConnectOptions {
+  cookie?: string;
+  /** The page's origin; null sends none (as a non-browser client would). Default: the server's own. */
+  origin?: string | null;
+  /** Connect as if from this address behind the load balancer (the server needs TRUST_PROXY=true). */
+  forwardedFor?: string;
+}
+
 export function open(
   url: string,
   role: 'agent' | 'customer',
-  options: { cookie?: string; origin?: string | null } = {},
+  options: ConnectOptions = {},
 ): Promise<WebSocket> {
   const wsUrl = url.replace(/^http/, 'ws') + `/ws/${role}`;
   const headers: Record<string, string> = {};
   if (options.cookie) headers.cookie = options.cookie;
+  if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
   const origin = options.origin === undefined ? url : options.origin;
   const socket = new WebSocket(wsUrl, { headers, ...(origin ? { origin } : {}) });
   return new Promise((resolve, reject) => {
@@ -121,7 +130,7 @@ export function open(
 export async function connect(
   url: string,
   role: 'agent' | 'customer',
-  options: { cookie?: string; origin?: string | null } = {},
+  options: ConnectOptions = {},
 ): Promise<TestClient> {
   const client = new TestClient(await open(url, role, options));
   client.send({ type: 'hello', protocol: PROTOCOL_VERSION, client: 'test' });

@@ -141,12 +141,12 @@ describe('key guessing limits', () => {
     const t = await startTestServer({ KEY_ATTEMPTS_PER_IP: '100', KEY_ATTEMPTS_GLOBAL: '4', TRUST_PROXY: 'true' });
     try {
       for (let i = 0; i < 4; i++) {
-        const guesser = await connectFrom(t.url, `203.0.113.${i}`);
+        const guesser = await connect(t.url, 'customer', { forwardedFor: `203.0.113.${i}` });
         guesser.send({ type: 'key.claim', key: unusedKey(50000000 + i) });
         assert.equal((await guesser.next('error')).code, 'key-wrong');
         guesser.close();
       }
-      const innocent = await connectFrom(t.url, '198.51.100.7');
+      const innocent = await connect(t.url, 'customer', { forwardedFor: '198.51.100.7' });
       innocent.send({ type: 'key.claim', key: unusedKey(60000000) });
       assert.equal((await innocent.next('error')).code, 'too-many-attempts');
       innocent.close();
@@ -155,20 +155,3 @@ describe('key guessing limits', () => {
     }
   });
 });
-
-async function connectFrom(url: string, ip: string) {
-  const { TestClient } = await import('./harness');
-  const { WebSocket } = await import('ws');
-  const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws/customer', {
-    origin: url,
-    headers: { 'x-forwarded-for': ip },
-  });
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  const client = new TestClient(socket);
-  client.send({ type: 'hello', protocol: 1, client: 'test' });
-  await client.next('welcome');
-  return client;
-}

@@ -1,27 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { WebSocket } from 'ws';
-import { PROTOCOL_VERSION } from '../../../signaling/protocol';
-import { agentWithSession, connect, keyFromPayload, TestClient, type TestServer } from '../harness';
+import { agentWithSession, connect, keyFromPayload, type TestServer } from '../harness';
 import { useRedisServer } from './redisFixture';
 import { startTwoNodes } from './twoNodes';
 
 const unusedKey = (n: number) => keyFromPayload(String(n).padStart(8, '0'));
-
-/** A customer socket as if from `ip` behind the load balancer (TRUST_PROXY=true). */
-async function customerFrom(url: string, ip: string): Promise<TestClient> {
-  const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws/customer', {
-    origin: url,
-    headers: { 'x-forwarded-for': ip },
-  });
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  const client = new TestClient(socket);
-  client.send({ type: 'hello', protocol: PROTOCOL_VERSION, client: 'test' });
-  await client.next('welcome');
-  return client;
-}
 
 describe('key-attempt limits shared by two nodes through Redis', () => {
   const redis = useRedisServer();
@@ -34,18 +16,18 @@ describe('key-attempt limits shared by two nodes through Redis', () => {
   it('locks an address out on node B after its failures on node A; other addresses still get in', async () => {
     const [a, b] = (nodes = await startTwoNodes(redis.server.url, { KEY_ATTEMPTS_PER_IP: '3', TRUST_PROXY: 'true' }));
     const { agent, key } = await agentWithSession(b.url);
-    const guesserOnA = await customerFrom(a.url, '203.0.113.9');
+    const guesserOnA = await connect(a.url, 'customer', { forwardedFor: '203.0.113.9' });
     for (let i = 0; i < 3; i++) {
       guesserOnA.send({ type: 'key.claim', key: unusedKey(40000000 + i) });
       assert.equal((await guesserOnA.next('error')).code, 'key-wrong');
     }
-    const guesserOnB = await customerFrom(b.url, '203.0.113.9');
+    const guesserOnB = await connect(b.url, 'customer', { forwardedFor: '203.0.113.9' });
     guesserOnB.send({ type: 'key.claim', key });
     const locked = await guesserOnB.next('error');
     assert.equal(locked.code, 'too-many-attempts', 'even the right key is refused on B while locked out');
     assert.ok((locked.retryAfterMs ?? 0) > 60_000, `retry after ${locked.retryAfterMs} ms`);
 
-    const customer = await customerFrom(b.url, '198.51.100.20');
+    const customer = await connect(b.url, 'customer', { forwardedFor: '198.51.100.20' });
     customer.send({ type: 'key.claim', key });
     assert.equal((await customer.next('key.accepted')).agent.displayName, 'Alice');
     for (const client of [agent, guesserOnA, guesserOnB, customer]) client.close();
@@ -70,13 +52,13 @@ describe('key-attempt limits shared by two nodes through Redis', () => {
       TRUST_PROXY: 'true',
     }));
     for (let i = 0; i < 4; i++) {
-      const guesser = await customerFrom(i % 2 ? a.url : b.url, `203.0.113.${i + 1}`);
+      const guesser = await connect(i % 2 ? a.url : b.url, 'customer', { forwardedFor: `203.0.113.${i + 1}` });
       guesser.send({ type: 'key.claim', key: unusedKey(50000000 + i) });
       assert.equal((await guesser.next('error')).code, 'key-wrong');
       guesser.close();
     }
     for (const node of [a, b]) {
-      const innocent = await customerFrom(node.url, '198.51.100.7');
+      const innocent = await connect(node.url, 'customer', { forwardedFor: '198.51.100.7' });
       innocent.send({ type: 'key.claim', key: unusedKey(60000000) });
       assert.equal((await innocent.next('error')).code, 'too-many-attempts');
       innocent.close();
