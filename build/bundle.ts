@@ -1,7 +1,10 @@
 /**
  * Bundles every program with esbuild: the two web pages, the signaling server and the Electron
  * main/preload. `tsc --noEmit` type-checks; this only produces JavaScript into dist/.
- *   npx tsx build/bundle.ts [--watch]
+ *   npx tsx build/bundle.ts
+ * DIST_DIR=<folder inside the repository, so the server finds node_modules> builds the pages and the
+ * server somewhere else than dist/ (keeps parallel test runs apart;
+ * test/support/server.ts starts the server from the same place).
  */
 import { build, type BuildOptions } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
@@ -11,6 +14,8 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts: string[]) => path.join(root, ...parts);
 const production = process.env.NODE_ENV === 'production';
+const distDir = path.resolve(root, process.env.DIST_DIR ?? 'dist');
+const inDist = (...parts: string[]) => path.join(distDir, ...parts);
 
 /** Browser bundles (both pages here, and the app's renderer in app-bundle.ts): one set of options. */
 export const browser: BuildOptions = {
@@ -35,23 +40,23 @@ const node: BuildOptions = {
 };
 
 export async function bundleAll(): Promise<void> {
-  await rm(at('dist'), { recursive: true, force: true });
-  await mkdir(at('dist/web'), { recursive: true });
+  await rm(distDir, { recursive: true, force: true });
+  await mkdir(inDist('web'), { recursive: true });
   await Promise.all([
-    build({ ...browser, entryPoints: { customer: at('renderer/main.ts') }, outdir: at('dist/web') }),
-    build({ ...browser, entryPoints: { agent: at('signaling/agent-console/main.ts') }, outdir: at('dist/web') }),
+    build({ ...browser, entryPoints: { customer: at('renderer/main.ts') }, outdir: inDist('web') }),
+    build({ ...browser, entryPoints: { agent: at('signaling/agent-console/main.ts') }, outdir: inDist('web') }),
     build({
       ...node,
       format: 'esm',
       entryPoints: { main: at('signaling/server/main.ts'), agents: at('signaling/server/accounts/cli.ts') },
-      outdir: at('dist/server'),
+      outdir: inDist('server'),
     }),
-    cp(at('renderer/static'), at('dist/web'), { recursive: true }),
-    cp(at('signaling/agent-console/static'), at('dist/web'), { recursive: true }),
+    cp(at('renderer/static'), inDist('web'), { recursive: true }),
+    cp(at('signaling/agent-console/static'), inDist('web'), { recursive: true }),
   ]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   await bundleAll();
-  console.log('built into dist/');
+  console.log(`built into ${path.relative(root, distDir) || '.'}/`);
 }

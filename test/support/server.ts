@@ -24,7 +24,8 @@ export interface RunningServer {
 export const DEMO_AGENT = { username: 'alice', password: 'secret' } as const;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const serverEntry = path.join(root, 'dist/server/main.js');
+/** DIST_DIR: where `npm run build` put the server when it was told to build elsewhere than dist/. */
+export const serverEntry = path.join(path.resolve(root, process.env.DIST_DIR ?? 'dist'), 'server/main.js');
 
 
 export async function startServer(env: Record<string, string> = {}, startTimeoutMs = 15_000): Promise<RunningServer> {
