@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeepLinkScheme } from '../branding/brandSchema';
 
 /**
  * The app's configuration: a JSON file bundled with the app (branding, which signaling servers
@@ -38,21 +39,17 @@ const HttpsOrigin = z.string().transform((value, ctx) => {
   return url.origin;
 });
 
-/** Schemes the OS or Chromium already own; registering one of them would hijack or break it. */
-const RESERVED_SCHEMES = new Set(['http', 'https', 'file', 'ftp', 'ws', 'wss', 'data', 'blob', 'javascript', 'about', 'app', 'mailto']);
-
 export const AppConfigFile = z
   .object({
     productName: z.string().min(1).max(100),
     serverUrl: ServerOrigin,
     /** Further servers a deep link may name. The serverUrl is always allowed. */
     allowedServers: z.array(ServerOrigin).max(50).default([]),
-    deepLinkScheme: z
-      .string()
-      .regex(/^[a-z][a-z0-9+.-]{1,30}$/, 'deepLinkScheme must be lower-case letters, digits, "+", "-" or "."')
-      .refine((scheme) => !RESERVED_SCHEMES.has(scheme), 'deepLinkScheme must not be a scheme the system already uses'),
+    deepLinkScheme: DeepLinkScheme,
     /** https origins whose pages may be opened in the customer's browser (help, privacy policy). */
     externalLinkOrigins: z.array(HttpsOrigin).max(50).default([]),
+    /** Generic electron-updater feed (from the brand); absent = the app never looks for updates. */
+    updateFeedUrl: z.string().url().startsWith('https://', 'updateFeedUrl must be an https:// URL').optional(),
   })
   .strict();
 export type AppConfigFile = z.input<typeof AppConfigFile>;
@@ -65,6 +62,7 @@ export interface AppConfig {
   readonly allowedServers: readonly string[];
   readonly deepLinkScheme: string;
   readonly externalLinkOrigins: readonly string[];
+  readonly updateFeedUrl: string | undefined;
 }
 
 export class AppConfigError extends Error {
@@ -124,6 +122,7 @@ export function loadAppConfig({ file, argv, env }: ConfigSources): AppConfig {
     allowedServers: Object.freeze([...new Set([serverUrl, ...parsed.data.allowedServers])]),
     deepLinkScheme: parsed.data.deepLinkScheme,
     externalLinkOrigins: Object.freeze([...new Set(parsed.data.externalLinkOrigins)]),
+    updateFeedUrl: parsed.data.updateFeedUrl,
   });
 }
 

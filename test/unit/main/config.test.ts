@@ -75,7 +75,7 @@ describe('app configuration', () => {
     const error = errorOf(() => load({ file: { serverUrl: 'https://a.example', deepLinkScheme: 'https', surprise: 1 } }));
     assert.match(error.message, /app-config\.json/);
     assert.match(error.message, /productName/);
-    assert.match(error.message, /deepLinkScheme: deepLinkScheme must not be a scheme the system already uses/);
+    assert.match(error.message, /deepLinkScheme: must not be a scheme the system or browser already uses/);
     assert.match(error.message, /surprise/);
   });
 
