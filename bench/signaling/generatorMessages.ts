@@ -1,0 +1,17 @@
+import type { TargetAddress } from './targets';
+
+/** What the bench tells a load-generator process, and what it answers (over the IPC channel). */
+export type GeneratorCommand =
+  | { cmd: 'idle'; target: TargetAddress; count: number; firstIndex: number }
+  | { cmd: 'pair'; target: TargetAddress; sessions: number; firstIndex: number }
+  /** Each session keeps one message in flight, answered at once by the other side: saturation. */
+  | { cmd: 'throughput'; warmupMs: number; windowMs: number }
+  /** Messages sent at a fixed total rate, round-robin over the sessions, alternating sides. */
+  | { cmd: 'latency'; warmupMs: number; windowMs: number; perSecond: number }
+  | { cmd: 'close' };
+
+export type GeneratorReply =
+  | { cmd: 'idle'; opened: number; failed: number; firstError?: string }
+  | { cmd: 'pair'; paired: number; failed: number; firstError?: string }
+  | { cmd: 'throughput' | 'latency'; sent: number; received: number; errors: number; latenciesMs: number[] }
+  | { cmd: 'close' };

@@ -1,0 +1,157 @@
+import { performance } from 'node:perf_hooks';
+import type { GeneratorCommand, GeneratorReply } from './generatorMessages';
+import { openIdle, pairSession, relayedSeq, type PairedSession, type Side } from './protocols';
+import type { BenchSocket } from './socketClient';
+
+/**
+ * A load-generator process (started by generatorPool.ts, never in the server's process): holds
+ * its share of the sockets, pairs sessions, and drives relay traffic on command.
+ */
+const SETUP_CONCURRENCY = 100;
+const MAX_SAMPLES = 200_000;
+
+let idle: BenchSocket[] = [];
+let sessions: PairedSession[] = [];
+/** seq → when it was sent (performance.now()) */
+const sentAt = new Map<number, number>();
+let nextSeq = 1;
+let counting = false;
+let answerAtOnce = false;
+let received = 0;
+let sent = 0;
+let latencies: number[] = [];
+
+function reply(message: GeneratorReply): void {
+  process.send?.(message);
+}
+
+async function inBatches<T>(count: number, work: (index: number) => Promise<T>): Promise<{ done: T[]; failed: number; firstError?: string }> {
+  const done: T[] = [];
+  let failed = 0;
+  let firstError: string | undefined;
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      try {
+        done.push(await work(index));
+      } catch (error) {
+        failed += 1;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: SETUP_CONCURRENCY }, worker));
+  return { done, failed, firstError };
+}
+
+function send(session: PairedSession, side: Side): void {
+  const seq = nextSeq++;
+  sentAt.set(seq, performance.now());
+  if (counting) sent += 1;
+  session.send(side, seq);
+}
+
+function listen(session: PairedSession): void {
+  session.sockets.forEach((socket, index) => {
+    const side = index as Side;
+    socket.onRelay = (message) => {
+      const now = performance.now();
+      const seq = relayedSeq(message);
+      const at = sentAt.get(seq);
+      sentAt.delete(seq);
+      if (counting) {
+        received += 1;
+        if (at !== undefined && latencies.length < MAX_SAMPLES) latencies.push(now - at);
+      }
+      // Closed loop: the receiving side answers, so the message goes back the other way.
+      if (answerAtOnce) send(session, side);
+    };
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function startCounting(): void {
+  counting = true;
+  received = 0;
+  sent = 0;
+  latencies = [];
+}
+
+async function stopAndReport(cmd: 'throughput' | 'latency'): Promise<void> {
+  counting = false;
+  answerAtOnce = false;
+  const errors = sessions.reduce((sum, session) => sum + session.sockets[0].errors + session.sockets[1].errors, 0);
+  reply({ cmd, sent, received, errors, latenciesMs: latencies });
+  await sleep(0);
+}
+
+async function throughput(warmupMs: number, windowMs: number): Promise<void> {
+  sentAt.clear();
+  answerAtOnce = true;
+  for (const session of sessions) send(session, 0);
+  await sleep(warmupMs);
+  startCounting();
+  await sleep(windowMs);
+  await stopAndReport('throughput');
+}
+
+async function fixedRate(warmupMs: number, windowMs: number, perSecond: number): Promise<void> {
+  sentAt.clear();
+  const startedAt = performance.now();
+  let issued = 0;
+  let cursor = 0;
+  const timer = setInterval(() => {
+    const due = Math.floor(((performance.now() - startedAt) / 1000) * perSecond) - issued;
+    for (let i = 0; i < due && sessions.length > 0; i += 1) {
+      const session = sessions[cursor % sessions.length] as PairedSession;
+      send(session, (Math.floor(cursor / sessions.length) % 2) as Side);
+      cursor += 1;
+      issued += 1;
+    }
+  }, 2);
+  await sleep(warmupMs);
+  startCounting();
+  await sleep(windowMs);
+  clearInterval(timer);
+  // Let the last messages arrive before counting stops.
+  await sleep(200);
+  await stopAndReport('latency');
+}
+
+async function handle(command: GeneratorCommand): Promise<void> {
+  switch (command.cmd) {
+    case 'idle': {
+      const result = await inBatches(command.count, (index) => openIdle(command.target, command.firstIndex + index));
+      idle = result.done;
+      return reply({ cmd: 'idle', opened: idle.length, failed: result.failed, firstError: result.firstError });
+    }
+    case 'pair': {
+      for (const socket of idle) socket.close();
+      idle = [];
+      const result = await inBatches(command.sessions, (index) => pairSession(command.target, command.firstIndex + index));
+      sessions = result.done;
+      sessions.forEach(listen);
+      return reply({ cmd: 'pair', paired: sessions.length, failed: result.failed, firstError: result.firstError });
+    }
+    case 'throughput':
+      return throughput(command.warmupMs, command.windowMs);
+    case 'latency':
+      return fixedRate(command.warmupMs, command.windowMs, command.perSecond);
+    case 'close':
+      for (const socket of idle) socket.close();
+      for (const session of sessions) for (const socket of session.sockets) socket.close();
+      idle = [];
+      sessions = [];
+      return reply({ cmd: 'close' });
+  }
+}
+
+process.on('message', (command: GeneratorCommand) => {
+  handle(command).catch((error: unknown) => {
+    console.error('load generator failed:', error);
+    process.exit(1);
+  });
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,211 @@
+import { hardFileLimit, cpuSeconds, rssBytes } from '../support/processes';
+import { percentile } from '../support/stats';
+import type { Row } from '../report/model';
+import { GeneratorPool, shares } from './generatorPool';
+import { startTarget, type RunningTarget, type TargetKind } from './targets';
+
+export interface SignalingSettings {
+  sessionCounts: number[];
+  idleConnections: number;
+  warmupMs: number;
+  windowMs: number;
+  /** Total relay messages per second offered in the latency measurement (all servers alike). */
+  latencyRate: number;
+  generators: number;
+}
+
+export interface LoadFigures {
+  sessions: number;
+  pairSeconds: number;
+  pairFailed: number;
+  /** Saturation: messages relayed per wall-clock second, and per second of server CPU time. */
+  relayPerSecond: number;
+  serverCpuShare: number;
+  relayPerCpuSecond: number;
+  saturatedP50Ms: number;
+  /** At the fixed latencyRate. */
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  lost: number;
+  errors: number;
+}
+
+export interface TargetFigures {
+  kind: TargetKind;
+  bytesPerIdleConnection: number;
+  loads: LoadFigures[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The largest session count this machine's open-file limit lets one server process hold. */
+export function largestSessionCount(wanted: number): number {
+  return Math.min(wanted, Math.floor((hardFileLimit() - 200) / 2));
+}
+
+export async function measureSignaling(settings: SignalingSettings, log: (line: string) => void): Promise<{ rows: Row[]; details: TargetFigures[] }> {
+  const pool = GeneratorPool.start(settings.generators);
+  const figures: TargetFigures[] = [];
+  try {
+    for (const kind of ['bare', 'ours', 'peerjs'] as const) {
+      const target = await startTarget(kind);
+      try {
+        figures.push(await measureTarget(target, pool, settings, log));
+      } finally {
+        await target.stop();
+      }
+    }
+  } finally {
+    await pool.stop();
+  }
+  return { rows: signalingRows(figures, settings), details: figures };
+}
+
+async function measureTarget(target: RunningTarget, pool: GeneratorPool, settings: SignalingSettings, log: (line: string) => void): Promise<TargetFigures> {
+  const bytesPerIdleConnection = await idleMemory(target, pool, settings.idleConnections);
+  log(`signaling ${target.kind}: ${(bytesPerIdleConnection / 1024).toFixed(1)} KiB per idle connection`);
+  const loads: LoadFigures[] = [];
+  for (const sessions of settings.sessionCounts) {
+    const load = await underLoad(target, pool, sessions, settings);
+    log(
+      `signaling ${target.kind} ${sessions} sessions: paired in ${load.pairSeconds.toFixed(1)} s, ` +
+        `${Math.round(load.relayPerSecond)} msg/s at ${(load.serverCpuShare * 100).toFixed(0)} % server CPU ` +
+        `(${Math.round(load.relayPerCpuSecond)} per CPU-second), p50/p99 ${load.latencyP50Ms.toFixed(2)}/${load.latencyP99Ms.toFixed(2)} ms ` +
+        `at ${settings.latencyRate}/s`,
+    );
+    loads.push(load);
+  }
+  return { kind: target.kind, bytesPerIdleConnection, loads };
+}
+
+/** RSS of the server before and after N idle client connections, divided by N. */
+async function idleMemory(target: RunningTarget, pool: GeneratorPool, count: number): Promise<number> {
+  // Warm up first, so code and buffer pools that every server allocates once are not counted.
+  await pool.ask((index) => ({ cmd: 'idle', target, ...(shares(200, pool.size)[index] as { count: number; firstIndex: number }) }));
+  await pool.ask(() => ({ cmd: 'close' }));
+  await sleep(1_000);
+  const before = rssBytes(target.pid);
+  const opened = await pool.ask((index) => ({ cmd: 'idle', target, ...(shares(count, pool.size)[index] as { count: number; firstIndex: number }) }));
+  await sleep(1_500);
+  const after = rssBytes(target.pid);
+  await pool.ask(() => ({ cmd: 'close' }));
+  const total = opened.reduce((sum, reply) => sum + reply.opened, 0);
+  const failure = opened.find((reply) => reply.failed > 0);
+  if (failure) throw new Error(`${target.kind}: ${failure.failed} idle connections failed: ${failure.firstError}`);
+  await sleep(1_000);
+  return (after - before) / total;
+}
+
+async function underLoad(target: RunningTarget, pool: GeneratorPool, sessions: number, settings: SignalingSettings): Promise<LoadFigures> {
+  const pairStart = performance.now();
+  const paired = await pool.ask((index) => {
+    const share = shares(sessions, pool.size)[index] as { count: number; firstIndex: number };
+    return { cmd: 'pair', target, sessions: share.count, firstIndex: share.firstIndex + 100_000 };
+  });
+  const pairSeconds = (performance.now() - pairStart) / 1000;
+  const pairFailed = paired.reduce((sum, reply) => sum + reply.failed, 0);
+  if (pairFailed > 0) {
+    throw new Error(`${target.kind}: ${pairFailed} of ${sessions} sessions failed to pair: ${paired.find((r) => r.firstError)?.firstError}`);
+  }
+
+  // Saturation: server CPU is read over the same window the generators count in.
+  let cpuAtStart = 0;
+  const cpuStartTimer = setTimeout(() => (cpuAtStart = cpuSeconds(target.pid)), settings.warmupMs);
+  const saturatedStart = performance.now() + settings.warmupMs;
+  const saturated = await pool.ask(() => ({ cmd: 'throughput', warmupMs: settings.warmupMs, windowMs: settings.windowMs }));
+  const cpuUsed = cpuSeconds(target.pid) - cpuAtStart;
+  const windowSeconds = (performance.now() - saturatedStart) / 1000;
+  clearTimeout(cpuStartTimer);
+  const relayed = saturated.reduce((sum, reply) => sum + reply.received, 0);
+  await sleep(500);
+
+  const fixed = await pool.ask((index) => ({
+    cmd: 'latency',
+    warmupMs: Math.min(1_000, settings.warmupMs),
+    windowMs: settings.windowMs,
+    perSecond: settings.latencyRate / pool.size,
+  }));
+  const latencies = fixed.flatMap((reply) => reply.latenciesMs);
+  const sent = fixed.reduce((sum, reply) => sum + reply.sent, 0);
+  const received = fixed.reduce((sum, reply) => sum + reply.received, 0);
+
+  await pool.ask(() => ({ cmd: 'close' }));
+  await sleep(1_500);
+  return {
+    sessions,
+    pairSeconds,
+    pairFailed,
+    relayPerSecond: relayed / windowSeconds,
+    serverCpuShare: cpuUsed / windowSeconds,
+    relayPerCpuSecond: cpuUsed > 0 ? relayed / cpuUsed : Number.NaN,
+    saturatedP50Ms: percentile(saturated.flatMap((reply) => reply.latenciesMs), 50),
+    latencyP50Ms: percentile(latencies, 50),
+    latencyP99Ms: percentile(latencies, 99),
+    lost: Math.max(0, sent - received),
+    errors: fixed.reduce((sum, reply) => sum + reply.errors, 0),
+  };
+}
+
+function signalingRows(figures: TargetFigures[], settings: SignalingSettings): Row[] {
+  const of = (kind: TargetKind) => figures.find((figure) => figure.kind === kind);
+  const ours = of('ours');
+  const bare = of('bare');
+  const peerjs = of('peerjs');
+  const rows: Row[] = [];
+  const largest = Math.max(...settings.sessionCounts);
+  for (const sessions of settings.sessionCounts) {
+    const load = (figure: TargetFigures | undefined) => figure?.loads.find((entry) => entry.sessions === sessions);
+    const [o, b, p] = [load(ours), load(bare), load(peerjs)];
+    const label = `${sessions.toLocaleString('en')} sessions`;
+    const ofBare = o && b ? o.relayPerCpuSecond / b.relayPerCpuSecond : Number.NaN;
+    const ofPeerjs = o && p ? o.relayPerCpuSecond / p.relayPerCpuSecond : Number.NaN;
+    rows.push({
+      section: 'signaling',
+      figure: `relay per server core, ${label}`,
+      unit: 'msg/CPU-s',
+      ours: o?.relayPerCpuSecond ?? null,
+      limit: b?.relayPerCpuSecond ?? null,
+      peerjs: p?.relayPerCpuSecond ?? null,
+      target: '≥ 80 % of bare, ≥ 1.5× PeerJS',
+      met: Number.isNaN(ofBare) ? null : ofBare >= 0.8 && ofPeerjs >= 1.5,
+      note: `${(ofBare * 100).toFixed(0)} % of bare, ${ofPeerjs.toFixed(2)}× PeerJS`,
+    });
+    rows.push({
+      section: 'signaling',
+      figure: `relay wall-clock, ${label}`,
+      unit: 'msg/s',
+      ours: o?.relayPerSecond ?? null,
+      limit: b?.relayPerSecond ?? null,
+      peerjs: p?.relayPerSecond ?? null,
+      note: `server CPU ${[o, b, p].map((x) => (x ? `${(x.serverCpuShare * 100).toFixed(0)} %` : '–')).join(' / ')}`,
+    });
+    for (const [name, key] of [
+      ['p50', 'latencyP50Ms'],
+      ['p99', 'latencyP99Ms'],
+    ] as const) {
+      const isTarget = name === 'p99' && sessions === largest && sessions >= 5_000;
+      rows.push({
+        section: 'signaling',
+        figure: `relay latency ${name} at ${settings.latencyRate.toLocaleString('en')} msg/s, ${label}`,
+        unit: 'ms',
+        ours: o?.[key] ?? null,
+        limit: b?.[key] ?? null,
+        peerjs: p?.[key] ?? null,
+        decimals: 2,
+        ...(isTarget ? { target: '< 5 ms', met: o ? o[key] < 5 : null } : {}),
+        ...(name === 'p99' && o && o.lost + o.errors > 0 ? { note: `ours: ${o.lost} lost, ${o.errors} errors` } : {}),
+      });
+    }
+  }
+  rows.push({
+    section: 'signaling',
+    figure: `memory per idle connection (${settings.idleConnections.toLocaleString('en')} sockets)`,
+    unit: 'KiB',
+    ours: ours ? ours.bytesPerIdleConnection / 1024 : null,
+    limit: bare ? bare.bytesPerIdleConnection / 1024 : null,
+    peerjs: peerjs ? peerjs.bytesPerIdleConnection / 1024 : null,
+    target: '≤ 8 KiB',
+    met: ours ? ours.bytesPerIdleConnection <= 8 * 1024 : null,
+  });
+  return rows;
+}

@@ -1,0 +1,105 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serverEntry } from '../support/paths';
+import { spawnWithFileLimit, stopChild, waitForOutput } from '../support/processes';
+
+export type TargetKind = 'ours' | 'bare' | 'peerjs';
+
+/** What a load generator needs to reach one server. */
+export interface TargetAddress {
+  kind: TargetKind;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** Ours: the signed-in agent's cookie ("name=value"). */
+  agentCookie?: string;
+}
+
+export interface RunningTarget extends TargetAddress {
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export const BENCH_AGENT = { username: 'bench', password: 'bench-password' } as const;
+
+/**
+ * Bench-only settings of our server: the key-attempt limits exist against guessing from one
+ * address, and a load generator claims thousands of (valid) keys from 127.0.0.x in seconds.
+ * Everything else is the production default.
+ */
+export const OUR_BENCH_ENV = {
+  KEY_ATTEMPTS_PER_IP: '1000000000',
+  KEY_ATTEMPTS_GLOBAL: '1000000000',
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+} as const;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export async function startTarget(kind: TargetKind): Promise<RunningTarget> {
+  if (kind === 'ours') return startOurs();
+  const script = path.join(here, kind === 'bare' ? 'bareRelayServer.ts' : 'peerjsServer.ts');
+  const child = spawnWithFileLimit(process.execPath, ['--import', 'tsx', script]);
+  const port = await waitForOutput(child, /listening on port (\d+)/);
+  drain(child);
+  return { kind, url: `http://127.0.0.1:${port}`, pid: pidOf(child), stop: () => stopChild(child) };
+}
+
+async function startOurs(): Promise<RunningTarget> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-server-'));
+  const child = spawnWithFileLimit(process.execPath, [serverEntry], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEMO_AGENT: `${BENCH_AGENT.username}:${BENCH_AGENT.password}`,
+      AGENTS_FILE: path.join(dataDir, 'agents.json'),
+      ...OUR_BENCH_ENV,
+    },
+  });
+  const url = new URL(await waitForOutput(child, /Customer page:\s+(\S+)/)).origin;
+  drain(child);
+  const agentCookie = await signIn(url);
+  return {
+    kind: 'ours',
+    url,
+    agentCookie,
+    pid: pidOf(child),
+    async stop() {
+      await stopChild(child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The real agent sign-in; every agent socket of the bench carries the cookie it sets. */
+async function signIn(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/agent/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(BENCH_AGENT),
+  });
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`bench agent sign-in failed: ${response.status} ${await response.text()}`);
+  return cookie;
+}
+
+function pidOf(child: ChildProcess): number {
+  if (child.pid === undefined) throw new Error('server process has no pid');
+  return child.pid;
+}
+
+/** Keep reading the server's output so a full pipe never blocks it. */
+function drain(child: ChildProcess): void {
+  child.stdout?.resume();
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4_000);
+  });
+  child.once('exit', (code, signal) => {
+    if (code && code !== 0 && signal !== 'SIGTERM') console.error(`server exited with ${code}: ${errors}`);
+  });
+}
