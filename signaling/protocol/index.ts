@@ -6,3 +6,4 @@ export * from './messages';
 export * from './parse';
 export * from './securityKey';
 export * from './signal';
+export * from './chat';

@@ -3,6 +3,7 @@ import { ErrorCode } from './errors';
 import { KEY_LENGTH } from './securityKey';
 import { PROTOCOL_VERSION } from './limits';
 import { SignalData } from './signal';
+import { AgentChatMessages, CustomerChatMessages, ServerChatMessages } from './chat';
 
 /**
  * The wire protocol, one schema per message. Agents and customers each have their own inbound
@@ -31,7 +32,14 @@ export const RenewKey = z.object({ type: z.literal('session.renewKey'), sessionI
 export const AgentEndSession = z.object({ type: z.literal('session.end'), sessionId: SessionId, ref: Ref }).strict();
 export const AgentSignal = z.object({ type: z.literal('signal'), sessionId: SessionId, data: SignalData }).strict();
 
-export const AgentMessage = z.discriminatedUnion('type', [Hello, CreateSession, RenewKey, AgentEndSession, AgentSignal]);
+export const AgentMessage = z.discriminatedUnion('type', [
+  Hello,
+  CreateSession,
+  RenewKey,
+  AgentEndSession,
+  AgentSignal,
+  ...AgentChatMessages,
+]);
 export type AgentMessage = z.infer<typeof AgentMessage>;
 
 // ---- customer → server ----
@@ -52,6 +60,7 @@ export const CustomerMessage = z.discriminatedUnion('type', [
   ShareState,
   CustomerEndSession,
   CustomerSignal,
+  ...CustomerChatMessages,
 ]);
 export type CustomerMessage = z.infer<typeof CustomerMessage>;
 
@@ -131,6 +140,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
   RelayedSignal,
   SessionEnded,
   ErrorMessage,
+  ...ServerChatMessages,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

@@ -18,6 +18,8 @@ import { LoginLimiter } from './limits/loginLimiter';
 import { createLogger, type Logger } from './log';
 import { createMetrics } from './metrics';
 import type { SessionStore } from './store/sessionStore';
+import { createChatServices } from './chat/createChatServices';
+import { withChatShareEvents } from './chat/shareEvents';
 import { ConnectionRegistry } from './ws/connectionRegistry';
 import { SignalingSocketServer } from './ws/signalingSocketServer';
 
@@ -70,16 +72,18 @@ export async function createSignalingServer(config: Config, options: ServerOptio
 
   const allowedOrigins = new Set(config.allowedOrigins);
   if (config.publicUrl) allowedOrigins.add(new URL(config.publicUrl).origin);
+  const chat = createChatServices(config.chat);
+  const handlerContext = { config, store, keyLimiter: shared.keyLimiter, keyTimers, log, metrics, chat };
   const sockets = new SignalingSocketServer({
     config,
     allowedOrigins,
     tls,
     agentFromRequest: (request: IncomingMessage) =>
       agentSessions.find(app.parseCookie(request.headers.cookie ?? '')[AGENT_COOKIE]),
-    ctx: { config, store, keyLimiter: shared.keyLimiter, keyTimers, log, metrics },
+    ctx: handlerContext,
     nodeId: shared.nodeId,
     registry,
-    router: await shared.router(registry),
+    router: withChatShareEvents(await shared.router(registry), handlerContext),
   });
   registerPublicRoutes(app, config);
   registerHealthRoutes(
@@ -105,6 +109,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
       await sockets.close();
       await app.close();
       await store.close();
+      await chat.store.close();
       await shared.close();
     },
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import type { IceServer } from '../protocol';
+import { loadChatConfig, type ChatConfig } from './chat/chatConfig';
 
 /**
  * All configuration comes from environment variables (documented in the README), parsed once
@@ -106,6 +107,8 @@ export interface Config {
   readonly webRoot: string | undefined;
   /** Set when several nodes share state through Redis; unset = this process only. */
   readonly redisUrl: string | undefined;
+  /** Web chat limits and the sites that may embed /chat (CHAT_* variables). */
+  readonly chat: ChatConfig;
 }
 
 export class ConfigError extends Error {}
@@ -150,5 +153,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     webRoot: e.WEB_ROOT,
     redisUrl: e.REDIS_URL,
+    chat: loadChatConfig(env),
   };
 }

@@ -4,6 +4,7 @@ import type { KeyAttemptLimiter } from '../../limits/keyAttemptLimiter';
 import type { Logger } from '../../log';
 import type { ServerMetrics } from '../../metrics';
 import type { SessionStore } from '../../store/sessionStore';
+import type { ChatServices } from '../../chat/chatServices';
 import type { ErrorCode, ServerMessage } from '../../../protocol';
 import type { ClientConnection } from '../clientConnection';
 import type { MessageRouter } from '../connectionRegistry';
@@ -17,6 +18,8 @@ export interface HandlerContext {
   keyTimers: KeyExpiryTimers;
   log: Logger;
   metrics: ServerMetrics;
+  /** Web chat: conversations, their limits (chat/chatServices.ts). */
+  chat: ChatServices;
 }
 
 export type Handler<M> = (ctx: HandlerContext, connection: ClientConnection, message: M) => Promise<void>;

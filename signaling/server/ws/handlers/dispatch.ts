@@ -6,6 +6,7 @@ import { consent } from './consent';
 import { sendError, type HandlerContext } from './context';
 import { createSession } from './createSession';
 import { customerEndSession } from './customerEndSession';
+import { dispatchAgentChat, dispatchCustomerChat } from './chatDispatch';
 import { relaySignal } from './relaySignal';
 import { renewKey } from './renewKey';
 import { shareState } from './shareState';
@@ -25,6 +26,13 @@ export async function dispatchAgent(ctx: HandlerContext, connection: ClientConne
       return agentEndSession(ctx, connection, message);
     case 'signal':
       return relaySignal(ctx, connection, message);
+    case 'chat.inbox.watch':
+    case 'chat.take':
+    case 'chat.send':
+    case 'chat.typing':
+    case 'chat.share.request':
+    case 'chat.close':
+      return dispatchAgentChat(ctx, connection, message);
     default:
       return assertNever(message);
   }
@@ -44,6 +52,12 @@ export async function dispatchCustomer(ctx: HandlerContext, connection: ClientCo
       return customerEndSession(ctx, connection, message);
     case 'signal':
       return relaySignal(ctx, connection, message);
+    case 'chat.start':
+    case 'chat.resume':
+    case 'chat.send':
+    case 'chat.typing':
+    case 'chat.share.decline':
+      return dispatchCustomerChat(ctx, connection, message);
     default:
       return assertNever(message);
   }

@@ -1,0 +1,13 @@
+import type { ChatLimits } from './chatLimits';
+import type { ChatStore } from './chatStore';
+
+/** What the chat handlers use besides the session machinery (part of HandlerContext as `chat`). */
+export interface ChatServices {
+  store: ChatStore;
+  limits: ChatLimits;
+  /**
+   * Which conversation a customer socket of this node speaks for. Local on purpose: a socket
+   * lives on one node, and a reconnecting customer proves itself again with its token.
+   */
+  customerSockets: Map<string, string>;
+}

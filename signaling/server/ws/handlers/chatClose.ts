@@ -1,0 +1,23 @@
+import type { AgentMessageOf } from '../../../protocol';
+import { postEntry } from '../../chat/conversationDelivery';
+import { endSession } from '../../sessions/endSession';
+import { agentConversation } from './chatMembership';
+import type { Handler } from './context';
+
+/** The agent ends the conversation: the customer's token is revoked, a running share ends. */
+export const chatClose: Handler<AgentMessageOf<'chat.close'>> = async (ctx, connection, message) => {
+  const conversation = await agentConversation(ctx, connection, message.conversationId);
+  if (!conversation || conversation.state === 'closed') return;
+  if (conversation.shareSessionId) await endSession(ctx, conversation.shareSessionId, 'agent', 'ended');
+  await ctx.chat.store.updateConversation(conversation.id, { state: 'closed', tokenHash: null });
+  await postEntry(ctx, conversation.id, { from: 'system', event: 'chat-closed', by: 'agent' });
+  if (conversation.customerConnectionId) {
+    ctx.router.deliver(conversation.customerConnectionId, {
+      type: 'chat.state',
+      conversationId: conversation.id,
+      state: 'closed',
+      agentName: conversation.agentDisplayName,
+    });
+  }
+  ctx.log.info({ conversationId: conversation.id }, 'chat closed');
+};

@@ -1,0 +1,39 @@
+import type { CustomerMessageOf } from '../../../protocol';
+import { newConversationId, newConversationToken } from '../../chat/conversationToken';
+import { broadcastInbox, conversationMessage } from '../../chat/conversationDelivery';
+import { rememberCustomerSocket } from './chatMembership';
+import { sendError, type Handler } from './context';
+
+export const chatStart: Handler<CustomerMessageOf<'chat.start'>> = async (ctx, connection, message) => {
+  const verdict = await ctx.chat.limits.start(connection.ip);
+  if (!verdict.allowed) {
+    ctx.log.warn({ ip: connection.ip }, 'chat start refused: too many conversations');
+    return sendError(connection, 'rate-limited', 'Too many new conversations. Please wait a little.', {
+      ref: message.ref,
+      retryAfterMs: verdict.retryAfterMs,
+    });
+  }
+  const { token, tokenHash } = newConversationToken();
+  const now = Date.now();
+  const id = newConversationId();
+  await ctx.chat.store.createConversation({
+    id,
+    state: 'waiting',
+    tokenHash,
+    customerName: message.name ? message.name : null,
+    customerConnectionId: connection.id,
+    agentUsername: null,
+    agentDisplayName: null,
+    agentConnectionId: null,
+    shareSessionId: null,
+    createdAt: now,
+    lastActivityAt: now,
+    preview: '',
+  });
+  rememberCustomerSocket(ctx, connection, id);
+  const conversation = await ctx.chat.store.getConversation(id);
+  if (!conversation) return;
+  connection.send(await conversationMessage(ctx, conversation, 'customer', { token, ref: message.ref }));
+  ctx.log.info({ conversationId: id, ip: connection.ip }, 'chat started');
+  await broadcastInbox(ctx);
+};
