@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { AccountDirectory } from './accounts/accountDirectory';
-import { AGENT_COOKIE, AgentSessions } from './auth/agentSessions';
+import { createAgentAuth } from './auth/agentAuth';
+import { AGENT_COOKIE } from './auth/agentSessions';
 import { createSharedState } from './cluster/sharedState';
 import type { Config } from './config';
 import { registerAgentAuthRoutes } from './http/agentAuthRoutes';
@@ -14,7 +15,6 @@ import { registerPageRoutes } from './http/pageRoutes';
 import { registerPublicRoutes } from './http/publicRoutes';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { KeyExpiryTimers } from './keys/keyExpiryTimers';
-import { LoginLimiter } from './limits/loginLimiter';
 import { createLogger, type Logger } from './log';
 import { createMetrics } from './metrics';
 import type { SessionStore } from './store/sessionStore';
@@ -53,8 +53,8 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
   });
   const accounts = await AccountDirectory.load(config);
-  const agentSessions = new AgentSessions(config.agentSessionMs);
   const shared = await createSharedState(config, log, options.store);
+  const agentAuth = await createAgentAuth(config, log, shared.nodeId);
   const store = shared.store;
   const keyTimers = new KeyExpiryTimers();
   const registry = new ConnectionRegistry();
@@ -64,8 +64,8 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   await registerSecurityHeaders(app, tls);
   registerAgentAuthRoutes(app, {
     accounts,
-    sessions: agentSessions,
-    limiter: new LoginLimiter(config.loginAttemptsPerIp),
+    sessions: agentAuth.sessions,
+    limiter: agentAuth.loginLimiter,
     organisation: config.organisation,
     secureCookies: tls || (config.publicUrl?.startsWith('https:') ?? false),
   });
@@ -79,7 +79,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     allowedOrigins,
     tls,
     agentFromRequest: (request: IncomingMessage) =>
-      agentSessions.find(app.parseCookie(request.headers.cookie ?? '')[AGENT_COOKIE]),
+      agentAuth.sessions.find(app.parseCookie(request.headers.cookie ?? '')[AGENT_COOKIE]),
     ctx: handlerContext,
     nodeId: shared.nodeId,
     registry,
@@ -110,6 +110,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
       await app.close();
       await store.close();
       await chat.store.close();
+      await agentAuth.close();
       await shared.close();
     },
   };

@@ -1,37 +1,26 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AgentAccount } from '../accounts/accountDirectory';
 
 /** Signed-in agent consoles: an opaque random token in an HttpOnly cookie maps to the account. */
 export const AGENT_COOKIE = 'screenshare_agent';
 
-interface SignedIn {
-  agent: AgentAccount;
-  expiresAt: number;
+/**
+ * Where sign-ins live: this process (memoryAgentSessions.ts) or Redis shared by every node
+ * (redisAgentSessions.ts), so an agent signed in on one node is signed in on all of them and a
+ * sign-out anywhere ends it everywhere.
+ */
+export interface AgentSessions {
+  create(agent: AgentAccount): Promise<{ token: string; maxAgeSeconds: number }>;
+  /** The signed-in agent behind a cookie's token; undefined when unknown, expired or signed out. */
+  find(token: string | undefined): Promise<AgentAccount | undefined>;
+  destroy(token: string | undefined): Promise<void>;
 }
 
-export class AgentSessions {
-  private readonly byToken = new Map<string, SignedIn>();
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
 
-  constructor(private readonly lifetimeMs: number) {}
-
-  create(agent: AgentAccount): { token: string; maxAgeSeconds: number } {
-    const token = randomBytes(32).toString('base64url');
-    this.byToken.set(token, { agent, expiresAt: Date.now() + this.lifetimeMs });
-    return { token, maxAgeSeconds: Math.floor(this.lifetimeMs / 1000) };
-  }
-
-  find(token: string | undefined): AgentAccount | undefined {
-    if (!token) return undefined;
-    const entry = this.byToken.get(token);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= Date.now()) {
-      this.byToken.delete(token);
-      return undefined;
-    }
-    return entry.agent;
-  }
-
-  destroy(token: string | undefined): void {
-    if (token) this.byToken.delete(token);
-  }
+/** Stores keep this digest, not the token: a dump of the store holds nothing a browser could present. */
+export function tokenDigest(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
 }

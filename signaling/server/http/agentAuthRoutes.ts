@@ -38,7 +38,7 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
       request.log.warn({ ip: request.ip }, 'agent sign-in failed');
       return reply.code(401).send({ code: 'invalid-credentials', message: 'Wrong username or password.' });
     }
-    const { token, maxAgeSeconds } = deps.sessions.create(agent);
+    const { token, maxAgeSeconds } = await deps.sessions.create(agent);
     request.log.info({ agent: agent.username }, 'agent signed in');
     return reply
       .setCookie(AGENT_COOKIE, token, {
@@ -52,12 +52,12 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
   });
 
   app.post('/api/agent/logout', async (request, reply) => {
-    deps.sessions.destroy(request.cookies[AGENT_COOKIE]);
+    await deps.sessions.destroy(request.cookies[AGENT_COOKIE]);
     return reply.clearCookie(AGENT_COOKIE, { path: '/' }).code(204).send();
   });
 
   app.get('/api/agent/me', async (request, reply) => {
-    const agent = deps.sessions.find(request.cookies[AGENT_COOKIE]);
+    const agent = await deps.sessions.find(request.cookies[AGENT_COOKIE]);
     if (!agent) return reply.code(401).send({ code: 'unauthenticated', message: 'Please sign in.' });
     return identity(agent);
   });

@@ -23,8 +23,8 @@ export interface SignalingSocketOptions {
   config: Pick<Config, 'heartbeatIntervalMs' | 'iceServers' | 'turn' | 'iceTransportPolicy' | 'organisation' | 'trustProxy'>;
   allowedOrigins: ReadonlySet<string>;
   tls: boolean;
-  /** The signed-in agent behind an upgrade request's cookie, if any. */
-  agentFromRequest(request: IncomingMessage): AgentAccount | undefined;
+  /** The signed-in agent behind an upgrade request's cookie, if any (asks the sign-in store: may be Redis). */
+  agentFromRequest(request: IncomingMessage): Promise<AgentAccount | undefined>;
   ctx: Omit<HandlerContext, 'router'>;
   /** This node's id, carried in every connection id (see cluster/nodeIdentity.ts). */
   nodeId: string;
@@ -57,10 +57,10 @@ export class SignalingSocketServer {
   }
 
   attach(server: HttpServer): void {
-    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(request, socket, head));
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(request, socket, head));
   }
 
-  private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const role = PATHS[path];
     if (!role) return refuse(socket, 404, 'Not Found');
@@ -74,10 +74,23 @@ export class SignalingSocketServer {
       this.ctx.log.warn({ ip, origin: request.headers.origin, role }, 'socket refused: origin not allowed');
       return refuse(socket, 403, 'Forbidden');
     }
-    const agent = role === 'agent' ? this.options.agentFromRequest(request) : undefined;
-    if (role === 'agent' && !agent) {
-      this.ctx.log.warn({ ip }, 'agent socket refused: not signed in');
-      return refuse(socket, 401, 'Unauthorized');
+    let agent: AgentAccount | undefined;
+    if (role === 'agent') {
+      // The sign-in lookup may wait for Redis: meanwhile a client that goes away must not crash us.
+      const ignoreSocketError = () => undefined;
+      socket.on('error', ignoreSocketError);
+      try {
+        agent = await this.options.agentFromRequest(request);
+      } catch (error) {
+        this.ctx.log.error({ err: error, ip }, 'agent socket refused: sign-ins could not be checked');
+        return refuse(socket, 503, 'Service Unavailable');
+      } finally {
+        socket.off('error', ignoreSocketError);
+      }
+      if (!agent) {
+        this.ctx.log.warn({ ip }, 'agent socket refused: not signed in');
+        return refuse(socket, 401, 'Unauthorized');
+      }
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, role, ip, agent));
   }

@@ -1,0 +1,43 @@
+import type { AgentAccount } from '../accounts/accountDirectory';
+import { newSessionToken, tokenDigest, type AgentSessions } from './agentSessions';
+
+interface SignedIn {
+  agent: AgentAccount;
+  expiresAt: number;
+}
+
+/** Sign-ins known to this process only (the default without REDIS_URL). */
+export class MemoryAgentSessions implements AgentSessions {
+  private readonly byDigest = new Map<string, SignedIn>();
+
+  constructor(private readonly lifetimeMs: number) {}
+
+  async create(agent: AgentAccount): Promise<{ token: string; maxAgeSeconds: number }> {
+    this.forgetExpired();
+    const token = newSessionToken();
+    this.byDigest.set(tokenDigest(token), { agent, expiresAt: Date.now() + this.lifetimeMs });
+    return { token, maxAgeSeconds: Math.floor(this.lifetimeMs / 1000) };
+  }
+
+  async find(token: string | undefined): Promise<AgentAccount | undefined> {
+    if (!token) return undefined;
+    const digest = tokenDigest(token);
+    const entry = this.byDigest.get(digest);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= Date.now()) {
+      this.byDigest.delete(digest);
+      return undefined;
+    }
+    return entry.agent;
+  }
+
+  async destroy(token: string | undefined): Promise<void> {
+    if (token) this.byDigest.delete(tokenDigest(token));
+  }
+
+  /** Sign-ins that were never signed out would otherwise stay for the life of the process. */
+  private forgetExpired(): void {
+    const now = Date.now();
+    for (const [digest, entry] of this.byDigest) if (entry.expiresAt <= now) this.byDigest.delete(digest);
+  }
+}
