@@ -5,7 +5,8 @@
  *   indicator-preload.cjs  indicator window preload
  *   renderer/              the customer page (same code as the web page) + its static files
  *   indicator/             the "you are sharing" indicator page
- *   app-config.json, package.json
+ *   app-config.json, package.json  from main/app-config.json, or from a brand (build/dist.ts)
+ *   renderer/brand-logo.png, icon.png  the brand's logo (the neutral one without a brand)
  *
  *   npx tsx build/app-bundle.ts              build
  *   npx tsx build/app-bundle.ts --production minified, for packaging
@@ -18,6 +19,10 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AppConfigFile } from '../main/config';
+import { loadBrandDir, type LoadedBrand } from '../branding/loadBrand';
+import { appConfigFromBrand, slugOf } from './brand/appRuntimeConfig';
+import { renderLogo } from './brand/icons';
 import { browser } from './bundle';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,16 +54,17 @@ const preload: BuildOptions = {
   logLevel: 'warning',
 };
 
-async function appPackageJson(): Promise<string> {
+async function appPackageJson(brand: LoadedBrand['brand'] | undefined): Promise<string> {
   const rootPackage = JSON.parse(await readFile(at('package.json'), 'utf8')) as Record<string, unknown>;
+  const productName = brand?.productName ?? 'Screen Share';
   return JSON.stringify(
     {
-      name: 'support-screenshare-app',
-      productName: 'Screen Share',
+      name: brand ? slugOf(brand.productName) : 'support-screenshare-app',
+      productName,
       version: rootPackage.version,
       description: 'Share your screen with a support agent, view-only, after you typed their security key.',
       license: rootPackage.license,
-      author: { name: 'Support Screen Share contributors' },
+      author: { name: brand?.publisher ?? 'Support Screen Share contributors' },
       main: 'main.cjs',
     },
     null,
@@ -66,7 +72,22 @@ async function appPackageJson(): Promise<string> {
   );
 }
 
-export async function bundleApp(): Promise<void> {
+async function appConfigJson(brand: LoadedBrand['brand'] | undefined): Promise<string> {
+  const config: AppConfigFile = brand
+    ? appConfigFromBrand(brand)
+    : (JSON.parse(await readFile(at('main/app-config.json'), 'utf8')) as AppConfigFile);
+  return JSON.stringify(config, null, 2) + '\n';
+}
+
+export interface AppBundleOptions {
+  /** Brand the app is packaged for; without one: main/app-config.json and the neutral logo. */
+  brand?: LoadedBrand;
+  /** Minified, for packaging (default: --production or NODE_ENV=production). */
+  production?: boolean;
+}
+
+export async function bundleApp({ brand, production: minify = production }: AppBundleOptions = {}): Promise<void> {
+  const logo = (brand ?? loadBrandDir(at('build/brands/default'))).logo;
   if (!existsSync(at('renderer/main.ts'))) {
     throw new Error('renderer/main.ts does not exist yet: the customer page is needed for the app.');
   }
@@ -74,9 +95,10 @@ export async function bundleApp(): Promise<void> {
   await mkdir(at('dist/app/renderer'), { recursive: true });
   await mkdir(at('dist/app/indicator'), { recursive: true });
   await Promise.all([
-    build({ ...electronMain, entryPoints: { main: at('main/index.ts') }, outdir: out, outExtension: { '.js': '.cjs' } }),
+    build({ ...electronMain, minify, entryPoints: { main: at('main/index.ts') }, outdir: out, outExtension: { '.js': '.cjs' } }),
     build({
       ...preload,
+      minify,
       entryPoints: { preload: at('preload/index.ts'), 'indicator-preload': at('preload/indicator.ts') },
       outdir: out,
       outExtension: { '.js': '.cjs' },
@@ -86,8 +108,11 @@ export async function bundleApp(): Promise<void> {
     cp(at('renderer/static'), at('dist/app/renderer'), { recursive: true }),
     cp(at('main/indicatorPage/indicator.html'), at('dist/app/indicator/indicator.html')),
     cp(at('main/indicatorPage/indicator.css'), at('dist/app/indicator/indicator.css')),
-    cp(at('main/app-config.json'), at('dist/app/app-config.json')),
-    appPackageJson().then((json) => writeFile(at('dist/app/package.json'), json + '\n')),
+    appConfigJson(brand?.brand).then((json) => writeFile(at('dist/app/app-config.json'), json)),
+    appPackageJson(brand?.brand).then((json) => writeFile(at('dist/app/package.json'), json + '\n')),
+    // The page may load images only from the app itself; the window icon matters on Linux.
+    renderLogo(logo, 128).then((png) => writeFile(at('dist/app/renderer/brand-logo.png'), png)),
+    renderLogo(logo, 256).then((png) => writeFile(at('dist/app/icon.png'), png)),
   ]);
 }
 

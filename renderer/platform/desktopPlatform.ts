@@ -1,7 +1,11 @@
 import type { DesktopApi, DesktopConfig } from '../../preload/desktopApi';
+import { DEFAULT_PUBLIC_BRAND } from '../../branding/publicBrand';
 import { fetchBranding } from './branding';
 import { captureWholeScreen, hasDisplayMedia } from './captureScreen';
 import type { Platform } from './platform';
+
+/** The brand's logo inside the app bundle, beside index.html. */
+const BUNDLED_LOGO = 'brand-logo.png';
 
 /** Screen Recording permission only exists on macOS; elsewhere capture needs no OS consent. */
 const NEEDS_SETTINGS = new Set(['denied', 'restricted', 'not-determined']);
@@ -27,7 +31,9 @@ export async function createDesktopPlatform(api: DesktopApi): Promise<Platform> 
     preferredLanguages: [...(config.locale ? [config.locale] : []), ...navigator.languages],
     async loadBranding() {
       const fromServer = await fetchBranding(new URL('/api/config', serverUrl).toString(), 'en');
-      return { ...fromServer, productName: config.productName };
+      // The app's page may load images only from itself: its logo is bundled (build/app-bundle.ts).
+      const brand = { ...(fromServer.brand ?? DEFAULT_PUBLIC_BRAND), logoUrl: BUNDLED_LOGO };
+      return { ...fromServer, productName: config.productName, brand };
     },
     serverOrigin: () => serverUrl,
     canCapture: hasDisplayMedia,

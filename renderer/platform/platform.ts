@@ -1,3 +1,4 @@
+import type { PublicBrand } from '../../branding/publicBrand';
 import type { ScreenInfo } from '../../preload/desktopApi';
 import type { Locale } from '../i18n/locale';
 
@@ -6,6 +7,8 @@ export interface Branding {
   productName: string | null;
   organisation: string | null;
   defaultLocale: Locale;
+  /** Colours, logo and links; absent = the page's neutral look. */
+  brand?: PublicBrand;
 }
 
 export interface DeliveredKey {

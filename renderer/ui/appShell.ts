@@ -6,6 +6,7 @@ import type { Translator } from '../i18n/translator';
 import type { Branding } from '../platform/platform';
 import { createView } from '../views/createView';
 import type { View } from '../views/view';
+import { applyBrandLook } from './brandLook';
 import { languageSwitch } from './languageSwitch';
 import { pageTitle } from './pageTitle';
 import { Texts } from './texts';
@@ -29,6 +30,7 @@ export interface ShellOptions {
 /** Header, the current step's view, and the title; re-translated in place on a language switch. */
 export function mountShell(parts: ShellParts, { flow, translator, branding, onLocaleChosen }: ShellOptions): void {
   const shellTexts = new Texts(translator);
+  applyBrandLook(document, branding.brand);
   const product: string | TextRef = branding.productName ?? text('page.productFallback');
   if (typeof product === 'string') parts.product.textContent = product;
   else shellTexts.set(parts.product, product);
