@@ -4,6 +4,8 @@ import { saveRun, shortCommit } from './report/save';
 import { renderTable } from './report/table';
 import { settingsFrom } from './settings';
 import { measureSignaling } from './signaling/signalingBench';
+import { measureJoin } from './join/joinBench';
+import { openStage } from './join/stage';
 import { hardFileLimit } from './support/processes';
 
 /**
@@ -23,6 +25,19 @@ async function main(): Promise<void> {
     const signaling = await measureSignaling(settings.signaling, log);
     rows.push(...signaling.rows);
     details.signaling = signaling.details;
+  }
+
+  if (settings.sections.has('join') || settings.sections.has('picture')) {
+    const stage = await openStage();
+    try {
+      if (settings.sections.has('join')) {
+        const join = await measureJoin(stage, settings.joinRuns, log);
+        rows.push(...join.rows);
+        details.join = join.details;
+      }
+    } finally {
+      await stage.close();
+    }
   }
 
   const run: BenchRun = {

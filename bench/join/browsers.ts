@@ -1,0 +1,17 @@
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { instrumentPage } from './instrument';
+
+/**
+ * tsx (like esbuild with keepNames) wraps named inner functions in __name(...); functions handed
+ * to a page are sent as source, so every bench page gets a no-op __name first.
+ */
+const KEEP_NAMES_SHIM = 'globalThis.__name = (target) => target;';
+
+export async function benchContext(browser: Browser, options: { headed: boolean }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: options.headed ? null : { width: 1440, height: 900 }, locale: 'en-US' });
+  await context.addInitScript({ content: KEEP_NAMES_SHIM });
+  await context.addInitScript(instrumentPage);
+  return context;
+}
+
+export { chromium };

@@ -1,0 +1,99 @@
+import type { Row } from '../report/model';
+import { percentile } from '../support/stats';
+import { benchContext } from './browsers';
+import { startLoopbackPair, stopLoopbackPair, type LoopbackPhases } from './loopbackPair';
+import { joinOnce, type JoinPhases } from './ourJoin';
+import type { Stage } from './stage';
+
+export interface JoinFigures {
+  capture: string;
+  ours: JoinPhases[];
+  loopback: LoopbackPhases[];
+}
+
+/**
+ * Continue → the agent's first decoded frame, `runs` times, each with a fresh headed customer
+ * browser capturing the real X display; then the same capture through a plain loopback pair.
+ */
+export async function measureJoin(stage: Stage, runs: number, log: (line: string) => void): Promise<{ rows: Row[]; details: JoinFigures }> {
+  const ours: JoinPhases[] = [];
+  for (let run = 1; run <= runs; run += 1) {
+    const browser = await stage.launchCustomer();
+    const join = await joinOnce(stage.agent, browser, stage.customerUrl);
+    ours.push(join.phases);
+    log(`join ${run}/${runs}: ${describe(join.phases)}`);
+    await join.end();
+    await browser.close();
+  }
+
+  const loopback: LoopbackPhases[] = [];
+  const browser = await stage.launchCustomer();
+  const page = await (await benchContext(browser, { headed: true })).newPage();
+  await page.goto(stage.blankUrl);
+  for (let run = 1; run <= runs; run += 1) {
+    const phases = await startLoopbackPair(page);
+    loopback.push(phases);
+    log(`loopback join ${run}/${runs}: ${describe(phases)}`);
+    await stopLoopbackPair(page);
+  }
+  await browser.close();
+
+  const details = { capture: 'real capture of a 1920×1080 Xvfb display (headed Chromium, "Entire screen")', ours, loopback };
+  return { rows: joinRows(details), details };
+}
+
+const describe = (phases: object) =>
+  Object.entries(phases)
+    .map(([name, ms]) => `${name} ${Math.round(ms as number)}`)
+    .join(', ');
+
+function joinRows({ ours, loopback }: JoinFigures): Row[] {
+  const p = (values: number[], q: number) => percentile(values, q);
+  const afterConsent = (pick: (phases: JoinPhases) => number) => ours.map((phases) => pick(phases) - phases.consentClicked);
+  const rows: Row[] = [];
+  for (const q of [50, 95] as const) {
+    const name = q === 50 ? 'p50' : 'p95';
+    rows.push(
+      { section: 'join', figure: `${name} Continue → key accepted`, unit: 'ms', ours: p(ours.map((x) => x.keyAccepted), q), limit: null },
+      {
+        section: 'join',
+        figure: `${name} Continue → paired (agent sees consent)`,
+        unit: 'ms',
+        ours: p(ours.map((x) => x.paired), q),
+        limit: null,
+        note: `the bench clicked "Share my screen" at ${Math.round(p(ours.map((x) => x.consentClicked), q))} ms`,
+      },
+      { section: 'join', figure: `${name} Share my screen → offer at agent`, unit: 'ms', ours: p(afterConsent((x) => x.offer), q), limit: p(loopback.map((x) => x.offer), q), note: `limit: capture ${Math.round(p(loopback.map((x) => x.captured), q))} ms, then offer` },
+      { section: 'join', figure: `${name} Share my screen → connected`, unit: 'ms', ours: p(afterConsent((x) => x.connected), q), limit: p(loopback.map((x) => x.connected), q) },
+      { section: 'join', figure: `${name} Share my screen → first frame`, unit: 'ms', ours: p(afterConsent((x) => x.firstFrame), q), limit: p(loopback.map((x) => x.firstFrame), q) },
+    );
+    const total = p(ours.map((x) => x.firstFrame), q);
+    rows.push({
+      section: 'join',
+      figure: `${name} Continue → first frame (${ours.length} runs)`,
+      unit: 'ms',
+      ours: total,
+      limit: null,
+      ...(q === 50 ? { target: '≤ 400 ms', met: total <= 400, note: costliest(ours) } : {}),
+    });
+  }
+  return rows;
+}
+
+/** Median time spent in each step, largest first: where the join's time goes. */
+function costliest(runs: JoinPhases[]): string {
+  const steps: Array<[string, (x: JoinPhases) => number]> = [
+    ['key check', (x) => x.keyAccepted],
+    ['consent click', (x) => x.consentClicked - x.keyAccepted],
+    ['consent → agent', (x) => x.paired - x.consentClicked],
+    ['capture + offer', (x) => x.offer - x.paired],
+    ['ICE + DTLS', (x) => x.connected - x.offer],
+    ['first frame', (x) => x.firstFrame - x.connected],
+  ];
+  return steps
+    .map(([name, step]) => [name, percentile(runs.map(step), 50)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([name, ms]) => `${name} ${Math.round(ms)}`)
+    .join(', ');
+}

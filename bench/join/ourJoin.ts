@@ -1,0 +1,70 @@
+import type { Browser, Locator } from 'playwright-core';
+import type { BenchEvent } from './instrument';
+import { benchContext } from './browsers';
+import { AgentConsolePage, CustomerWebPage } from './pages';
+
+/** Milliseconds from the customer's "Continue", for each step of one join. */
+export interface JoinPhases {
+  keyAccepted: number;
+  /** The customer clicked "Share my screen" (the bench clicks as soon as it shows). */
+  consentClicked: number;
+  /** The agent learns of the consent: both sides are in one session. */
+  paired: number;
+  /** The agent receives the WebRTC offer (after the customer's capture started). */
+  offer: number;
+  /** The agent's RTCPeerConnection is connected. */
+  connected: number;
+  /** The agent's video decodes its first frame. */
+  firstFrame: number;
+}
+
+export interface OurJoin {
+  phases: JoinPhases;
+  panel: Locator;
+  customer: CustomerWebPage;
+  end(): Promise<void>;
+}
+
+const events = (page: { evaluate<T>(fn: () => T): Promise<T> }) => page.evaluate(() => window.__bench.events);
+
+function first(list: BenchEvent[], after: number, test: (event: BenchEvent) => boolean, name: string): number {
+  const found = list.find((event) => event.at >= after && test(event));
+  if (!found) throw new Error(`join: no "${name}" event recorded`);
+  return found.at;
+}
+
+/** One real join: the agent starts a share, the customer (headed, real capture) types the key and consents. */
+export async function joinOnce(agent: AgentConsolePage, customerBrowser: Browser, customerUrl: string): Promise<OurJoin> {
+  const context = await benchContext(customerBrowser, { headed: true });
+  const customer = await CustomerWebPage.open(context, customerUrl);
+  const { panel, key } = await agent.startScreenShare();
+  const mark = await agent.page.evaluate(() => performance.timeOrigin + performance.now());
+  await customer.typeKey(key);
+  await customer.pressContinue();
+  await customer.consent();
+  await agent.page.waitForFunction(
+    (mark) => window.__bench.events.some((event) => event.kind === 'first-frame' && event.at >= mark && event.what === 'Customer screen'),
+    mark,
+    { timeout: 30_000, polling: 50 },
+  );
+  const [customerEvents, agentEvents] = await Promise.all([events(customer.page), events(agent.page)]);
+  const continued = first(customerEvents, 0, (e) => e.kind === 'click' && e.what === 'Continue', 'Continue');
+  const since = (at: number) => at - continued;
+  const phases: JoinPhases = {
+    keyAccepted: since(first(customerEvents, continued, (e) => e.kind === 'ws-in' && e.what === 'key.accepted', 'key.accepted')),
+    consentClicked: since(first(customerEvents, continued, (e) => e.kind === 'click' && e.what === 'Share my screen', 'Share my screen')),
+    paired: since(first(agentEvents, mark, (e) => e.kind === 'ws-in' && e.what === 'session.update' && e.detail === 'choosing-screen', 'choosing-screen')),
+    offer: since(first(agentEvents, mark, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'offer', 'offer')),
+    connected: since(first(agentEvents, mark, (e) => e.kind === 'connected', 'connected')),
+    firstFrame: since(first(agentEvents, mark, (e) => e.kind === 'first-frame' && e.what === 'Customer screen', 'first frame')),
+  };
+  return {
+    phases,
+    panel,
+    customer,
+    async end() {
+      await agent.endSession(panel).catch(() => undefined);
+      await context.close();
+    },
+  };
+}
