@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import type { IceServer } from '../protocol';
 import { loadChatConfig, type ChatConfig } from './chat/chatConfig';
+import { BrandError, loadServerBrand, type ServerBrand } from './branding/serverBrand';
 
 /**
  * All configuration comes from environment variables (documented in the README), parsed once
@@ -46,14 +47,17 @@ const Env = z.object({
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
   HEARTBEAT_INTERVAL_SECONDS: seconds(10),
+  RESUME_GRACE_SECONDS: seconds(60),
   AGENTS_FILE: z.string().default('data/agents.json'),
   DEMO_AGENT: z
     .string()
     .regex(/^[a-z0-9._-]{1,64}:.{6,}$/i, 'must look like name:password (password at least 6 characters)')
     .optional(),
-  ORGANISATION: z.string().min(1).default('Support'),
-  PRODUCT_NAME: z.string().min(1).default('Screen Share'),
-  DEFAULT_LOCALE: z.enum(['en', 'de']).default('en'),
+  /** A brand folder (brand.json + logo); unset = the neutral look. The three below override it. */
+  BRAND_DIR: z.string().min(1).optional(),
+  ORGANISATION: z.string().min(1).optional(),
+  PRODUCT_NAME: z.string().min(1).optional(),
+  DEFAULT_LOCALE: z.enum(['en', 'de']).optional(),
   KEY_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(10),
   KEY_ATTEMPTS_PER_IP_WINDOW_SECONDS: seconds(900),
   KEY_ATTEMPTS_GLOBAL: z.coerce.number().int().positive().default(100),
@@ -87,11 +91,15 @@ export interface Config {
   readonly iceTransportPolicy: 'all' | 'relay';
   readonly tls: { readonly cert: Buffer; readonly key: Buffer } | undefined;
   readonly heartbeatIntervalMs: number;
+  /** How long a session waits for a member whose connection dropped (reload, network) to come back. */
+  readonly resumeGraceMs: number;
   readonly agentsFile: string;
   readonly demoAgent: { readonly username: string; readonly password: string } | undefined;
   readonly organisation: string;
   readonly productName: string;
   readonly defaultLocale: 'en' | 'de';
+  /** Colours, logo and links the pages show (BRAND_DIR). */
+  readonly brand: ServerBrand;
   readonly keyAttempts: {
     readonly perIp: number;
     readonly perIpWindowMs: number;
@@ -124,6 +132,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration:\n  TLS_CERT and TLS_KEY must be set together');
   }
   const [demoName, ...demoPassword] = e.DEMO_AGENT?.split(':') ?? [];
+  let brand: ServerBrand;
+  try {
+    brand = loadServerBrand(e.BRAND_DIR);
+  } catch (error) {
+    if (error instanceof BrandError) throw new ConfigError(`Invalid configuration: BRAND_DIR=${e.BRAND_DIR}\n${error.message}`);
+    throw error;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -135,11 +150,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     iceTransportPolicy: e.ICE_TRANSPORT_POLICY,
     tls: e.TLS_CERT && e.TLS_KEY ? { cert: readFileSync(e.TLS_CERT), key: readFileSync(e.TLS_KEY) } : undefined,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_SECONDS * 1000,
+    resumeGraceMs: e.RESUME_GRACE_SECONDS * 1000,
     agentsFile: e.AGENTS_FILE,
     demoAgent: demoName ? { username: demoName, password: demoPassword.join(':') } : undefined,
-    organisation: e.ORGANISATION,
-    productName: e.PRODUCT_NAME,
-    defaultLocale: e.DEFAULT_LOCALE,
+    organisation: e.ORGANISATION ?? brand.organisation,
+    productName: e.PRODUCT_NAME ?? brand.productName,
+    defaultLocale: e.DEFAULT_LOCALE ?? brand.defaultLocale,
+    brand,
     keyAttempts: {
       perIp: e.KEY_ATTEMPTS_PER_IP,
       perIpWindowMs: e.KEY_ATTEMPTS_PER_IP_WINDOW_SECONDS * 1000,

@@ -19,8 +19,11 @@ function rgb(hex: string): string {
   return `rgb(${channel(1)}, ${channel(3)}, ${channel(5)})`;
 }
 
+/** Kept in the test's output folder (to look at) and attached to the report. */
 async function attachScreenshot(page: Page, name: string): Promise<void> {
-  await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  const file = test.info().outputPath(name);
+  await page.screenshot({ path: file, fullPage: true });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
 
 async function expectBrandedHeader(page: Page): Promise<void> {
