@@ -6,6 +6,7 @@ import { settingsFrom } from './settings';
 import { measureSignaling } from './signaling/signalingBench';
 import { measureJoin } from './join/joinBench';
 import { openStage } from './join/stage';
+import { measurePicture } from './picture/pictureBench';
 import { hardFileLimit } from './support/processes';
 
 /**
@@ -34,6 +35,11 @@ async function main(): Promise<void> {
         const join = await measureJoin(stage, settings.joinRuns, log);
         rows.push(...join.rows);
         details.join = join.details;
+      }
+      if (settings.sections.has('picture')) {
+        const picture = await measurePicture(stage, settings.pictureSeconds, log);
+        rows.push(...picture.rows);
+        details.picture = picture.details;
       }
     } finally {
       await stage.close();
