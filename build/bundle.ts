@@ -45,6 +45,8 @@ export async function bundleAll(): Promise<void> {
   await Promise.all([
     build({ ...browser, entryPoints: { customer: at('renderer/main.ts') }, outdir: inDist('web') }),
     build({ ...browser, entryPoints: { agent: at('signaling/agent-console/main.ts') }, outdir: inDist('web') }),
+    build({ ...browser, entryPoints: { chat: at('signaling/chat-page/main.ts') }, outdir: inDist('web') }),
+    build({ ...browser, entryPoints: { 'chat-widget': at('signaling/chat-widget/widget.ts') }, outdir: inDist('web') }),
     build({
       ...node,
       format: 'esm',
@@ -53,6 +55,7 @@ export async function bundleAll(): Promise<void> {
     }),
     cp(at('renderer/static'), inDist('web'), { recursive: true }),
     cp(at('signaling/agent-console/static'), inDist('web'), { recursive: true }),
+    cp(at('signaling/chat-page/static'), inDist('web'), { recursive: true }),
   ]);
 }
 

@@ -37,6 +37,7 @@ export function claimProblem(error: ClaimError): Problem {
     case 'hello-required':
     case 'not-allowed':
     case 'unknown-session':
+    case 'resume-expired':
     case 'internal':
       return { message: text('keyError.failed'), detail: text('keyError.failedDetail') };
   }

@@ -15,6 +15,7 @@ export const ErrorCode = z.enum([
   'key-used',
   'key-replaced',
   'too-many-attempts',
+  'resume-expired',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

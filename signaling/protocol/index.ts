@@ -4,6 +4,7 @@ export * from './errors';
 export * from './limits';
 export * from './messages';
 export * from './parse';
+export * from './resume';
 export * from './securityKey';
 export * from './signal';
 export * from './chat';

@@ -4,6 +4,8 @@ import { KEY_LENGTH } from './securityKey';
 import { PROTOCOL_VERSION } from './limits';
 import { SignalData } from './signal';
 import { AgentChatMessages, CustomerChatMessages, ServerChatMessages } from './chat';
+import { SessionPhase } from './sessionPhase';
+import { PeerPresence, ResumeSession, ResumeToken, SessionResumed } from './resume';
 
 /**
  * The wire protocol, one schema per message. Agents and customers each have their own inbound
@@ -38,6 +40,7 @@ export const AgentMessage = z.discriminatedUnion('type', [
   RenewKey,
   AgentEndSession,
   AgentSignal,
+  ResumeSession,
   ...AgentChatMessages,
 ]);
 export type AgentMessage = z.infer<typeof AgentMessage>;
@@ -60,6 +63,7 @@ export const CustomerMessage = z.discriminatedUnion('type', [
   ShareState,
   CustomerEndSession,
   CustomerSignal,
+  ResumeSession,
   ...CustomerChatMessages,
 ]);
 export type CustomerMessage = z.infer<typeof CustomerMessage>;
@@ -94,9 +98,7 @@ export const SessionKey = z.object({
   ref: Ref,
 });
 
-/** What the agent's side of a session has reached, as the server sees it. */
-export const SessionPhase = z.enum(['waiting', 'key-expired', 'key-entered', 'choosing-screen', 'sharing']);
-export type SessionPhase = z.infer<typeof SessionPhase>;
+export { SessionPhase };
 
 export const SessionUpdate = z.object({ type: z.literal('session.update'), sessionId: SessionId, phase: SessionPhase });
 
@@ -140,6 +142,9 @@ export const ServerMessage = z.discriminatedUnion('type', [
   RelayedSignal,
   SessionEnded,
   ErrorMessage,
+  ResumeToken,
+  SessionResumed,
+  PeerPresence,
   ...ServerChatMessages,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

@@ -20,6 +20,7 @@ import { createMetrics } from './metrics';
 import type { SessionStore } from './store/sessionStore';
 import { createChatServices } from './chat/createChatServices';
 import { withChatShareEvents } from './chat/shareEvents';
+import { registerChatPageRoutes } from './chat/chatPageRoutes';
 import { ConnectionRegistry } from './ws/connectionRegistry';
 import { SignalingSocketServer } from './ws/signalingSocketServer';
 
@@ -84,6 +85,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     nodeId: shared.nodeId,
     registry,
     router: withChatShareEvents(await shared.router(registry), handlerContext),
+    nodeAlive: (nodeId) => shared.nodeAlive(nodeId),
   });
   registerPublicRoutes(app, config);
   registerHealthRoutes(
@@ -92,6 +94,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     metrics,
   );
   await registerPageRoutes(app, config.webRoot ?? defaultWebRoot());
+  registerChatPageRoutes(app, config.chat);
   sockets.attach(app.server);
 
   await app.listen({ port: config.port, host: config.host });

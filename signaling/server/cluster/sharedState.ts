@@ -6,7 +6,7 @@ import { MemorySessionStore } from '../store/memorySessionStore';
 import { RedisSessionStore } from '../store/redisSessionStore';
 import type { SessionStore } from '../store/sessionStore';
 import type { MessageRouter } from '../ws/connectionRegistry';
-import { ClusterRouter } from './clusterRouter';
+import { ClusterRouter, nodeChannel } from './clusterRouter';
 import { newNodeId } from './nodeIdentity';
 import { closeRedis, connectRedis, redisAnswers, withoutPassword } from './redisConnection';
 
@@ -26,6 +26,8 @@ export interface SharedState {
   router(local: MessageRouter): Promise<MessageRouter>;
   /** Whether this node can serve clients now (Redis reachable, when configured). */
   ready(): Promise<boolean>;
+  /** Whether a node is running: this one, or (with Redis) one that listens on its channel. */
+  nodeAlive(nodeId: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function createSharedState(
       keyLimiter: new KeyAttemptLimiter(config.keyAttempts),
       router: async (local) => local,
       ready: async () => true,
+      nodeAlive: async (id) => id === nodeId,
       close: async () => {},
     };
   }
@@ -75,6 +78,11 @@ export async function createSharedState(
       return router;
     },
     ready: async () => subscriber.status === 'ready' && (await redisAnswers(commands)),
+    async nodeAlive(id) {
+      if (id === nodeId) return true;
+      const reply = (await commands.pubsub('NUMSUB', nodeChannel(PREFIX, id))) as unknown[];
+      return Number(reply[1] ?? 0) > 0;
+    },
     async close() {
       await Promise.all([closeRedis(subscriber), closeRedis(commands)]);
     },

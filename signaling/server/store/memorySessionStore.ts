@@ -2,6 +2,7 @@ import {
   DEAD_KEY_MEMORY_MS,
   type DeadKeyReason,
   type KeyClaimResult,
+  type ResumeGrant,
   type SessionRecord,
   type SessionStore,
 } from './sessionStore';
@@ -20,6 +21,7 @@ export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly liveKeys = new Map<string, LiveKey>();
   private readonly deadKeys = new Map<string, DeadKey>();
+  private readonly resumeTokens = new Map<string, { grant: ResumeGrant; expiresAt: number }>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor() {
@@ -91,6 +93,16 @@ export class MemorySessionStore implements SessionStore {
     return true;
   }
 
+  async saveResumeToken(tokenHash: string, grant: ResumeGrant, expiresAt: number): Promise<void> {
+    this.resumeTokens.set(tokenHash, { grant: { ...grant }, expiresAt });
+  }
+
+  async takeResumeToken(tokenHash: string): Promise<ResumeGrant | undefined> {
+    const saved = this.resumeTokens.get(tokenHash);
+    this.resumeTokens.delete(tokenHash);
+    return saved && saved.expiresAt > Date.now() ? saved.grant : undefined;
+  }
+
   async close(): Promise<void> {
     clearInterval(this.sweeper);
   }
@@ -103,5 +115,6 @@ export class MemorySessionStore implements SessionStore {
   private sweep(): void {
     const now = Date.now();
     for (const [key, dead] of this.deadKeys) if (dead.forgetAt <= now) this.deadKeys.delete(key);
+    for (const [hash, saved] of this.resumeTokens) if (saved.expiresAt <= now) this.resumeTokens.delete(hash);
   }
 }

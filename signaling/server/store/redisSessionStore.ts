@@ -5,6 +5,7 @@ import {
   DEAD_KEY_MEMORY_MS,
   type DeadKeyReason,
   type KeyClaimResult,
+  type ResumeGrant,
   type SessionRecord,
   type SessionStore,
 } from './sessionStore';
@@ -23,7 +24,15 @@ const SessionFields = z.object({
   key: z.string().nullable(),
   keyExpiresAt: z.number().nullable(),
   createdAt: z.number(),
+  agentAwayUntil: z.number().nullable().optional(),
+  customerAwayUntil: z.number().nullable().optional(),
 }) satisfies z.ZodType<SessionRecord>;
+
+const SavedResumeToken = z.object({
+  sessionId: z.string(),
+  role: z.enum(['agent', 'customer']),
+  expiresAt: z.number(),
+});
 
 const ClaimReply = z.union([
   z.tuple([z.literal('ok'), z.string()]),
@@ -43,6 +52,7 @@ export interface RedisStoreOptions {
 export class RedisSessionStore implements SessionStore {
   private readonly sessionPrefix: string;
   private readonly keyPrefix: string;
+  private readonly resumePrefix: string;
 
   constructor(
     private readonly redis: Redis,
@@ -51,6 +61,7 @@ export class RedisSessionStore implements SessionStore {
     const prefix = options.prefix ?? 'screenshare:';
     this.sessionPrefix = `${prefix}session:`;
     this.keyPrefix = `${prefix}key:`;
+    this.resumePrefix = `${prefix}resume:`;
   }
 
   async createSession(session: SessionRecord): Promise<void> {
@@ -109,6 +120,21 @@ export class RedisSessionStore implements SessionStore {
       [this.sessionPrefix, reason, Date.now(), DEAD_KEY_MEMORY_MS, JSON.stringify(key)],
     );
     return retired === 1;
+  }
+
+  async saveResumeToken(tokenHash: string, grant: ResumeGrant, expiresAt: number): Promise<void> {
+    const saved: z.infer<typeof SavedResumeToken> = { ...grant, expiresAt };
+    // Expiry is judged by the caller's clock on take; the Redis TTL only collects garbage.
+    const ttl = Math.max(expiresAt - Date.now(), 1) + 60_000;
+    await this.redis.set(this.resumePrefix + tokenHash, JSON.stringify(saved), 'PX', ttl);
+  }
+
+  async takeResumeToken(tokenHash: string): Promise<ResumeGrant | undefined> {
+    // GETDEL is atomic: of two nodes taking the same token at once, only one gets it.
+    const text = await this.redis.getdel(this.resumePrefix + tokenHash);
+    if (text === null) return undefined;
+    const saved = SavedResumeToken.parse(JSON.parse(text));
+    return saved.expiresAt > Date.now() ? { sessionId: saved.sessionId, role: saved.role } : undefined;
   }
 
   /** The Redis connection belongs to whoever made it (it is shared with the router and limiter). */

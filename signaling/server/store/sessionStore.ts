@@ -15,6 +15,16 @@ export interface SessionRecord {
   key: string | null;
   keyExpiresAt: number | null;
   createdAt: number;
+  /** Set while the agent's socket is gone: when the session ends unless the agent resumes. */
+  agentAwayUntil?: number | null;
+  /** Set while the customer's socket is gone: when the session ends unless the customer resumes. */
+  customerAwayUntil?: number | null;
+}
+
+/** What a resume token lets its holder do: take back one role in one session. */
+export interface ResumeGrant {
+  sessionId: string;
+  role: 'agent' | 'customer';
 }
 
 export type DeadKeyReason = 'expired' | 'used' | 'replaced';
@@ -37,6 +47,10 @@ export interface SessionStore {
    * the key was still live; false when it was already dead (claimed, replaced or retired).
    */
   retireKey(key: string, reason: DeadKeyReason): Promise<boolean>;
+  /** Remembers a resume token (by its hash) until `expiresAt`. */
+  saveResumeToken(tokenHash: string, grant: ResumeGrant, expiresAt: number): Promise<void>;
+  /** Atomically consumes a resume token: only the first caller gets the grant; unknown/expired give undefined. */
+  takeResumeToken(tokenHash: string): Promise<ResumeGrant | undefined>;
   close(): Promise<void>;
 }
 

@@ -20,6 +20,10 @@ export class ConnectionRegistry implements MessageRouter {
     this.connections.delete(connection.id);
   }
 
+  has(connectionId: string): boolean {
+    return this.connections.has(connectionId);
+  }
+
   get size(): number {
     return this.connections.size;
   }

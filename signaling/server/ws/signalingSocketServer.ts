@@ -7,6 +7,9 @@ import type { Config } from '../config';
 import { MessageRateLimiter } from '../limits/messageRateLimiter';
 import { newConnectionId } from '../cluster/nodeIdentity';
 import { endSession } from '../sessions/endSession';
+import { GraceTimers } from '../sessions/graceTimers';
+import { memberLeft } from '../sessions/memberPresence';
+import { nodeOfConnection } from '../cluster/nodeIdentity';
 import { iceServersFor } from '../ice/turnCredentials';
 import { ClientConnection } from './clientConnection';
 import { clientAddress } from './clientAddress';
@@ -25,33 +28,50 @@ export interface SignalingSocketOptions {
   tls: boolean;
   /** The signed-in agent behind an upgrade request's cookie, if any (asks the sign-in store: may be Redis). */
   agentFromRequest(request: IncomingMessage): Promise<AgentAccount | undefined>;
-  ctx: Omit<HandlerContext, 'router'>;
+  ctx: Omit<HandlerContext, 'router' | 'resume'>;
   /** This node's id, carried in every connection id (see cluster/nodeIdentity.ts). */
   nodeId: string;
   /** This node's connections; the registry also delivers to them unless `router` is given. */
   registry?: ConnectionRegistry;
   /** Reaches connections on any node (cluster/clusterRouter.ts); defaults to the registry. */
   router?: MessageRouter;
+  /** Whether another node is running (cluster/sharedState.ts); without it only this node counts. */
+  nodeAlive?(nodeId: string): Promise<boolean>;
 }
 
 /**
  * The WebSocket side: `ws` in noServer mode, so every upgrade is checked (path, Origin, agent
- * cookie) before a socket exists. Closing a socket ends its sessions and tells the other side.
+ * cookie) before a socket exists. Closing a socket does not end its sessions at once: the member
+ * is marked away and may resume within the grace period (sessions/memberPresence.ts).
  */
 export class SignalingSocketServer {
   readonly registry: ConnectionRegistry;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly limiter = new MessageRateLimiter();
   private readonly ctx: HandlerContext;
+  private readonly graceTimers = new GraceTimers();
   private readonly stopHeartbeat: () => void;
   private readonly receive: ReturnType<typeof createMessageIntake>;
   /** Customers may also connect from the desktop app; agents only from allowed web pages. */
   private readonly customerOrigins: ReadonlySet<string>;
+  private closing = false;
 
   constructor(private readonly options: SignalingSocketOptions) {
     this.registry = options.registry ?? new ConnectionRegistry();
     this.customerOrigins = new Set([...options.allowedOrigins, DESKTOP_APP_ORIGIN]);
-    this.ctx = { ...options.ctx, router: options.router ?? this.registry };
+    const nodeAlive = options.nodeAlive ?? (async (nodeId: string) => nodeId === options.nodeId);
+    this.ctx = {
+      ...options.ctx,
+      router: options.router ?? this.registry,
+      resume: {
+        timers: this.graceTimers,
+        connectionReachable: async (connectionId) => {
+          const node = nodeOfConnection(connectionId);
+          if (node === options.nodeId) return this.registry.has(connectionId);
+          return node !== undefined && (await nodeAlive(node));
+        },
+      },
+    };
     this.receive = createMessageIntake(this.ctx, this.limiter, (connection) => this.welcome(connection));
     this.stopHeartbeat = startHeartbeat(this.registry, options.config.heartbeatIntervalMs);
   }
@@ -122,11 +142,8 @@ export class SignalingSocketServer {
   }
 
   private async disconnected(connection: ClientConnection): Promise<void> {
-    for (const sessionId of [...connection.sessionIds]) {
-      await endSession(this.ctx, sessionId, 'server', 'connection-lost').catch((error: unknown) =>
-        this.ctx.log.error({ err: error, sessionId }, 'could not end session after disconnect'),
-      );
-    }
+    if (this.closing) return;
+    await memberLeft(this.ctx, connection);
   }
 
   private welcome(connection: ClientConnection): ServerMessage {
@@ -143,7 +160,9 @@ export class SignalingSocketServer {
 
   /** Ends every session (telling both sides the server is going away) and closes all sockets. */
   async close(): Promise<void> {
+    this.closing = true;
     this.stopHeartbeat();
+    this.graceTimers.cancelAll();
     for (const connection of this.registry.all()) {
       for (const sessionId of [...connection.sessionIds]) await endSession(this.ctx, sessionId, 'server', 'server-shutdown');
       connection.socket.close(CloseCode.serverShutdown, 'server shutting down');

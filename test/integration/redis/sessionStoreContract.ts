@@ -117,4 +117,30 @@ export function sessionStoreContract(makeStore: () => Promise<SessionStore>): vo
     copy.phase = 'sharing';
     assert.equal((await store.getSession('s1'))?.phase, 'waiting');
   });
+
+  it('gives a resume token to exactly one of many simultaneous takers, then forgets it', async () => {
+    await store.saveResumeToken('hash-1', { sessionId: 's1', role: 'customer' }, Date.now() + 60_000);
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.takeResumeToken('hash-1')));
+    assert.deepEqual(
+      results.filter((grant) => grant !== undefined),
+      [{ sessionId: 's1', role: 'customer' }],
+    );
+    assert.equal(await store.takeResumeToken('hash-1'), undefined);
+    assert.equal(await store.takeResumeToken('never-saved'), undefined);
+  });
+
+  it('refuses a resume token after its time', async () => {
+    await store.saveResumeToken('hash-2', { sessionId: 's1', role: 'agent' }, Date.now() + 60_000);
+    clock.tick(60_000);
+    assert.equal(await store.takeResumeToken('hash-2'), undefined);
+  });
+
+  it('keeps who is away, and clears it', async () => {
+    await store.createSession(sessionRecord('s1'));
+    const away = await store.updateSession('s1', { customerAwayUntil: Date.now() + 60_000 });
+    assert.equal(away?.customerAwayUntil, Date.now() + 60_000);
+    const back = await store.updateSession('s1', { customerAwayUntil: null, customerConnectionId: 'node-b:conn-d' });
+    assert.equal(back?.customerAwayUntil, null);
+    assert.equal((await store.getSession('s1'))?.customerConnectionId, 'node-b:conn-d');
+  });
 }

@@ -1,5 +1,6 @@
 import { checkKey, type CustomerMessageOf, type ErrorCode } from '../../../protocol';
 import type { DeadKeyReason } from '../../store/sessionStore';
+import { grantResumeToken } from '../../sessions/resumeTokens';
 import { sendError, type Handler } from './context';
 
 const failure: Record<'wrong' | DeadKeyReason, { code: ErrorCode; message: string }> = {
@@ -48,6 +49,7 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
     agent: { displayName: session.agentDisplayName, organisation: ctx.config.organisation },
     ref,
   });
+  await grantResumeToken(ctx, connection, session.id);
   ctx.router.deliver(session.agentConnectionId, { type: 'session.update', sessionId: session.id, phase: 'key-entered' });
   ctx.log.info({ sessionId: session.id, ip: connection.ip }, 'key accepted');
 };

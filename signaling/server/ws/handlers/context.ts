@@ -5,13 +5,14 @@ import type { Logger } from '../../log';
 import type { ServerMetrics } from '../../metrics';
 import type { SessionStore } from '../../store/sessionStore';
 import type { ChatServices } from '../../chat/chatServices';
+import type { ResumeServices } from '../../sessions/resumeServices';
 import type { ErrorCode, ServerMessage } from '../../../protocol';
 import type { ClientConnection } from '../clientConnection';
 import type { MessageRouter } from '../connectionRegistry';
 
 /** What every message handler may use; handlers never reach for globals. */
 export interface HandlerContext {
-  config: Pick<Config, 'keyTtlMs' | 'organisation'>;
+  config: Pick<Config, 'keyTtlMs' | 'organisation' | 'resumeGraceMs'>;
   store: SessionStore;
   router: MessageRouter;
   keyLimiter: KeyAttemptLimiter;
@@ -20,6 +21,8 @@ export interface HandlerContext {
   metrics: ServerMetrics;
   /** Web chat: conversations, their limits (chat/chatServices.ts). */
   chat: ChatServices;
+  /** Grace timers and node liveness for sessions whose members went away (sessions/memberPresence.ts). */
+  resume: ResumeServices;
 }
 
 export type Handler<M> = (ctx: HandlerContext, connection: ClientConnection, message: M) => Promise<void>;

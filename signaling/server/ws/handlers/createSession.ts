@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AgentMessageOf } from '../../../protocol';
 import { issueKey } from '../../sessions/issueKey';
+import { grantResumeToken } from '../../sessions/resumeTokens';
 import { sendError, type Handler } from './context';
 
 /** How many screen shares one agent console may run at once. */
@@ -29,5 +30,6 @@ export const createSession: Handler<AgentMessageOf<'session.create'>> = async (c
   connection.sessionIds.add(sessionId);
   const { key, expiresAt } = await issueKey(ctx, sessionId);
   connection.send({ type: 'session.key', sessionId, key, expiresAt, ref: message.ref });
+  await grantResumeToken(ctx, connection, sessionId);
   ctx.log.info({ sessionId, agent: agent.username }, 'session created');
 };

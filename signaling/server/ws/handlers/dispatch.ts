@@ -9,6 +9,7 @@ import { customerEndSession } from './customerEndSession';
 import { dispatchAgentChat, dispatchCustomerChat } from './chatDispatch';
 import { relaySignal } from './relaySignal';
 import { renewKey } from './renewKey';
+import { resumeSession } from './resumeSession';
 import { shareState } from './shareState';
 
 const repeatedHello = (connection: ClientConnection) =>
@@ -26,6 +27,8 @@ export async function dispatchAgent(ctx: HandlerContext, connection: ClientConne
       return agentEndSession(ctx, connection, message);
     case 'signal':
       return relaySignal(ctx, connection, message);
+    case 'session.resume':
+      return resumeSession(ctx, connection, message);
     case 'chat.inbox.watch':
     case 'chat.take':
     case 'chat.send':
@@ -52,6 +55,8 @@ export async function dispatchCustomer(ctx: HandlerContext, connection: ClientCo
       return customerEndSession(ctx, connection, message);
     case 'signal':
       return relaySignal(ctx, connection, message);
+    case 'session.resume':
+      return resumeSession(ctx, connection, message);
     case 'chat.start':
     case 'chat.resume':
     case 'chat.send':

@@ -1,0 +1,76 @@
+import type { AgentMessageOf, CustomerMessageOf, ServerMessageOf } from '../../../protocol';
+import { awayField, awayUntilOf, connectionOf, markAway, otherRole, watchAway } from '../../sessions/memberPresence';
+import { grantResumeToken, hashResumeToken } from '../../sessions/resumeTokens';
+import { sendError, type Handler } from './context';
+
+const EXPIRED = 'This screen share can no longer be resumed.';
+
+/**
+ * A member comes back after a reload or a dropped connection: the token (single use, bound to one
+ * session and one role) moves the member's place in the session to this connection. Every failure
+ * gets the same answer, so tokens and sessions cannot be probed.
+ */
+export const resumeSession: Handler<AgentMessageOf<'session.resume'> | CustomerMessageOf<'session.resume'>> = async (
+  ctx,
+  connection,
+  message,
+) => {
+  const ref = message.ref;
+  const role = connection.role;
+  if (role === 'customer' && connection.sessionIds.size > 0) {
+    return sendError(connection, 'already-in-session', 'This connection is already sharing with an agent.', { ref });
+  }
+  const grant = await ctx.store.takeResumeToken(hashResumeToken(message.token));
+  const before = grant && grant.role === role ? await ctx.store.getSession(grant.sessionId) : undefined;
+  // An agent token only works for the agent it was given to, even if it leaked.
+  const agentMismatch = role === 'agent' && before?.agentUsername !== connection.agent?.username;
+  if (!grant || !before || agentMismatch) {
+    ctx.log.warn({ ip: connection.ip, role }, 'resume refused');
+    return sendError(connection, 'resume-expired', EXPIRED, { ref });
+  }
+
+  const session = await ctx.store.updateSession(before.id, {
+    [role === 'agent' ? 'agentConnectionId' : 'customerConnectionId']: connection.id,
+    [awayField(role)]: null,
+  });
+  if (!session) return sendError(connection, 'resume-expired', EXPIRED, { ref });
+  ctx.resume.timers.cancel(session.id, role);
+  connection.sessionIds.add(session.id);
+
+  const peerRole = otherRole(role);
+  const peerConnection = connectionOf(session, peerRole);
+  let peerAwayUntil = awayUntilOf(session, peerRole) ?? null;
+  if (peerConnection && peerAwayUntil === null && !(await ctx.resume.connectionReachable(peerConnection))) {
+    // The other member's node died with its socket and could not mark it away: do it here.
+    peerAwayUntil = Date.now() + ctx.config.resumeGraceMs;
+    await markAway(ctx, session, peerRole, peerAwayUntil);
+  } else if (peerConnection && peerAwayUntil !== null) {
+    // Its grace timer may have died with another node: watch it here too (ending is idempotent).
+    watchAway(ctx, session.id, peerRole, peerConnection, peerAwayUntil);
+  }
+
+  const resumed: ServerMessageOf<'session.resumed'> = {
+    type: 'session.resumed',
+    sessionId: session.id,
+    phase: session.phase,
+    peer: peerConnection && peerAwayUntil === null ? 'present' : 'away',
+    ref,
+  };
+  if (role === 'customer') {
+    resumed.agent = { displayName: session.agentDisplayName, organisation: ctx.config.organisation };
+  } else {
+    resumed.key = session.key;
+    resumed.keyExpiresAt = session.keyExpiresAt;
+  }
+  connection.send(resumed);
+  await grantResumeToken(ctx, connection, session.id);
+  if (peerConnection && peerAwayUntil === null) {
+    ctx.router.deliver(peerConnection, {
+      type: 'session.peer',
+      sessionId: session.id,
+      state: 'back',
+      needsNewPeer: !message.hasPeer,
+    });
+  }
+  ctx.log.info({ sessionId: session.id, role, hasPeer: message.hasPeer }, 'session resumed');
+};

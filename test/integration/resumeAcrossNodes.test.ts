@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { agentWithSession, connect, signIn, type TestClient, type TestServer } from './harness';
+import { Redis } from 'ioredis';
+import { RedisSessionStore } from '../../signaling/server/store/redisSessionStore';
+import { useRedisServer } from './redis/redisFixture';
+import { startTwoNodes } from './redis/twoNodes';
+
+const offer = { type: 'offer', sdp: 'v=0 across-nodes' } as const;
+
+describe('resume on another node (two nodes sharing a real redis-server)', () => {
+  const redis = useRedisServer();
+  let a: TestServer;
+  let b: TestServer;
+  const clients: TestClient[] = [];
+  before(async () => {
+    [a, b] = await startTwoNodes(redis.server.url);
+  });
+  after(async () => {
+    await a?.close();
+    await b?.close();
+  });
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.close();
+  });
+
+  /** Agent on node A, customer on node B, sharing. */
+  async function sharedAcrossNodes() {
+    const { agent, sessionId, key } = await agentWithSession(a.url);
+    const agentToken = await agent.next('session.token');
+    const customer = await connect(b.url, 'customer');
+    clients.push(agent, customer);
+    customer.send({ type: 'key.claim', key });
+    await customer.next('key.accepted');
+    const customerToken = await customer.next('session.token');
+    customer.send({ type: 'consent', decision: 'accept' });
+    customer.send({ type: 'share.state', state: 'sharing' });
+    for (let i = 0; i < 3; i++) await agent.next('session.update');
+    return { agent, customer, sessionId, agentToken, customerToken };
+  }
+
+  it('lets a customer who dropped from node B resume on node A; signaling follows the new socket', async () => {
+    const { agent, customer, sessionId, customerToken } = await sharedAcrossNodes();
+    customer.close();
+    assert.deepEqual(await agent.next('session.peer'), { type: 'session.peer', sessionId, state: 'away' });
+    const resumed = await connect(a.url, 'customer');
+    clients.push(resumed);
+    resumed.send({ type: 'session.resume', token: customerToken.token, hasPeer: true });
+    assert.equal((await resumed.next('session.resumed')).phase, 'sharing');
+    assert.equal((await agent.next('session.peer')).state, 'back');
+    agent.send({ type: 'signal', sessionId, data: offer });
+    assert.deepEqual((await resumed.next('signal')).data, offer);
+  });
+
+  it('lets an agent who dropped from node A resume on node B; the customer on B is told to start a new peer', async () => {
+    const { agent, customer, sessionId, agentToken } = await sharedAcrossNodes();
+    agent.close();
+    assert.deepEqual(await customer.next('session.peer'), { type: 'session.peer', sessionId, state: 'away' });
+    const resumed = await connect(b.url, 'agent', { cookie: await signIn(b.url) });
+    clients.push(resumed);
+    resumed.send({ type: 'session.resume', token: agentToken.token, hasPeer: false });
+    const reply = await resumed.next('session.resumed');
+    assert.equal(reply.peer, 'present');
+    assert.deepEqual(await customer.next('session.peer'), { type: 'session.peer', sessionId, state: 'back', needsNewPeer: true });
+    customer.send({ type: 'signal', data: offer });
+    assert.deepEqual((await resumed.next('signal')).data, offer);
+  });
+
+  it('notices on resume that the other member\'s node died without a word, and marks it away', async () => {
+    const { agent, sessionId, agentToken } = await sharedAcrossNodes();
+    // The customer's node "crashes": nobody ran its close handling, so the session still names a
+    // connection on a node that no longer listens.
+    const redisClient = new Redis(redis.server.url);
+    const store = new RedisSessionStore(redisClient, { prefix: 'screenshare:' });
+    await store.updateSession(sessionId, { customerConnectionId: 'crashed-node:7f3c' });
+    redisClient.disconnect();
+    agent.close();
+    const resumed = await connect(b.url, 'agent', { cookie: await signIn(b.url) });
+    clients.push(resumed);
+    resumed.send({ type: 'session.resume', token: agentToken.token, hasPeer: true });
+    const reply = await resumed.next('session.resumed');
+    assert.equal(reply.sessionId, sessionId);
+    assert.equal(reply.peer, 'away', 'the customer is away until it resumes, and the grace period runs here');
+  });
+});
