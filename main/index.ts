@@ -13,10 +13,12 @@ import {
   Tray,
   type WebFrameMain,
 } from 'electron';
-import { readFileSync } from 'node:fs';
+import { autoUpdater } from 'electron-updater';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Push } from '../preload/channels';
 import { isPageOrigin, isPageUrl, pageUrl, registerAppScheme, serveAppScheme } from './appProtocol';
+import { installAutoUpdate } from './autoUpdate';
 import { installScreenCapture, usesSystemPicker } from './capture';
 import { closeCleanlyWhileSharing } from './closeWhileSharing';
 import { AppConfigError, loadAppConfig, userDataDirFromArgv, type AppConfig } from './config';
@@ -49,6 +51,10 @@ function readConfig(): AppConfig {
     console.error(error instanceof AppConfigError ? error.message : `Cannot read app-config.json: ${String(error)}`);
     process.exit(1);
   }
+}
+
+function readTextIfExists(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
 function sameFrame(a: WebFrameMain | null | undefined, b: WebFrameMain | null | undefined): boolean {
@@ -148,7 +154,21 @@ function start(config: AppConfig): void {
       log,
     );
 
-    const window = createSecureWindow(BrowserWindow, mainWindowOptions(path.join(appDir, 'preload.cjs'), config.productName));
+    installAutoUpdate({
+      feedUrl: config.updateFeedUrl,
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      updateConfigText: () => readTextIfExists(path.join(process.resourcesPath, 'app-update.yml')),
+      loadUpdater: () => autoUpdater,
+      sharing,
+      timers: { setTimeout, clearTimeout },
+      log,
+    });
+
+    // The brand's logo (build/app-bundle.ts); Windows and macOS take the icon from the package.
+    const icon = path.join(appDir, 'icon.png');
+    const windowOptions = mainWindowOptions(path.join(appDir, 'preload.cjs'), config.productName);
+    const window = createSecureWindow(BrowserWindow, existsSync(icon) ? { ...windowOptions, icon } : windowOptions);
     mainWindow = window;
     closeCleanlyWhileSharing({ window, sharing, requestStop, timers: { setTimeout, clearTimeout } });
     window.webContents.on('did-start-loading', () => deepLinks.pageReloaded());
