@@ -91,3 +91,22 @@ describe('agent sign-ins shared by two nodes through Redis', () => {
     assert.equal((await login(b.url, 'secret-alice', '198.51.100.4')).status, 200);
   });
 });
+
+describe('agent sign-ins while Redis is down', () => {
+  const redis = useRedisServer();
+
+  it('refuses the console socket with 503 (sign-ins cannot be checked) and lets customers connect', async () => {
+    const [a, b] = await startTwoNodes(redis.server.url);
+    try {
+      const cookie = await signIn(a.url);
+      await redis.server.stop();
+      await assert.rejects(open(b.url, 'agent', { cookie }), /HTTP 503/);
+      const customer = await connect(b.url, 'customer');
+      assert.equal(customer.welcome?.role, 'customer');
+      customer.close();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
