@@ -2,6 +2,7 @@ import { CustomerFlow } from './flow/customerFlow';
 import { realClock } from './flow/clock';
 import { connectCustomerLink } from './flow/customerLink';
 import { createScreenSender } from './flow/senderPeer';
+import { sessionStorageResumeMemory } from './flow/resumeMemory';
 import { pickLocale } from './i18n/locale';
 import { loadSavedLocale, saveLocale } from './i18n/savedLocale';
 import { createTranslator } from './i18n/translator';
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
     createPeer: createScreenSender,
     clock: realClock,
     locale: () => translator.locale,
+    resumeMemory: sessionStorageResumeMemory(),
   });
   mountShell(
     {
@@ -59,7 +61,8 @@ async function start(): Promise<void> {
       },
     },
   );
-  window.addEventListener('beforeunload', () => flow.leave());
+  // No session.end on unload: a reload looks the same as closing, and a reload must resume. A closed
+  // page shows the agent "Reconnecting…" for the grace period, then "connection lost".
 }
 
 start().catch((error: unknown) => {

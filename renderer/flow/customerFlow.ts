@@ -11,7 +11,9 @@ import type { Problem } from './problem';
 import { NamedTimers } from './namedTimers';
 import { firstCaptureStep, LiveScreenList, type CaptureStart } from './screenChoice';
 import type { CreateSenderPeer } from './senderPeer';
-import { ActiveShare } from './activeShare';
+import { ActiveShare, type SignalRoute } from './activeShare';
+import { noResumeMemory, type ResumeMemory, type SavedResume } from './resumeMemory';
+import { reconnectDelayMs, RESUME_REPLY_TIMEOUT_MS } from '../../signaling/client/reconnectBackoff';
 
 /** No answer to a key within this time: the server is treated as unreachable. */
 export const CLAIM_TIMEOUT_MS = 15_000;
@@ -26,6 +28,8 @@ export interface FlowDeps {
   createPeer: CreateSenderPeer;
   clock: Clock;
   locale(): string;
+  /** Keeps the resume token across a reload (sessionStorage in the page); none: no resume after reload. */
+  resumeMemory?: ResumeMemory;
 }
 
 type Listener = (state: FlowState) => void;
@@ -44,12 +48,35 @@ export class CustomerFlow {
   private claimCount = 0;
   private captureAttempt = 0;
   private share: ActiveShare | null = null;
-  private readonly timers: NamedTimers<'claim' | 'unblock' | 'peerLoss'>;
+  private readonly timers: NamedTimers<'claim' | 'unblock' | 'peerLoss' | 'reconnect' | 'resumeReply'>;
+  private readonly memory: ResumeMemory;
+  /** The token that takes us back into the session, and how long the server waits for us. */
+  private saved: SavedResume | null = null;
+  /** When our socket dropped (or the page loaded with a saved token); null while connected. */
+  private lostAt: number | null = null;
+  private reconnectAttempt = 0;
+  private resumeCount = 0;
+  private pendingResume: string | null = null;
+  /** The agent's socket is gone for now (the server said so); it may come back. */
+  private peerAway = false;
+  /** Where the share's signals go: always the current socket. */
+  private readonly route: SignalRoute;
   private readonly screenList: LiveScreenList;
 
   constructor(private readonly deps: FlowDeps) {
     this.timers = new NamedTimers(deps.clock);
     this.screenList = new LiveScreenList(deps.platform, deps.clock);
+    this.memory = deps.resumeMemory ?? noResumeMemory;
+    const flow = this;
+    this.route = {
+      get iceServers() {
+        return flow.link?.iceServers ?? [];
+      },
+      get iceTransportPolicy() {
+        return flow.link?.iceTransportPolicy;
+      },
+      sendSignal: (data) => this.send({ type: 'signal', data }),
+    };
     const initial = deps.platform.initialKey();
     this.current = {
       step: 'key',
@@ -61,7 +88,15 @@ export class CustomerFlow {
     };
     deps.platform.onKeyDelivered((key) => this.deliverKey(key));
     deps.platform.onStopRequested(() => this.stop());
-    if (initial?.submit) void this.submitKey(initial.key);
+    const saved = this.memory.load();
+    if (saved) {
+      // A reload (or a crash) in the middle of a session: pick it up instead of asking for a key.
+      this.saved = saved;
+      this.agent = saved.agent;
+      this.current = { step: 'resuming', agent: saved.agent };
+      this.lostAt = deps.clock.now();
+      void this.attemptResume();
+    } else if (initial?.submit) void this.submitKey(initial.key);
   }
 
   get state(): FlowState {
@@ -154,9 +189,15 @@ export class CustomerFlow {
 
   // ---- sharing ----
 
+  /** After a reload mid-share: capture the screen again (the browser needs this click). */
+  continueSharing(): void {
+    if (this.current.step === 'resume-share') void this.prepareCapture();
+  }
+
   /** "Stop sharing", the browser's own stop control, or the desktop indicator. */
   stop(): void {
-    if (this.current.step !== 'sharing' && this.current.step !== 'choosing') return;
+    const step = this.current.step;
+    if (step !== 'sharing' && step !== 'choosing' && step !== 'resume-share') return;
     this.endByCustomer({ type: 'session.end', reason: 'stopped' }, 'stopped');
   }
 
@@ -206,11 +247,15 @@ export class CustomerFlow {
     link.on('error', mine((message) => this.serverError(message)));
     link.on('session.ended', mine((message) => this.sessionEnded(message)));
     link.on('signal', mine((message) => this.share?.signal(message.data)));
+    link.on('session.token', mine((message) => this.tokenReceived(message)));
+    link.on('session.resumed', mine((message) => this.resumed(message)));
+    link.on('session.peer', mine((message) => this.peerPresence(message)));
     link.onClose(
       mine((closed) => {
         this.link = null;
         if (closed.byUs) return;
-        if (isInSession(this.current)) this.finish('connection-lost', 'now');
+        if ((isInSession(this.current) || this.current.step === 'resuming') && this.saved) this.linkLost();
+        else if (isInSession(this.current)) this.finish('connection-lost', 'now');
         else if (this.current.step === 'key' && this.current.busy) this.keyRefused(UNREACHABLE);
       }),
     );
@@ -249,6 +294,7 @@ export class CustomerFlow {
   }
 
   private serverError(message: ServerMessageOf<'error'>): void {
+    if (message.ref !== undefined && message.ref === this.pendingResume) return this.resumeRefused(message);
     const claiming = this.current.step === 'key' && this.current.busy;
     if (!claiming || (message.ref !== undefined && message.ref !== this.pendingClaim)) {
       console.warn('the server reported a problem', message.code, message.message);
@@ -273,7 +319,7 @@ export class CustomerFlow {
   }
 
   private sessionEnded(message: ServerMessageOf<'session.ended'>): void {
-    if (isInSession(this.current)) this.finish(outcomeFromEnded(message.by, message.reason), 'now');
+    if (isInSession(this.current) || this.current.step === 'resuming') this.finish(outcomeFromEnded(message.by, message.reason), 'now');
   }
 
   /** Shown at once after a click, so a second click cannot start a second capture. */
@@ -316,17 +362,16 @@ export class CustomerFlow {
       }
       return;
     }
-    const link = this.link;
-    if (attempt !== this.captureAttempt || this.current.step !== 'choosing' || !link) {
+    if (attempt !== this.captureAttempt || this.current.step !== 'choosing' || !this.link) {
       for (const track of stream.getTracks()) track.stop();
       return;
     }
-    this.startSharing(stream, link, agent);
+    this.startSharing(stream, agent);
   }
 
-  private startSharing(stream: MediaStream, link: CustomerLink, agent: AgentIdentity): void {
-    link.send({ type: 'share.state', state: 'sharing' });
-    const share: ActiveShare = new ActiveShare(stream, link, this.deps.createPeer, {
+  private startSharing(stream: MediaStream, agent: AgentIdentity): void {
+    this.send({ type: 'share.state', state: 'sharing' });
+    const share: ActiveShare = new ActiveShare(stream, this.route, this.deps.createPeer, {
       onCaptureEnded: () => this.stop(),
       onConnected: () => {
         this.timers.clear('peerLoss');
@@ -338,17 +383,115 @@ export class CustomerFlow {
       },
     });
     this.share = share;
-    this.set({ step: 'sharing', agent, connected: false });
+    this.set({ step: 'sharing', agent, connected: false, reconnecting: this.isReconnecting() });
     this.deps.platform.setSharingState(true, agent.displayName);
   }
 
   /** The picture connection dropped; if the server does not explain it soon, call it lost. */
   private peerLost(): void {
-    if (this.current.step !== 'sharing' || this.timers.has('peerLoss')) return;
+    if (this.current.step !== 'sharing') return;
+    if (this.current.connected) this.set({ ...this.current, connected: false });
+    // While either side is reconnecting, a new peer follows when both are back.
+    if (this.isReconnecting() || this.timers.has('peerLoss')) return;
     this.timers.start('peerLoss', PEER_LOSS_GRACE_MS, () => {
       // Closing the socket lets the server tell the agent "connection lost" rather than "ended".
-      if (this.current.step === 'sharing') this.finish('connection-lost', 'now');
+      if (this.current.step === 'sharing' && !this.isReconnecting()) this.finish('connection-lost', 'now');
     });
+  }
+
+  // ---- resume ----
+
+  private tokenReceived(message: ServerMessageOf<'session.token'>): void {
+    if (!isInSession(this.current) && this.current.step !== 'resuming' && !(this.current.step === 'key' && this.current.busy)) return;
+    this.saved = { sessionId: message.sessionId, token: message.token, graceMs: message.graceMs, agent: this.agent };
+    this.memory.save(this.saved);
+  }
+
+  /** Our socket dropped while in a session: keep everything (the picture may still flow) and reconnect. */
+  private linkLost(): void {
+    this.lostAt ??= this.deps.clock.now();
+    this.pendingResume = null;
+    this.timers.clear('resumeReply');
+    this.showReconnecting();
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    const delay = reconnectDelayMs(this.reconnectAttempt++);
+    this.timers.start('reconnect', delay, () => void this.attemptResume());
+  }
+
+  private async attemptResume(): Promise<void> {
+    const saved = this.saved;
+    const lostAt = this.lostAt;
+    if (!saved || lostAt === null) return;
+    if (this.deps.clock.now() - lostAt > saved.graceMs) return this.finish('connection-lost', 'now');
+    let link: CustomerLink;
+    try {
+      link = await this.openLink();
+    } catch (error) {
+      console.warn('reconnecting to the signaling server failed; trying again', error);
+      return this.scheduleReconnect();
+    }
+    if (this.current.step === 'ended' || this.saved !== saved) return;
+    const ref = `resume-${++this.resumeCount}`;
+    this.pendingResume = ref;
+    link.send({ type: 'session.resume', token: saved.token, hasPeer: this.share !== null && !this.share.peerLost, ref });
+    this.timers.start('resumeReply', RESUME_REPLY_TIMEOUT_MS, () => {
+      this.pendingResume = null;
+      this.dropLink();
+      this.scheduleReconnect();
+    });
+  }
+
+  private resumed(message: ServerMessageOf<'session.resumed'>): void {
+    if (message.ref !== this.pendingResume) return;
+    this.timers.clear('resumeReply', 'reconnect');
+    this.pendingResume = null;
+    this.lostAt = null;
+    this.reconnectAttempt = 0;
+    this.peerAway = message.peer === 'away';
+    if (message.agent) this.agent = message.agent;
+    const agent = this.agent;
+    if (this.current.step === 'resuming') {
+      if (!agent) return this.finish('connection-lost', 'now');
+      if (message.phase === 'key-entered') return this.set({ step: 'consent', agent });
+      if (message.phase === 'choosing-screen' || message.phase === 'sharing') return this.set({ step: 'resume-share', agent });
+      return this.finish('connection-lost', 'now');
+    }
+    // Our peer died while we were away, and the agent is here: offer a fresh one.
+    if (this.share?.peerLost && !this.peerAway) this.share.restartPeer(this.route);
+    this.showReconnecting();
+  }
+
+  private resumeRefused(message: ServerMessageOf<'error'>): void {
+    this.timers.clear('resumeReply');
+    this.pendingResume = null;
+    if (message.code === 'resume-expired') return this.finish('connection-lost', 'now');
+    console.warn('resuming failed; trying again', message.code);
+    this.dropLink();
+    this.scheduleReconnect();
+  }
+
+  private peerPresence(message: ServerMessageOf<'session.peer'>): void {
+    this.peerAway = message.state === 'away';
+    if (message.state === 'back' && this.share && (message.needsNewPeer || this.share.peerLost)) {
+      this.share.restartPeer(this.route);
+      if (this.current.step === 'sharing') this.set({ ...this.current, connected: false });
+    }
+    this.showReconnecting();
+  }
+
+  private isReconnecting(): boolean {
+    return this.lostAt !== null || this.pendingResume !== null || this.peerAway || !this.link?.isOpen;
+  }
+
+  private showReconnecting(): void {
+    if (this.current.step !== 'sharing') return;
+    const reconnecting = this.isReconnecting();
+    if (reconnecting !== this.current.reconnecting) this.set({ ...this.current, reconnecting });
+    // Back together with a dead picture: the usual short wait for an explanation applies again.
+    if (!reconnecting && this.share?.peerLost) this.peerLost();
   }
 
   private endByCustomer(message: EndMessage, outcome: EndOutcome): void {
@@ -361,7 +504,13 @@ export class CustomerFlow {
    * linger when we told the server ourselves, so our message and its answer are not cut off).
    */
   private finish(outcome: EndOutcome, socket: 'now' | 'linger'): void {
-    this.timers.clear('claim', 'peerLoss', 'unblock');
+    this.timers.clear('claim', 'peerLoss', 'unblock', 'reconnect', 'resumeReply');
+    this.memory.clear();
+    this.saved = null;
+    this.lostAt = null;
+    this.pendingResume = null;
+    this.peerAway = false;
+    this.reconnectAttempt = 0;
     this.screenList.stop();
     this.captureAttempt++;
     const share = this.share;

@@ -21,16 +21,34 @@ export type FlowState =
   | { step: 'picker'; agent: AgentIdentity; screens: ScreenInfo[] }
   | { step: 'choosing'; agent: AgentIdentity; browserDialog: boolean }
   | { step: 'capture-problem'; agent: AgentIdentity; problem: CaptureProblem }
-  | { step: 'sharing'; agent: AgentIdentity; connected: boolean }
+  | {
+      step: 'sharing';
+      agent: AgentIdentity;
+      connected: boolean;
+      /** Our socket to the server is down, or the agent's is: "Reconnecting…" (the picture may still flow). */
+      reconnecting: boolean;
+    }
+  /** After a reload: picking the session up again with the saved resume token. */
+  | { step: 'resuming'; agent: AgentIdentity | null }
+  /** After a reload mid-share: the browser needs a click before it may capture the screen again. */
+  | { step: 'resume-share'; agent: AgentIdentity }
   | { step: 'ended'; outcome: EndOutcome; agent: AgentIdentity | null };
 
 export type Step = FlowState['step'];
 export type StateOf<S extends Step> = Extract<FlowState, { step: S }>;
 
 /** Steps during which the customer holds a claimed session on the server. */
-const IN_SESSION: ReadonlySet<Step> = new Set(['consent', 'permission', 'picker', 'choosing', 'capture-problem', 'sharing']);
+const IN_SESSION: ReadonlySet<Step> = new Set([
+  'consent',
+  'permission',
+  'picker',
+  'choosing',
+  'capture-problem',
+  'sharing',
+  'resume-share',
+]);
 
-export function isInSession(state: FlowState): state is Exclude<FlowState, { step: 'key' | 'ended' }> {
+export function isInSession(state: FlowState): state is Exclude<FlowState, { step: 'key' | 'ended' | 'resuming' }> {
   return IN_SESSION.has(state.step);
 }
 
@@ -45,9 +63,11 @@ export function leaveReason(state: FlowState): 'stopped' | 'declined' | 'capture
       return 'capture-failed';
     case 'choosing':
     case 'sharing':
+    case 'resume-share':
       return 'stopped';
     case 'key':
     case 'ended':
+    case 'resuming':
       return null;
   }
 }

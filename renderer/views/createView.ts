@@ -6,6 +6,8 @@ import { endedView } from './endedView';
 import { keyView } from './keyView';
 import { permissionView } from './permissionView';
 import { pickerView } from './pickerView';
+import { resumeShareView } from './resumeShareView';
+import { resumingView } from './resumingView';
 import { sharingView } from './sharingView';
 import type { View, ViewContext } from './view';
 
@@ -29,5 +31,9 @@ export function createView(context: ViewContext, state: FlowState): View {
       return generic(sharingView(context, state));
     case 'ended':
       return generic(endedView(context, state));
+    case 'resuming':
+      return generic(resumingView(context, state));
+    case 'resume-share':
+      return generic(resumeShareView(context, state));
   }
 }

@@ -6,13 +6,14 @@ import type { ViewFactory } from './view';
 /** While sharing: an unmistakable bar across the top with "Stop sharing", and what it means. */
 export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) => {
   const agent = initial.agent.displayName;
+  const barText = texts.set(h('p', { role: 'status', class: 'sharing-text' }), text('sharing.bar', { agent }));
   const stop = button(texts, text('sharing.stop'), 'danger', () => flow.stop());
   const banner = texts.attr(
     h(
       'section',
       { class: 'sharing-bar' },
       h('span', { class: 'live-dot', 'aria-hidden': 'true' }),
-      texts.set(h('p', { role: 'status', class: 'sharing-text' }), text('sharing.bar', { agent })),
+      barText,
       stop,
     ),
     'aria-label',
@@ -25,8 +26,12 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
     factList(texts, [text('sharing.seeOnly', { agent }), text('sharing.howToStop')]),
   );
   const update = (state: typeof initial) => {
-    texts.set(connection, state.connected ? text('sharing.connected', { agent }) : text('sharing.connecting', { agent }));
-    connection.classList.toggle('connection-ok', state.connected);
+    if (state.reconnecting) texts.set(connection, text('sharing.reconnectingDetail'));
+    else texts.set(connection, state.connected ? text('sharing.connected', { agent }) : text('sharing.connecting', { agent }));
+    connection.classList.toggle('connection-ok', state.connected && !state.reconnecting);
+    connection.classList.toggle('connection-reconnecting', state.reconnecting);
+    texts.set(barText, state.reconnecting ? text('sharing.reconnecting') : text('sharing.bar', { agent }));
+    banner.classList.toggle('is-reconnecting', state.reconnecting);
   };
   update(initial);
   return { main, banner, update, focus: () => stop.focus() };
