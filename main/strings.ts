@@ -1,6 +1,10 @@
+import i18next from 'i18next';
+import de from './i18n/de.json';
+import en from './i18n/en.json';
+
 /**
- * The few texts main shows itself (indicator window, tray). The renderer has its own
- * translations; these follow the system language.
+ * The few texts main shows itself (indicator window, tray), through i18next like the pages' texts
+ * (main/i18n/{en,de}.json). The renderer has its own translations; these follow the system language.
  */
 export interface MainStrings {
   sharingWith(agentName: string | undefined): string;
@@ -10,22 +14,6 @@ export interface MainStrings {
   trayTooltip(productName: string): string;
 }
 
-const en: MainStrings = {
-  sharingWith: (agent) => (agent ? `Sharing your screen with ${agent}` : 'Sharing your screen'),
-  stop: 'Stop',
-  stopSharing: 'Stop sharing',
-  showWindow: (product) => `Show ${product}`,
-  trayTooltip: (product) => `${product}: your screen is being shared`,
-};
-
-const de: MainStrings = {
-  sharingWith: (agent) => (agent ? `Ihr Bildschirm wird mit ${agent} geteilt` : 'Ihr Bildschirm wird geteilt'),
-  stop: 'Beenden',
-  stopSharing: 'Freigabe beenden',
-  showWindow: (product) => `${product} anzeigen`,
-  trayTooltip: (product) => `${product}: Ihr Bildschirm wird geteilt`,
-};
-
 export type MainLanguage = 'en' | 'de';
 
 export function mainLanguage(locale: string | undefined): MainLanguage {
@@ -33,5 +21,22 @@ export function mainLanguage(locale: string | undefined): MainLanguage {
 }
 
 export function mainStrings(language: MainLanguage): MainStrings {
-  return language === 'de' ? de : en;
+  const i18n = i18next.createInstance();
+  // Bundled resources and initAsync: false make init synchronous; t() works right away.
+  void i18n.init({
+    resources: { en: { translation: en }, de: { translation: de } },
+    lng: language,
+    fallbackLng: 'en',
+    initAsync: false,
+    // Texts go into window titles, menus and textContent, never HTML.
+    interpolation: { escapeValue: false },
+  });
+  const t = i18n.t.bind(i18n);
+  return {
+    sharingWith: (agent) => (agent ? t('indicator.sharingWith', { agent }) : t('indicator.sharing')),
+    stop: t('indicator.stop'),
+    stopSharing: t('tray.stopSharing'),
+    showWindow: (product) => t('tray.showWindow', { product }),
+    trayTooltip: (product) => t('tray.tooltip', { product }),
+  };
 }
