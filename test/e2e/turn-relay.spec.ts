@@ -17,11 +17,14 @@ import { shareScreen } from './shareFlow';
 const TTL_SECONDS = 600;
 
 interface RelayFixtures {
+  /** The signaling server signs credentials with a secret coturn does not know (a misconfiguration). */
+  wrongTurnSecret: boolean;
   coturn: Coturn;
   relayServer: RunningServer;
 }
 
 const test = base.extend<RelayFixtures>({
+  wrongTurnSecret: [false, { option: true }],
   coturn: async ({}, use, testInfo) => {
     const coturn = await startCoturn();
     try {
@@ -31,10 +34,10 @@ const test = base.extend<RelayFixtures>({
       await testInfo.attach('coturn-output.txt', { body: coturn.output(), contentType: 'text/plain' });
     }
   },
-  relayServer: async ({ coturn }, use, testInfo) => {
+  relayServer: async ({ coturn, wrongTurnSecret }, use, testInfo) => {
     const server = await startServer({
       ICE_SERVERS: JSON.stringify([{ urls: [`${coturn.url}?transport=udp`] }]),
-      TURN_SECRET: coturn.secret,
+      TURN_SECRET: wrongTurnSecret ? `not-${coturn.secret}` : coturn.secret,
       TURN_CREDENTIAL_TTL_SECONDS: String(TTL_SECONDS),
       ICE_TRANSPORT_POLICY: 'relay',
     });
@@ -206,8 +209,49 @@ test.describe('TURN relay with a real coturn', () => {
       .poll(async () => (await selectedPair(agent.page))?.bytesReceived ?? 0, { message: 'video keeps arriving through the relay' })
       .toBeGreaterThan(100_000);
 
-    // coturn itself saw both allocations, each with its own time-limited username.
-    expect(coturn.output()).toContain(`user <${agentUser}>`);
-    expect(coturn.output()).toContain(`user <${customerUser}>`);
+    // coturn itself granted both allocations, each to its own time-limited username.
+    for (const username of [agentUser, customerUser]) {
+      expect(coturn.output()).toContain(`realm <${coturn.realm}> user <${username}>: incoming packet ALLOCATE processed, success`);
+    }
+  });
+
+  test.describe('when coturn refuses the credentials', () => {
+    test.use({ wrongTurnSecret: true });
+
+    test('no media path is found, and none goes around the relay', async ({ coturn, relayServer, agentContext, fakeCustomerContext }) => {
+      const customerCtx = await fakeCustomerContext();
+      await recordPeerConnections(customerCtx);
+      const agent = await AgentConsole.signIn(await agentContext(), relayServer.agentUrl);
+      const identity = await agent.identity();
+      const session = await agent.startScreenShare();
+      const customer = await CustomerPage.open(customerCtx, relayServer.customerUrl);
+      await customer.enterKey(await session.key());
+      await expect(customer.consentQuestion(identity)).toBeVisible();
+      await customer.shareButton.click();
+
+      // The customer's browser finishes gathering: with relay-only ICE and no TURN allocation it
+      // has no candidate at all to offer (no host or server-reflexive address slips through).
+      await expect
+        .poll(() => customer.page.evaluate(() => window.__peerConnections?.at(-1)?.connection.iceGatheringState), {
+          message: "the customer's candidate gathering should finish",
+          timeout: 30_000,
+        })
+        .toBe('complete');
+      const localCandidates = await customer.page.evaluate(async () => {
+        const stats = await window.__peerConnections?.at(-1)?.connection.getStats();
+        const types: string[] = [];
+        stats?.forEach((report: { type: string; candidateType?: string }) => {
+          if (report.type === 'local-candidate') types.push(String(report.candidateType));
+        });
+        return types;
+      });
+      expect(localCandidates, 'no candidate without a TURN allocation').toEqual([]);
+      const pictures = await session.video.evaluateAll((videos: HTMLVideoElement[]) => videos.map((video) => video.videoWidth));
+      expect(pictures.filter((width) => width > 0), 'the agent has no picture').toEqual([]);
+      // coturn refused the customer's allocation because the HMAC did not match (not merely the
+      // unauthenticated first request every TURN client makes).
+      expect(coturn.output()).toMatch(/user <\d+:customer>: incoming packet message processed, error 401: Unauthorized/);
+      expect(coturn.output()).not.toContain('ALLOCATE processed, success');
+    });
   });
 });
