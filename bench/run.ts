@@ -10,7 +10,7 @@ import { measurePicture } from './picture/pictureBench';
 import { hardFileLimit } from './support/processes';
 
 /**
- * npm run bench [-- --quick] [-- --only=signaling,join,picture]
+ * npm run bench [-- --quick] [--only=signaling,join,picture] [--servers=bare,ours,peerjs] [--sessions=1000,10000]
  * Measures our stack beside its baselines in one run, prints one table, saves it as JSON.
  */
 async function main(): Promise<void> {
@@ -68,6 +68,8 @@ async function main(): Promise<void> {
       `${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   console.log(`saved ${await saveRun(run)}`);
+  // Browsers, timers of the imported server modules etc. must not keep the process alive.
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {

@@ -13,15 +13,19 @@ export function settingsFrom(argv: readonly string[]): BenchSettings {
   const quick = argv.includes('--quick');
   const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
   const all = ['signaling', 'join', 'picture'] as const;
+  const option = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3).split(',');
+  const servers = option('servers');
+  const sessions = option('sessions')?.map(Number);
   const sections = new Set(all.filter((section) => !only || only.includes(section)));
   return {
     quick,
     sections,
     signaling: {
-      sessionCounts: quick ? [1_000] : [1_000, largestSessionCount(10_000)],
-      idleConnections: quick ? 2_000 : 10_000,
-      warmupMs: quick ? 1_000 : 2_000,
-      windowMs: quick ? 3_000 : 10_000,
+      servers: (['bare', 'ours', 'peerjs'] as const).filter((server) => !servers || servers.includes(server)),
+      sessionCounts: (sessions ?? (quick ? [1_000] : [1_000, 10_000])).map(largestSessionCount),
+      idleConnections: quick ? 1_000 : 10_000,
+      warmupMs: quick ? 500 : 2_000,
+      windowMs: quick ? 2_000 : 10_000,
       latencyRate: 2_000,
       generators: 2,
     },

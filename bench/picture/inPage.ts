@@ -9,6 +9,8 @@ export type PeerChoice = 'last' | 'loopback-sender' | 'loopback-receiver';
 
 export interface RtpSnapshot {
   at: number;
+  /** Frames the capture delivered to the sender (media-source stats). */
+  framesCaptured?: number;
   framesEncoded?: number;
   totalEncodeTime?: number;
   framesDecoded?: number;
@@ -49,13 +51,16 @@ export function rtpSnapshot(page: Page, which: PeerChoice, direction: 'outbound'
       if (!pc) throw new Error(`no peer connection (${which})`);
       const report = await pc.getStats();
       let found: Record<string, unknown> | undefined;
+      let source: Record<string, unknown> | undefined;
       report.forEach((stat: Record<string, unknown>) => {
         if (stat.type === `${direction}-rtp` && stat.kind === 'video') found = stat;
+        if (stat.type === 'media-source' && stat.kind === 'video') source = stat;
       });
       const stat = found ?? {};
       const pick = <T>(name: string) => stat[name] as T | undefined;
       return {
         at: performance.timeOrigin + performance.now(),
+        framesCaptured: source?.frames as number | undefined,
         framesEncoded: pick<number>('framesEncoded'),
         totalEncodeTime: pick<number>('totalEncodeTime'),
         framesDecoded: pick<number>('framesDecoded'),

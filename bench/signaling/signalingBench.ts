@@ -2,14 +2,21 @@ import { hardFileLimit, cpuSeconds, rssBytes } from '../support/processes';
 import { percentile } from '../support/stats';
 import type { Row } from '../report/model';
 import { GeneratorPool, shares } from './generatorPool';
+import { measureRelaySteps, type RelayStepCost } from './relayCost';
 import { startTarget, type RunningTarget, type TargetKind } from './targets';
 
 export interface SignalingSettings {
+  /** Which servers to measure (all three unless --servers= says otherwise), in this order. */
+  servers: ReadonlyArray<TargetKind>;
   sessionCounts: number[];
   idleConnections: number;
   warmupMs: number;
   windowMs: number;
-  /** Total relay messages per second offered in the latency measurement (all servers alike). */
+  /**
+   * Most relay messages per second offered in the latency measurement. The rate used is at most
+   * half of what the bare relay (measured first) carried, so no server is measured past
+   * saturation merely because the machine is busy; all three get the same rate.
+   */
   latencyRate: number;
   generators: number;
 }
@@ -23,7 +30,8 @@ export interface LoadFigures {
   serverCpuShare: number;
   relayPerCpuSecond: number;
   saturatedP50Ms: number;
-  /** At the fixed latencyRate. */
+  /** At the fixed offered rate (messages per second). */
+  latencyRate: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
   lost: number;
@@ -43,14 +51,18 @@ export function largestSessionCount(wanted: number): number {
   return Math.min(wanted, Math.floor((hardFileLimit() - 200) / 2));
 }
 
-export async function measureSignaling(settings: SignalingSettings, log: (line: string) => void): Promise<{ rows: Row[]; details: TargetFigures[] }> {
+export async function measureSignaling(
+  settings: SignalingSettings,
+  log: (line: string) => void,
+): Promise<{ rows: Row[]; details: { servers: TargetFigures[]; ourRelaySteps: RelayStepCost[] } }> {
   const pool = GeneratorPool.start(settings.generators);
   const figures: TargetFigures[] = [];
+  const rates = new Map<number, number>();
   try {
-    for (const kind of ['bare', 'ours', 'peerjs'] as const) {
+    for (const kind of settings.servers) {
       const target = await startTarget(kind);
       try {
-        figures.push(await measureTarget(target, pool, settings, log));
+        figures.push(await measureTarget(target, pool, settings, rates, log));
       } finally {
         await target.stop();
       }
@@ -58,20 +70,31 @@ export async function measureSignaling(settings: SignalingSettings, log: (line: 
   } finally {
     await pool.stop();
   }
-  return { rows: signalingRows(figures, settings), details: figures };
+  const ourRelaySteps = await measureRelaySteps();
+  return { rows: signalingRows(figures, settings, ourRelaySteps), details: { servers: figures, ourRelaySteps } };
 }
 
-async function measureTarget(target: RunningTarget, pool: GeneratorPool, settings: SignalingSettings, log: (line: string) => void): Promise<TargetFigures> {
+async function measureTarget(
+  target: RunningTarget,
+  pool: GeneratorPool,
+  settings: SignalingSettings,
+  /** session count → offered rate, fixed by the first server measured (bare) */
+  rates: Map<number, number>,
+  log: (line: string) => void,
+): Promise<TargetFigures> {
   const bytesPerIdleConnection = await idleMemory(target, pool, settings.idleConnections);
   log(`signaling ${target.kind}: ${(bytesPerIdleConnection / 1024).toFixed(1)} KiB per idle connection`);
   const loads: LoadFigures[] = [];
   for (const sessions of settings.sessionCounts) {
-    const load = await underLoad(target, pool, sessions, settings);
+    const load = await underLoad(target, pool, sessions, settings, (saturated) => {
+      if (!rates.has(sessions)) rates.set(sessions, Math.max(200, Math.min(settings.latencyRate, Math.floor(saturated / 200) * 100)));
+      return rates.get(sessions) as number;
+    });
     log(
       `signaling ${target.kind} ${sessions} sessions: paired in ${load.pairSeconds.toFixed(1)} s, ` +
         `${Math.round(load.relayPerSecond)} msg/s at ${(load.serverCpuShare * 100).toFixed(0)} % server CPU ` +
         `(${Math.round(load.relayPerCpuSecond)} per CPU-second), p50/p99 ${load.latencyP50Ms.toFixed(2)}/${load.latencyP99Ms.toFixed(2)} ms ` +
-        `at ${settings.latencyRate}/s`,
+        `at ${load.latencyRate}/s`,
     );
     loads.push(load);
   }
@@ -83,20 +106,26 @@ async function idleMemory(target: RunningTarget, pool: GeneratorPool, count: num
   // Warm up first, so code and buffer pools that every server allocates once are not counted.
   await pool.ask((index) => ({ cmd: 'idle', target, ...(shares(200, pool.size)[index] as { count: number; firstIndex: number }) }));
   await pool.ask(() => ({ cmd: 'close' }));
-  await sleep(1_000);
+  await sleep(500);
   const before = rssBytes(target.pid);
   const opened = await pool.ask((index) => ({ cmd: 'idle', target, ...(shares(count, pool.size)[index] as { count: number; firstIndex: number }) }));
-  await sleep(1_500);
+  await sleep(1_000);
   const after = rssBytes(target.pid);
   await pool.ask(() => ({ cmd: 'close' }));
   const total = opened.reduce((sum, reply) => sum + reply.opened, 0);
   const failure = opened.find((reply) => reply.failed > 0);
   if (failure) throw new Error(`${target.kind}: ${failure.failed} idle connections failed: ${failure.firstError}`);
-  await sleep(1_000);
+  await sleep(500);
   return (after - before) / total;
 }
 
-async function underLoad(target: RunningTarget, pool: GeneratorPool, sessions: number, settings: SignalingSettings): Promise<LoadFigures> {
+async function underLoad(
+  target: RunningTarget,
+  pool: GeneratorPool,
+  sessions: number,
+  settings: SignalingSettings,
+  rateFor: (saturatedPerSecond: number) => number,
+): Promise<LoadFigures> {
   const pairStart = performance.now();
   const paired = await pool.ask((index) => {
     const share = shares(sessions, pool.size)[index] as { count: number; firstIndex: number };
@@ -117,20 +146,22 @@ async function underLoad(target: RunningTarget, pool: GeneratorPool, sessions: n
   const windowSeconds = (performance.now() - saturatedStart) / 1000;
   clearTimeout(cpuStartTimer);
   const relayed = saturated.reduce((sum, reply) => sum + reply.received, 0);
-  await sleep(500);
+  const latencyRate = rateFor(relayed / windowSeconds);
+  await sleep(300);
 
   const fixed = await pool.ask((index) => ({
     cmd: 'latency',
     warmupMs: Math.min(1_000, settings.warmupMs),
     windowMs: settings.windowMs,
-    perSecond: settings.latencyRate / pool.size,
+    perSecond: latencyRate / pool.size,
   }));
   const latencies = fixed.flatMap((reply) => reply.latenciesMs);
   const sent = fixed.reduce((sum, reply) => sum + reply.sent, 0);
   const received = fixed.reduce((sum, reply) => sum + reply.received, 0);
 
   await pool.ask(() => ({ cmd: 'close' }));
-  await sleep(1_500);
+  // Our server ends each closed session (and tells the other side): let that finish first.
+  await sleep(Math.min(5_000, 500 + sessions / 4));
   return {
     sessions,
     pairSeconds,
@@ -139,6 +170,7 @@ async function underLoad(target: RunningTarget, pool: GeneratorPool, sessions: n
     serverCpuShare: cpuUsed / windowSeconds,
     relayPerCpuSecond: cpuUsed > 0 ? relayed / cpuUsed : Number.NaN,
     saturatedP50Ms: percentile(saturated.flatMap((reply) => reply.latenciesMs), 50),
+    latencyRate,
     latencyP50Ms: percentile(latencies, 50),
     latencyP99Ms: percentile(latencies, 99),
     lost: Math.max(0, sent - received),
@@ -146,7 +178,7 @@ async function underLoad(target: RunningTarget, pool: GeneratorPool, sessions: n
   };
 }
 
-function signalingRows(figures: TargetFigures[], settings: SignalingSettings): Row[] {
+function signalingRows(figures: TargetFigures[], settings: SignalingSettings, steps: RelayStepCost[]): Row[] {
   const of = (kind: TargetKind) => figures.find((figure) => figure.kind === kind);
   const ours = of('ours');
   const bare = of('bare');
@@ -170,6 +202,16 @@ function signalingRows(figures: TargetFigures[], settings: SignalingSettings): R
       met: Number.isNaN(ofBare) ? null : ofBare >= 0.8 && ofPeerjs >= 1.5,
       note: `${(ofBare * 100).toFixed(0)} % of bare, ${ofPeerjs.toFixed(2)}× PeerJS`,
     });
+    const costliest = [...steps].sort((a, b) => b.microseconds - a.microseconds).slice(0, 3);
+    rows.push({
+      section: 'signaling',
+      figure: `server CPU per relayed message, ${label}`,
+      unit: 'µs',
+      ours: o ? 1e6 / o.relayPerCpuSecond : null,
+      limit: b ? 1e6 / b.relayPerCpuSecond : null,
+      peerjs: p ? 1e6 / p.relayPerCpuSecond : null,
+      note: `ours' own steps (in-process): ${costliest.map((c) => `${c.step} ${c.microseconds.toFixed(1)}`).join(', ')} µs`,
+    });
     rows.push({
       section: 'signaling',
       figure: `relay wall-clock, ${label}`,
@@ -186,14 +228,14 @@ function signalingRows(figures: TargetFigures[], settings: SignalingSettings): R
       const isTarget = name === 'p99' && sessions === largest && sessions >= 5_000;
       rows.push({
         section: 'signaling',
-        figure: `relay latency ${name} at ${settings.latencyRate.toLocaleString('en')} msg/s, ${label}`,
+        figure: `relay latency ${name} at ${(o ?? b)?.latencyRate.toLocaleString('en')} msg/s, ${label}`,
         unit: 'ms',
         ours: o?.[key] ?? null,
         limit: b?.[key] ?? null,
         peerjs: p?.[key] ?? null,
         decimals: 2,
         ...(isTarget ? { target: '< 5 ms', met: o ? o[key] < 5 : null } : {}),
-        ...(name === 'p99' && o && o.lost + o.errors > 0 ? { note: `ours: ${o.lost} lost, ${o.errors} errors` } : {}),
+        ...(name === 'p99' ? { note: latencyNote(o) } : {}),
       });
     }
   }
@@ -208,4 +250,15 @@ function signalingRows(figures: TargetFigures[], settings: SignalingSettings): R
     met: ours ? ours.bytesPerIdleConnection <= 8 * 1024 : null,
   });
   return rows;
+}
+
+/** Why a latency figure may be high: lost or refused messages, or an offered rate near saturation. */
+function latencyNote(load: LoadFigures | undefined): string {
+  if (!load) return '';
+  const notes: string[] = [];
+  if (load.lost + load.errors > 0) notes.push(`ours: ${load.lost} lost, ${load.errors} errors`);
+  if (load.relayPerSecond < load.latencyRate * 1.5) {
+    notes.push(`ours saturates at ${Math.round(load.relayPerSecond)} msg/s on this machine now: queueing`);
+  }
+  return notes.join('; ');
 }
