@@ -8,6 +8,7 @@ import { text } from '../i18n/textRef';
 import { errorText } from '../sessions/errorText';
 import { SessionDirectory, lowestFreeNumber } from '../sessions/sessionDirectory';
 import { SessionPanel, type SessionPanelActions } from '../sessions/sessionPanel';
+import { ChatDesk } from '../chat/chatDesk';
 import { ConnectionBanner } from './connectionBanner';
 
 type AgentConnection = SignalingConnection<AgentMessage>;
@@ -32,6 +33,8 @@ export class AgentConsole implements SessionPanelActions {
   private readonly banner: ConnectionBanner;
   private readonly grid: HTMLElement;
   private readonly emptyNote: HTMLElement;
+  /** Web chats (second flow): inbox and conversations, see chat/chatDesk.ts. */
+  private readonly chat: ChatDesk;
 
   constructor(
     private readonly texts: DomTexts,
@@ -54,6 +57,7 @@ export class AgentConsole implements SessionPanelActions {
     this.emptyNote = h('p', { class: 'empty-note' });
     texts.set(this.emptyNote, text('console.empty'));
     this.grid = h('div', { class: 'session-grid' });
+    this.chat = new ChatDesk(texts, { hostSession: (slot) => this.hostSession(slot) });
 
     this.element = h(
       'div',
@@ -63,6 +67,7 @@ export class AgentConsole implements SessionPanelActions {
       this.generalError,
       this.emptyNote,
       this.grid,
+      this.chat.element,
     );
   }
 
@@ -92,6 +97,7 @@ export class AgentConsole implements SessionPanelActions {
     }
     this.connection = connection;
     this.listen(connection);
+    this.chat.attach(connection);
     this.banner.hide();
     show(this.generalError, false);
     this.texts.clear(this.connectionNote);
@@ -104,6 +110,15 @@ export class AgentConsole implements SessionPanelActions {
     this.connection = null;
     connection?.close();
     for (const panel of this.panels) panel.dispose();
+  }
+
+  /** A screen-share panel inside a chat conversation; returns the ref its request must carry. */
+  hostSession(slot: HTMLElement): string {
+    const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this);
+    slot.append(panel.element);
+    this.panels.push(panel);
+    this.updateEmptyNote();
+    return this.directory.refFor(panel, 'chat-share');
   }
 
   startSession(): void {
@@ -193,6 +208,7 @@ export class AgentConsole implements SessionPanelActions {
 
   private loseServer(): void {
     this.connection = null;
+    this.chat.detach();
     this.startButton.disabled = true;
     for (const panel of this.panels) panel.loseServer();
     this.banner.showLost(text('console.lost'), this.panels.length > 0 ? text('console.lostHint') : null);

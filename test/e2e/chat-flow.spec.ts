@@ -1,0 +1,153 @@
+import { expect, test } from './fixtures';
+import { AgentConsole } from './pages/agentConsole';
+import { AgentChat, CustomerChat } from './pages/chatPages';
+import { waitForPicture } from './pages/videoProbe';
+
+/**
+ * The web-chat flow: nobody types a key. The customer's chat page runs headed under Xvfb and
+ * shares the REAL screen; the agent console runs headless.
+ */
+test.describe('web chat with a screen-share request', () => {
+  test('chat both ways, request → share → the agent sees frames → the customer stops', async ({
+    server,
+    agentContext,
+    realCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const identity = await agent.identity();
+    const customer = await CustomerChat.open(await realCustomerContext(), server.url);
+
+    await customer.say('Hello, my printer does not print. <b>bold?</b>');
+    await expect(customer.status).toHaveText('Waiting for a member of our team…');
+    const chat = await AgentChat.take(agent);
+    await expect(chat.line('Hello, my printer does not print. <b>bold?</b>'), 'HTML arrives as text').toBeVisible();
+    await expect(customer.line(`${identity.displayName} joined the chat.`)).toBeVisible();
+    await expect(customer.status).toHaveText(`You are chatting with ${identity.displayName}`);
+
+    await chat.message.pressSequentially('Let me', { delay: 20 });
+    await expect(customer.page.getByText(`${identity.displayName} is typing…`)).toBeVisible();
+    await chat.message.fill('Let me have a look. See https://example.com/help');
+    await chat.message.press('Enter');
+    const link = customer.page.getByRole('link', { name: 'https://example.com/help' });
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect(link).toHaveAttribute('target', '_blank');
+
+    await customer.message.pressSequentially('Thanks', { delay: 20 });
+    await expect(chat.typing).toHaveText('Customer is typing…');
+    await customer.send.click();
+    await expect(chat.line('Thanks')).toBeVisible();
+
+    await chat.requestShare.click();
+    const request = customer.request(identity.displayName);
+    await expect(request).toBeVisible();
+    await expect(chat.line(`${identity.displayName} asked to see the customer's screen.`)).toBeVisible();
+    await request.getByRole('button', { name: 'Share screen' }).click();
+
+    // The customer page's own consent step, with the key already entered.
+    await expect(
+      customer.page.getByText(`${identity.displayName} from ${identity.organisation} wants to see your screen`, { exact: true }),
+    ).toBeVisible();
+    await customer.page.getByRole('button', { name: 'Share my screen' }).click();
+    await expect(customer.page.getByText(`You are sharing your screen with ${identity.displayName}`, { exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
+    const session = chat.session();
+    const video = session.locator('video[aria-label="Customer screen"]');
+    const picture = await waitForPicture(video, 1280);
+    expect(picture.width).toBeGreaterThanOrEqual(1280);
+    await expect(customer.line('Screen sharing started.')).toBeVisible();
+    await expect(chat.line('The customer is sharing their screen.')).toBeVisible();
+
+    // The chat goes on while sharing.
+    await chat.say('I can see it now.');
+    await expect(customer.line('I can see it now.')).toBeVisible();
+
+    await customer.page.getByRole('button', { name: 'Stop sharing' }).click();
+    await expect(customer.line('You stopped sharing your screen.')).toBeVisible();
+    await expect(chat.line('The customer stopped sharing.')).toBeVisible();
+    await expect(session.getByRole('status')).toHaveText('Ended by the customer');
+    await expect(video).toBeHidden();
+
+    // The agent can ask again.
+    await expect(chat.requestShare).toBeEnabled();
+    await customer.page.screenshot({ path: test.info().outputPath('customer-chat.png') });
+    await agent.page.screenshot({ path: test.info().outputPath('agent-chat.png'), fullPage: true });
+  });
+
+  test('the customer declines; the chat goes on and reload keeps the conversation', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const identity = await agent.identity();
+    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
+    await customer.say('Hi there');
+    const chat = await AgentChat.take(agent);
+
+    await chat.requestShare.click();
+    const request = customer.request(identity.displayName);
+    await request.getByRole('button', { name: 'No thanks' }).click();
+    await expect(customer.line('Screen sharing was declined.')).toBeVisible();
+    await expect(chat.line('The customer declined to share their screen.')).toBeVisible();
+    await expect(request.getByRole('button', { name: 'Share screen' }), 'an answered request has no buttons').toBeHidden();
+    await expect(chat.session().getByRole('status')).toHaveText('The customer declined');
+
+    await customer.page.reload();
+    await expect(customer.status).toHaveText(`You are chatting with ${identity.displayName}`);
+    await expect(customer.line('Hi there')).toBeVisible();
+    await expect(customer.line('Screen sharing was declined.')).toBeVisible();
+    await customer.say('Still here after a reload');
+    await expect(chat.line('Still here after a reload')).toBeVisible();
+  });
+
+  test('"Open in app" carries the scheme, key and server; without the app the page says so', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const identity = await agent.identity();
+    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
+    await customer.say('Can I use the app?');
+    const chat = await AgentChat.take(agent);
+    await chat.requestShare.click();
+    const key = (await chat.session().getByLabel('Security key', { exact: true }).innerText()).replace(/\s/g, '');
+
+    const openApp = customer.request(identity.displayName).getByRole('link', { name: 'Open in app' });
+    const href = new URL((await openApp.getAttribute('href')) ?? '');
+    expect(href.protocol).toBe('screenshare:');
+    expect(href.host + href.pathname).toBe('join');
+    expect(href.searchParams.get('key')).toBe(key);
+    expect(href.searchParams.get('server')).toBe(server.url);
+
+    await openApp.click();
+    await expect(customer.page.getByText('The app did not open. Please use “Share screen” instead.')).toBeVisible();
+  });
+});
+
+test.describe('web chat key expiry', () => {
+  test.use({ serverEnv: { KEY_TTL_SECONDS: '3' } });
+
+  test('an unused request expires: both see it, and the agent can ask again', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const identity = await agent.identity();
+    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
+    await customer.say('Hello');
+    const chat = await AgentChat.take(agent);
+    await chat.requestShare.click();
+    const request = customer.request(identity.displayName);
+    await expect(request.getByRole('button', { name: 'Share screen' })).toBeVisible();
+
+    await expect(customer.line('The screen sharing request has expired.')).toBeVisible();
+    await expect(chat.line('The screen share request expired unused.')).toBeVisible();
+    await expect(request.getByRole('button', { name: 'Share screen' })).toBeHidden();
+    await expect(chat.requestShare).toBeEnabled();
+    await chat.requestShare.click();
+    await expect(customer.request(identity.displayName).getByRole('button', { name: 'Share screen' })).toBeVisible();
+  });
+});
