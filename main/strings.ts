@@ -1,6 +1,6 @@
 import i18next from 'i18next';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
+import de from './i18n/de.json' with { type: 'json' };
+import en from './i18n/en.json' with { type: 'json' };
 
 /**
  * The few texts main shows itself (indicator window, tray), through i18next like the pages' texts
