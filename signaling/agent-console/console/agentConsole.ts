@@ -10,6 +10,7 @@ import { SessionDirectory, lowestFreeNumber } from '../sessions/sessionDirectory
 import { SessionPanel, type SessionPanelActions } from '../sessions/sessionPanel';
 import { ChatDesk } from '../chat/chatDesk';
 import { ConnectionBanner } from './connectionBanner';
+import { SessionResumer } from './sessionResumer';
 
 type AgentConnection = SignalingConnection<AgentMessage>;
 
@@ -33,6 +34,8 @@ export class AgentConsole implements SessionPanelActions {
   private readonly banner: ConnectionBanner;
   private readonly grid: HTMLElement;
   private readonly emptyNote: HTMLElement;
+  /** Takes sessions back after a reload or a dropped connection (see sessionResumer.ts). */
+  private readonly resumer: SessionResumer;
   /** Web chats (second flow): inbox and conversations, see chat/chatDesk.ts. */
   private readonly chat: ChatDesk;
 
@@ -69,6 +72,14 @@ export class AgentConsole implements SessionPanelActions {
       this.grid,
       this.chat.element,
     );
+    this.resumer = new SessionResumer({
+      panels: this.panels,
+      directory: this.directory,
+      banner: this.banner,
+      reconnect: () => void this.connect(),
+      addRestoredPanel: (number, sessionId) => this.addRestoredPanel(number, sessionId),
+    });
+    this.resumer.restore();
   }
 
   get hasActiveSessions(): boolean {
@@ -92,7 +103,7 @@ export class AgentConsole implements SessionPanelActions {
       this.texts.clear(this.connectionNote);
       // A refused upgrade looks like any other failure; the cookie check tells them apart.
       if ((await whoAmI()).kind === 'signed-out') this.options.onSignInExpired();
-      else this.banner.showLost(text('console.connectFailed'), null);
+      else if (!this.resumer.connectFailed()) this.banner.showLost(text('console.connectFailed'), null);
       return;
     }
     this.connection = connection;
@@ -102,10 +113,12 @@ export class AgentConsole implements SessionPanelActions {
     show(this.generalError, false);
     this.texts.clear(this.connectionNote);
     this.startButton.disabled = false;
+    this.resumer.connected(connection);
   }
 
   /** Leaves without a trace: closes the socket (the server ends our sessions) and stops every peer. */
   shutDown(): void {
+    this.resumer.stop();
     const connection = this.connection;
     this.connection = null;
     connection?.close();
@@ -151,6 +164,7 @@ export class AgentConsole implements SessionPanelActions {
   }
 
   close(panel: SessionPanel): void {
+    this.resumer.forget(panel);
     panel.dispose();
     panel.element.remove();
     this.directory.forget(panel);
@@ -175,6 +189,7 @@ export class AgentConsole implements SessionPanelActions {
   // ---- server messages ----
 
   private listen(connection: AgentConnection): void {
+    this.resumer.listen(connection);
     connection.on('session.key', (message) => {
       const panel = this.directory.find(message);
       if (!panel) return console.warn('a key for a session this console does not show', message.sessionId);
@@ -204,14 +219,25 @@ export class AgentConsole implements SessionPanelActions {
     }
     panel.showError(errorText(message));
     if (message.code === 'unknown-session' && panel.sessionId !== null) panel.receiveEnded('server', 'ended');
+    this.resumer.refused(panel, message);
   }
 
   private loseServer(): void {
     this.connection = null;
     this.chat.detach();
     this.startButton.disabled = true;
-    for (const panel of this.panels) panel.loseServer();
+    // Sessions with a resume token wait while we reconnect; the rest end.
+    if (this.resumer.lost()) return;
     this.banner.showLost(text('console.lost'), this.panels.length > 0 ? text('console.lostHint') : null);
+  }
+
+  private addRestoredPanel(number: number, sessionId: string): SessionPanel {
+    const panel = new SessionPanel(number, this.texts, this);
+    this.directory.bind(sessionId, panel);
+    this.grid.append(panel.element);
+    this.panels.push(panel);
+    this.updateEmptyNote();
+    return panel;
   }
 
   private requestKey(panel: SessionPanel): void {

@@ -1,4 +1,4 @@
-import type { EndReason, EndedBy, SessionPhase, SignalData } from '../../protocol';
+import type { EndReason, EndedBy, ServerMessageOf, SessionPhase, SignalData } from '../../protocol';
 import { formatKey } from '../../protocol';
 import type { ScreenPeer, ScreenPeerEvents } from '../../client/screenPeer';
 import { button, h, show } from '../dom';
@@ -109,6 +109,64 @@ export class SessionPanel {
     return this.stage.stage !== 'ended';
   }
 
+  /** Whether a picture connection exists (false after a reload: the customer must start a new one). */
+  get hasPeer(): boolean {
+    return this.peer !== null;
+  }
+
+  /** Whether this panel waits to take its session back (after a reload or a dropped connection). */
+  get isResuming(): boolean {
+    return this.stage.stage === 'resuming' || (this.stage.stage === 'active' && this.stage.reconnecting === true);
+  }
+
+  /** After a reload: this panel stands for a session the console is taking back. */
+  startResuming(sessionId: string): void {
+    this.sessionId = sessionId;
+    this.stage = { stage: 'resuming' };
+    this.render();
+  }
+
+  /** Our socket to the server dropped (true) or is back (false); the session itself goes on. */
+  setReconnecting(reconnecting: boolean): void {
+    if (this.stage.stage !== 'active') return;
+    this.stage = { ...this.stage, reconnecting };
+    this.render();
+  }
+
+  /** The server gave the session back to this console. */
+  receiveResumed(message: ServerMessageOf<'session.resumed'>): void {
+    if (this.stage.stage === 'ended') return;
+    const streaming = this.stage.stage === 'active' && this.stage.streaming && this.peer !== null;
+    const keyShown = (message.phase === 'waiting' || message.phase === 'key-expired') && message.key && message.keyExpiresAt;
+    if (keyShown && message.key && message.keyExpiresAt) {
+      this.key = message.key;
+      this.expiresAt = message.keyExpiresAt;
+      this.keyDigits.textContent = formatKey(message.key);
+      this.startCountdown();
+    }
+    this.stage = {
+      stage: 'active',
+      phase: message.phase,
+      keyExpiredLocally: false,
+      streaming,
+      reconnecting: false,
+      customerAway: message.peer === 'away',
+    };
+    if (!showsKey(this.stage)) this.stopCountdown();
+    this.render();
+  }
+
+  /** The customer's socket went away or came back; a customer who reloaded starts a new picture. */
+  receivePeer(state: 'away' | 'back', needsNewPeer: boolean): void {
+    if (this.stage.stage !== 'active') return;
+    if (state === 'back' && needsNewPeer) {
+      this.closePeer();
+      this.stage = { ...this.stage, streaming: false };
+    }
+    this.stage = { ...this.stage, customerAway: state === 'away' };
+    this.render();
+  }
+
   /** A new key for this session (the first one, or a renewal). */
   receiveKey(sessionId: string, key: string, expiresAt: number): void {
     if (this.stage.stage === 'ended') return;
@@ -131,6 +189,8 @@ export class SessionPanel {
 
   receiveSignal(data: SignalData): void {
     if (this.stage.stage !== 'active') return;
+    // A fresh offer means the customer started a new peer connection (reload, or ours was lost).
+    if (this.peer && data.type === 'offer') this.closePeer();
     if (!this.peer) {
       this.peer = this.openPeer();
       this.ensureVideo();

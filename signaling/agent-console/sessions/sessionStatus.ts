@@ -6,7 +6,18 @@ export type SessionOutcome = { by: EndedBy; reason: EndReason } | { lostServer: 
 
 export type SessionStage =
   | { stage: 'creating' }
-  | { stage: 'active'; phase: SessionPhase; keyExpiredLocally: boolean; streaming: boolean }
+  | {
+      stage: 'active';
+      phase: SessionPhase;
+      keyExpiredLocally: boolean;
+      streaming: boolean;
+      /** Our own socket to the server is down; the session waits for us to resume. */
+      reconnecting?: boolean;
+      /** The customer's socket is down; the session waits for them to resume. */
+      customerAway?: boolean;
+    }
+  /** After a reload: taking the session back with its saved token. */
+  | { stage: 'resuming' }
   | { stage: 'ended'; outcome: SessionOutcome };
 
 /** The colour family of the status line. */
@@ -29,7 +40,11 @@ export function sessionStatus(state: SessionStage): SessionStatus {
   switch (state.stage) {
     case 'creating':
       return { text: text('session.creating'), tone: 'pending' };
+    case 'resuming':
+      return { text: text('status.reconnecting'), tone: 'attention' };
     case 'active': {
+      if (state.reconnecting) return { text: text('status.reconnecting'), tone: 'attention' };
+      if (state.customerAway) return { text: text('status.customerAway'), tone: 'attention' };
       let phase = state.phase;
       // The picture is the proof: once it arrives we are sharing whatever the last update said.
       if (state.streaming) phase = 'sharing';
