@@ -7,10 +7,11 @@ import { shareScreen } from './shareFlow';
 /**
  * The agent's browser goes away (closed, crashed) in the middle of a share. The customer's page
  * must stop capturing (the browser's "sharing" indicator goes away with the capture track) and
- * say what happened. The session first waits RESUME_GRACE_SECONDS (2 s here) for the agent to
- * come back; the wait below only bounds how long that may take, with slack for a busy machine.
+ * say what happened. The session first waits RESUME_GRACE_SECONDS (5 s here) for the agent to
+ * come back, and the customer is told it is reconnecting meanwhile; the waits below only bound how
+ * long that may take, with slack for a busy machine.
  */
-const GRACE_SECONDS = 2;
+const GRACE_SECONDS = 5;
 const TOLD_WITHIN_MS = GRACE_SECONDS * 1000 + 20_000;
 
 declare global {
@@ -49,6 +50,9 @@ test.describe('faults: the agent goes away while the customer shares', () => {
 
       await agentBrowser.close();
 
+      await expect(customer.message('The connection was interrupted. Please wait a moment; you do not need to do anything.')).toBeVisible({
+        timeout: TOLD_WITHIN_MS,
+      });
       await expect(customer.message('The connection was lost.')).toBeVisible({ timeout: TOLD_WITHIN_MS });
       await expect(customer.sharingBar(sharing.agentName)).toBeHidden();
       await expect(customer.stopButton).toBeHidden();
