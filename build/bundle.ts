@@ -46,7 +46,8 @@ export async function bundleAll(): Promise<void> {
     build({ ...browser, entryPoints: { customer: at('renderer/main.ts') }, outdir: inDist('web') }),
     build({ ...browser, entryPoints: { agent: at('signaling/agent-console/main.ts') }, outdir: inDist('web') }),
     build({ ...browser, entryPoints: { chat: at('signaling/chat-page/main.ts') }, outdir: inDist('web') }),
-    build({ ...browser, entryPoints: { 'chat-widget': at('signaling/chat-widget/widget.ts') }, outdir: inDist('web') }),
+    // The widget runs on other sites: small, and without the Node shims the pages need for simple-peer.
+    build({ ...browser, inject: [], minify: true, entryPoints: { 'chat-widget': at('signaling/chat-widget/widget.ts') }, outdir: inDist('web') }),
     build({
       ...node,
       format: 'esm',

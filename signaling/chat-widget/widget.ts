@@ -3,7 +3,7 @@
  * data-position="bottom-left" defer></script>` adds a chat button and a panel to any site. The
  * chat itself runs in an iframe of /chat on our server, so the site's CSS and scripts cannot
  * reach it and our page's CSP holds. Styles are set through the CSSOM (element.style), which a
- * strict CSP on the host site does not block, and live in a closed shadow root.
+ * strict CSP on the host site does not block, and live in a shadow root.
  */
 const LABELS = {
   en: { open: 'Chat with us', close: 'Close chat', frame: 'Support chat' },
@@ -45,7 +45,8 @@ function mount(options: WidgetOptions): void {
   const labels = LABELS[options.lang ?? browserLang];
   const host = document.createElement('div');
   host.setAttribute('data-screenshare-chat', '');
-  const root = host.attachShadow({ mode: 'closed' });
+  // Open, so assistive tools and tests can reach the button; the chat itself is in the cross-origin frame.
+  const root = host.attachShadow({ mode: 'open' });
   const side = options.position;
 
   const button = document.createElement('button');
