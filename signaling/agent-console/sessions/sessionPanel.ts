@@ -160,8 +160,10 @@ export class SessionPanel {
   receivePeer(state: 'away' | 'back', needsNewPeer: boolean): void {
     if (this.stage.stage !== 'active') return;
     if (state === 'back' && needsNewPeer) {
+      // The customer reloaded: no picture until they pick the screen again.
       this.closePeer();
-      this.stage = { ...this.stage, streaming: false };
+      const phase = this.stage.phase === 'sharing' ? 'choosing-screen' : this.stage.phase;
+      this.stage = { ...this.stage, phase, streaming: false };
     }
     this.stage = { ...this.stage, customerAway: state === 'away' };
     this.render();
