@@ -144,6 +144,17 @@ export function darken(hex: string, amount: number): string {
   return `#${part(1)}${part(3)}${part(5)}`;
 }
 
+/** Mixes the colour with white: amount 0 keeps it, 1 gives white. */
+export function lighten(hex: string, amount: number): string {
+  const part = (offset: number) => {
+    const value = parseInt(hex.slice(offset, offset + 2), 16);
+    return Math.round(value + (255 - value) * amount)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${part(1)}${part(3)}${part(5)}`;
+}
+
 export class BrandError extends Error {
   override name = 'BrandError';
 }

@@ -6,7 +6,7 @@ import type { Translator } from '../i18n/translator';
 import type { Branding } from '../platform/platform';
 import { createView } from '../views/createView';
 import type { View } from '../views/view';
-import { applyBrandLook } from './brandLook';
+import { applyBrandLook, supportLink } from './brandLook';
 import { languageSwitch } from './languageSwitch';
 import { pageTitle } from './pageTitle';
 import { Texts } from './texts';
@@ -37,7 +37,15 @@ export function mountShell(parts: ShellParts, { flow, translator, branding, onLo
   parts.organisation.textContent = branding.organisation ?? '';
   parts.organisation.hidden = branding.organisation === null;
   parts.languageSlot.replaceChildren(languageSwitch(translator, shellTexts, onLocaleChosen));
-  shellTexts.set(parts.reassurance, text('page.reassurance'));
+  const reassurance = shellTexts.set(document.createElement('p'), text('page.reassurance'));
+  parts.reassurance.replaceChildren(reassurance);
+  const help = supportLink(document, branding.brand);
+  if (help) {
+    shellTexts.set(help, text('page.help', { organisation: branding.organisation ?? branding.productName ?? '' }));
+    const helpLine = document.createElement('p');
+    helpLine.append(help);
+    parts.reassurance.append(helpLine);
+  }
 
   let view: View | null = null;
   let viewTexts = new Texts(translator);

@@ -1,4 +1,4 @@
-import { darken } from '../../branding/brandSchema';
+import { darken, lighten } from '../../branding/brandSchema';
 import type { PublicBrand } from '../../branding/publicBrand';
 
 /**
@@ -10,6 +10,10 @@ export function applyBrandLook(doc: Document, brand: PublicBrand | undefined): v
   const root = doc.documentElement.style;
   root.setProperty('--primary', brand.primaryColor);
   root.setProperty('--primary-dark', brand.primaryDarkColor ?? darken(brand.primaryColor, 0.2));
+  // The light shades behind avatars, hovered buttons and the spinner follow the brand too.
+  root.setProperty('--primary-wash', lighten(brand.primaryColor, 0.92));
+  root.setProperty('--primary-tint', lighten(brand.primaryColor, 0.87));
+  root.setProperty('--primary-ring', lighten(brand.primaryColor, 0.83));
   if (!brand.logoUrl) return;
   const logo = brand.logoUrl;
   for (const image of doc.querySelectorAll<HTMLImageElement>('img.brand-mark')) image.src = logo;
@@ -17,4 +21,15 @@ export function applyBrandLook(doc: Document, brand: PublicBrand | undefined): v
     icon.href = logo;
     icon.removeAttribute('type');
   }
+}
+
+/** The team's help page as a link (opens in the browser; in the app, main allows only its origin). */
+export function supportLink(doc: Document, brand: PublicBrand | undefined): HTMLAnchorElement | null {
+  const url = brand?.supportUrl;
+  if (!url || !URL.canParse(url) || new URL(url).protocol !== 'https:') return null;
+  const link = doc.createElement('a');
+  link.href = url;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  return link;
 }

@@ -11,6 +11,7 @@ const acme = JSON.parse(readFileSync(new URL('../../build/brands/acme/brand.json
   productName: string;
   organisation: string;
   colors: { primary: string };
+  supportUrl: string;
 };
 
 /** #0f766e → rgb(15, 118, 110), as getComputedStyle reports it. */
@@ -49,6 +50,7 @@ test.describe('customer page with the example brand', () => {
     await expect(page).toHaveTitle(acme.productName);
     const continueButton = page.getByRole('button', { name: 'Continue' });
     await expect(continueButton).toHaveCSS('background-color', rgb(acme.colors.primary));
+    await expect(page.getByRole('link', { name: `Help and contact: ${acme.organisation}` })).toHaveAttribute('href', acme.supportUrl);
     await attachScreenshot(page, 'acme-key-en.png');
 
     const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
@@ -68,6 +70,7 @@ test.describe('customer page with the example brand', () => {
     await expect(page.getByRole('heading', { name: 'Bildschirm mit dem Support teilen' })).toBeVisible();
     const continueButton = page.getByRole('button', { name: 'Weiter' });
     await expect(continueButton).toHaveCSS('background-color', rgb(acme.colors.primary));
+    await expect(page.getByRole('link', { name: `Hilfe und Kontakt: ${acme.organisation}` })).toHaveAttribute('href', acme.supportUrl);
     await attachScreenshot(page, 'acme-key-de.png');
 
     const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
@@ -87,6 +90,7 @@ test.describe('customer page without a brand', () => {
     await expect(page.locator('#brand-product')).toHaveText('Screen Share');
     await expect(page.locator('img.brand-mark')).toHaveAttribute('src', 'customer-icon.svg');
     await expect(page.getByRole('button', { name: 'Continue' })).toHaveCSS('background-color', 'rgb(31, 95, 191)');
+    await expect(page.getByRole('link', { name: /Help and contact/ })).toHaveCount(0);
     await attachScreenshot(page, 'neutral-key-en.png');
   });
 });
