@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// A cycle with config.ts, resolved at call time: loadConfig calls us after both modules loaded.
+import { ConfigError } from '../config';
 
 /** The chat's environment variables (README, configuration table), parsed apart from the rest. */
 const ChatEnv = z.object({
@@ -24,7 +26,7 @@ export function loadChatConfig(env: NodeJS.ProcessEnv): ChatConfig {
   const parsed = ChatEnv.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   return {
