@@ -2,6 +2,7 @@ import { hardFileLimit, cpuSeconds, rssBytes } from '../support/processes';
 import { percentile } from '../support/stats';
 import type { Row } from '../report/model';
 import { GeneratorPool, shares } from './generatorPool';
+import { InspectorSession, type CpuShare } from './cpuProfile';
 import { measureRelaySteps, type RelayStepCost } from './relayCost';
 import { startTarget, type RunningTarget, type TargetKind } from './targets';
 
@@ -36,6 +37,8 @@ export interface LoadFigures {
   latencyP99Ms: number;
   lost: number;
   errors: number;
+  /** Ours, first session count: self time per part of the stack in a further saturated window. */
+  cpuProfile?: CpuShare[];
 }
 
 export interface TargetFigures {
@@ -159,6 +162,16 @@ async function underLoad(
   const sent = fixed.reduce((sum, reply) => sum + reply.sent, 0);
   const received = fixed.reduce((sum, reply) => sum + reply.received, 0);
 
+  let cpuProfile: CpuShare[] | undefined;
+  if (target.inspectorUrl && sessions === settings.sessionCounts[0]) {
+    await sleep(300);
+    const inspector = await InspectorSession.connect(target.inspectorUrl);
+    cpuProfile = await inspector.profile(async () => {
+      await pool.ask(() => ({ cmd: 'throughput', warmupMs: 200, windowMs: Math.min(settings.windowMs, 3_000) }));
+    });
+    inspector.close();
+  }
+
   await pool.ask(() => ({ cmd: 'close' }));
   // Our server ends each closed session (and tells the other side): let that finish first.
   await sleep(Math.min(5_000, 500 + sessions / 4));
@@ -175,6 +188,7 @@ async function underLoad(
     latencyP99Ms: percentile(latencies, 99),
     lost: Math.max(0, sent - received),
     errors: fixed.reduce((sum, reply) => sum + reply.errors, 0),
+    cpuProfile,
   };
 }
 
@@ -210,7 +224,12 @@ function signalingRows(figures: TargetFigures[], settings: SignalingSettings, st
       ours: o ? 1e6 / o.relayPerCpuSecond : null,
       limit: b ? 1e6 / b.relayPerCpuSecond : null,
       peerjs: p ? 1e6 / p.relayPerCpuSecond : null,
-      note: `ours' own steps (in-process): ${costliest.map((c) => `${c.step} ${c.microseconds.toFixed(1)}`).join(', ')} µs`,
+      note: o?.cpuProfile
+        ? `ours' CPU profile: ${o.cpuProfile
+            .slice(0, 5)
+            .map((share) => `${share.part} ${share.percent.toFixed(0)} %`)
+            .join(', ')}`
+        : `ours' own steps (in-process): ${costliest.map((c) => `${c.step} ${c.microseconds.toFixed(1)}`).join(', ')} µs`,
     });
     rows.push({
       section: 'signaling',

@@ -19,6 +19,8 @@ export interface TargetAddress {
 
 export interface RunningTarget extends TargetAddress {
   pid: number;
+  /** Ours: the V8 inspector of the server process, for a CPU profile (see cpuProfile.ts). */
+  inspectorUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ export async function startTarget(kind: TargetKind): Promise<RunningTarget> {
 
 async function startOurs(): Promise<RunningTarget> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-server-'));
-  const child = spawnWithFileLimit(process.execPath, [serverEntry], {
+  const child = spawnWithFileLimit(process.execPath, ['--inspect=127.0.0.1:0', serverEntry], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
@@ -60,13 +62,18 @@ async function startOurs(): Promise<RunningTarget> {
       ...OUR_BENCH_ENV,
     },
   });
-  const url = new URL(await waitForOutput(child, /Customer page:\s+(\S+)/)).origin;
+  const [customerPage, inspectorUrl] = await Promise.all([
+    waitForOutput(child, /Customer page:\s+(\S+)/),
+    waitForOutput(child, /Debugger listening on (ws:\S+)/),
+  ]);
+  const url = new URL(customerPage).origin;
   drain(child);
   const agentCookie = await signIn(url);
   return {
     kind: 'ours',
     url,
     agentCookie,
+    inspectorUrl,
     pid: pidOf(child),
     async stop() {
       await stopChild(child);

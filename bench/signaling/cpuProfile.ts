@@ -1,0 +1,93 @@
+import WebSocket from 'ws';
+
+/**
+ * A CPU profile of a server process over one measurement window, through the V8 inspector the
+ * process was started with (--inspect=127.0.0.1:0), summarised as self time per part of the stack.
+ */
+export interface CpuShare {
+  part: string;
+  percent: number;
+}
+
+interface ProfileNode {
+  id: number;
+  hitCount?: number;
+  callFrame: { functionName: string; url: string };
+}
+
+export class InspectorSession {
+  private nextId = 1;
+  private readonly pending = new Map<number, (result: unknown) => void>();
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as { id?: number; result?: unknown };
+      if (message.id !== undefined) this.pending.get(message.id)?.(message.result);
+    });
+  }
+
+  static connect(url: string): Promise<InspectorSession> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url);
+      socket.once('open', () => resolve(new InspectorSession(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  call(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.socket.send(JSON.stringify({ id, method, params }));
+    });
+  }
+
+  async profile(during: () => Promise<void>): Promise<CpuShare[]> {
+    await this.call('Profiler.enable');
+    await this.call('Profiler.setSamplingInterval', { interval: 200 });
+    await this.call('Profiler.start');
+    await during();
+    const { profile } = (await this.call('Profiler.stop')) as { profile: { nodes: ProfileNode[] } };
+    return summarise(profile.nodes);
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+function partOf({ functionName, url }: ProfileNode['callFrame']): string | undefined {
+  if (functionName === '(idle)') return undefined;
+  if (functionName === '(garbage collector)') return 'garbage collection';
+  if (functionName === '(program)') return 'V8/native (program)';
+  const module = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+  if (module) return `${module}${module === 'zod' ? ' (validation)' : module === 'ws' ? ' (WebSocket framing)' : ''}`;
+  if (url.startsWith('node:')) return 'Node core (net, streams, timers)';
+  if (url.includes('/server/main.js')) return 'our server code';
+  if (url === '') return builtIn(functionName);
+  return url;
+}
+
+/** Native functions, named by what they do for a relay. */
+function builtIn(name: string): string {
+  if (/^(writev|writeBuffer|writeUtf8String|writeLatin1String|WriteWrap|readStart|onStreamRead)$/.test(name)) {
+    return 'socket I/O syscalls (incl. loopback TCP)';
+  }
+  if (name === 'parse' || name === 'stringify') return 'JSON parse/stringify';
+  if (name === 'runMicrotasks') return 'promise jobs';
+  return 'other built-ins';
+}
+
+function summarise(nodes: ProfileNode[]): CpuShare[] {
+  const hits = new Map<string, number>();
+  let total = 0;
+  for (const node of nodes) {
+    const part = partOf(node.callFrame);
+    if (!part || !node.hitCount) continue;
+    hits.set(part, (hits.get(part) ?? 0) + node.hitCount);
+    total += node.hitCount;
+  }
+  return [...hits.entries()]
+    .map(([part, count]) => ({ part, percent: (count / total) * 100 }))
+    .sort((a, b) => b.percent - a.percent);
+}
