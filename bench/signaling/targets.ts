@@ -19,7 +19,7 @@ export interface TargetAddress {
 
 export interface RunningTarget extends TargetAddress {
   pid: number;
-  /** Ours: the V8 inspector of the server process, for a CPU profile (see cpuProfile.ts). */
+  /** The V8 inspector of the server process, for a CPU profile (see cpuProfile.ts). */
   inspectorUrl?: string;
   stop(): Promise<void>;
 }
@@ -43,10 +43,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export async function startTarget(kind: TargetKind): Promise<RunningTarget> {
   if (kind === 'ours') return startOurs();
   const script = path.join(here, kind === 'bare' ? 'bareRelayServer.ts' : 'peerjsServer.ts');
-  const child = spawnWithFileLimit(process.execPath, ['--import', 'tsx', script]);
-  const port = await waitForOutput(child, /listening on port (\d+)/);
+  const child = spawnWithFileLimit(process.execPath, ['--inspect=127.0.0.1:0', '--import', 'tsx', script]);
+  const [port, inspectorUrl] = await Promise.all([
+    waitForOutput(child, /listening on port (\d+)/),
+    waitForOutput(child, /Debugger listening on (ws:\S+)/),
+  ]);
   drain(child);
-  return { kind, url: `http://127.0.0.1:${port}`, pid: pidOf(child), stop: () => stopChild(child) };
+  return { kind, url: `http://127.0.0.1:${port}`, inspectorUrl, pid: pidOf(child), stop: () => stopChild(child) };
 }
 
 async function startOurs(): Promise<RunningTarget> {
