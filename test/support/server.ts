@@ -19,6 +19,8 @@ export interface RunningServer {
   /** Everything the server wrote to stdout and stderr so far. */
   output(): string;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL): sockets drop without any goodbye. stop() still cleans up. */
+  crash(): Promise<void>;
 }
 
 export const DEMO_AGENT = { username: 'alice', password: 'secret' } as const;
@@ -52,12 +54,13 @@ export async function startServer(env: Record<string, string> = {}, startTimeout
   const supervised = supervise(child, dataDir);
   const output = () => supervised.output();
   const stop = () => supervised.stop();
+  const crash = () => supervised.crash();
 
   try {
     const customerUrl = await waitForLine(child, output, /Customer page:\s+(\S+)/, startTimeoutMs);
     const agentUrl = await waitForLine(child, output, /Agent console:\s+(\S+)/, startTimeoutMs);
     const url = new URL(customerUrl).origin;
-    return { url, customerUrl, agentUrl, output, stop };
+    return { url, customerUrl, agentUrl, output, stop, crash };
   } catch (error) {
     await stop();
     throw error;

@@ -12,6 +12,8 @@ export interface SupervisedChild {
   output(): string;
   /** SIGTERM, SIGKILL after 5 s, then removes the child's scratch folder. */
   stop(): Promise<void>;
+  /** SIGKILL now, as a crash or a pulled plug would: no shutdown handling runs. */
+  crash(): Promise<void>;
 }
 
 /** Collects a started test child's output and stops it for sure, however the test ends. */
@@ -23,6 +25,12 @@ export function supervise(child: ChildProcess, scratchDir: string): SupervisedCh
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     output: () => output,
+    async crash() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
