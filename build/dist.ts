@@ -7,7 +7,7 @@
  *
  * Steps: check brand.json and the logo (every mistake named by field) → bundle the app with the
  * brand's runtime config (dist/app) → icons for every platform from the logo → electron-builder
- * configuration (dist/brand/<id>/electron-builder.json) → find Electron (ELECTRON_DIST, the
+ * configuration (dist/brand/<id>/electron-builder.json, checked by electron-builder) → find Electron (ELECTRON_DIST, the
  * electron package, or electron-builder's download cache; stops with what is missing) → build.
  */
 import { createRequire } from 'node:module';
@@ -20,6 +20,7 @@ import { bundleApp } from './app-bundle';
 import { brandBuildPaths, builderConfigFor } from './brand/builderConfig';
 import { findElectron, ELECTRON_DIST_ENV } from './brand/electronAvailability';
 import { makeIcons } from './brand/icons';
+import { validateBuilderConfig } from './brand/validateBuilderConfig';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts: string[]) => path.join(root, ...parts);
@@ -73,7 +74,8 @@ async function dist({ brandDir, configOnly, dirOnly }: DistArgs): Promise<number
   await mkdir(resourcesDir, { recursive: true });
   const configFile = path.join(resourcesDir, 'electron-builder.json');
   await writeFile(configFile, JSON.stringify(config, null, 2) + '\n');
-  console.log(`electron-builder configuration: ${relative(configFile)}`);
+  await validateBuilderConfig(config);
+  console.log(`electron-builder configuration: ${relative(configFile)} (checked by electron-builder's validator)`);
   if (configOnly) return 0;
 
   if (electron.kind === 'missing') {

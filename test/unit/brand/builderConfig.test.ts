@@ -7,6 +7,7 @@ import type { Configuration } from 'electron-builder';
 import { loadBrandDir } from '../../../branding/loadBrand';
 import { appConfigFromBrand } from '../../../build/brand/appRuntimeConfig';
 import { brandBuildPaths, builderConfigFor, SECURITY_FUSES } from '../../../build/brand/builderConfig';
+import { validateBuilderConfig } from '../../../build/brand/validateBuilderConfig';
 import { AppConfigFile, loadAppConfig } from '../../../main/config';
 
 const require = createRequire(import.meta.url);
@@ -41,6 +42,12 @@ describe('generated electron-builder configuration', () => {
       assert.ok(validate(written), describeErrors(validate.errors));
     });
   }
+
+  it('passes electron-builder\'s own validator, which refuses a misspelt option', async () => {
+    await validateBuilderConfig(acmeConfig);
+    await validateBuilderConfig(neutralConfig);
+    await assert.rejects(validateBuilderConfig({ ...acmeConfig, nsis: { oneClik: true } as never }), /configuration\.nsis/);
+  });
 
   it('notices a configuration electron-builder would refuse (the validator is not a rubber stamp)', () => {
     assert.equal(validate({ ...acmeConfig, win: { target: ['nsis'], publisherNam: 'typo' } }), false);
