@@ -25,17 +25,18 @@ export function createMessageIntake(
   limiter: MessageRateLimiter,
   welcome: (connection: ClientConnection) => ServerMessage,
 ) {
-  const strikes = new Map<string, number>();
+  // Weak: a socket closed while throttled never sends the allowed message that would clear its entry.
+  const strikes = new WeakMap<ClientConnection, number>();
 
   return async function receive(connection: ClientConnection, text: string): Promise<void> {
     if (!(await limiter.allow(connection.id))) {
-      const count = (strikes.get(connection.id) ?? 0) + 1;
-      strikes.set(connection.id, count);
+      const count = (strikes.get(connection) ?? 0) + 1;
+      strikes.set(connection, count);
       if (count >= FLOOD_STRIKES) connection.socket.close(CloseCode.rateLimited, 'too many messages');
       else if (count === 1) sendError(connection, 'rate-limited', 'Too many messages; some were dropped.');
       return;
     }
-    strikes.delete(connection.id);
+    strikes.delete(connection);
 
     const schema = connection.role === 'agent' ? AgentMessage : CustomerMessage;
     const parsed = parseMessage(schema, text);
