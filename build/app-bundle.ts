@@ -82,37 +82,40 @@ async function appConfigJson(brand: LoadedBrand['brand'] | undefined): Promise<s
 export interface AppBundleOptions {
   /** Brand the app is packaged for; without one: main/app-config.json and the neutral logo. */
   brand?: LoadedBrand;
+  /** Where to put the app (default dist/app; `npm run dist` uses dist/brand/<id>/app). */
+  outDir?: string;
   /** Minified, for packaging (default: --production or NODE_ENV=production). */
   production?: boolean;
 }
 
-export async function bundleApp({ brand, production: minify = production }: AppBundleOptions = {}): Promise<void> {
+export async function bundleApp({ brand, production: minify = production, outDir = out }: AppBundleOptions = {}): Promise<void> {
+  const to = (...parts: string[]) => path.join(outDir, ...parts);
   const logo = (brand ?? loadBrandDir(at('build/brands/default'))).logo;
   if (!existsSync(at('renderer/main.ts'))) {
     throw new Error('renderer/main.ts does not exist yet: the customer page is needed for the app.');
   }
-  await rm(out, { recursive: true, force: true });
-  await mkdir(at('dist/app/renderer'), { recursive: true });
-  await mkdir(at('dist/app/indicator'), { recursive: true });
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(to('renderer'), { recursive: true });
+  await mkdir(to('indicator'), { recursive: true });
   await Promise.all([
-    build({ ...electronMain, minify, entryPoints: { main: at('main/index.ts') }, outdir: out, outExtension: { '.js': '.cjs' } }),
+    build({ ...electronMain, minify, entryPoints: { main: at('main/index.ts') }, outdir: outDir, outExtension: { '.js': '.cjs' } }),
     build({
       ...preload,
       minify,
       entryPoints: { preload: at('preload/index.ts'), 'indicator-preload': at('preload/indicator.ts') },
-      outdir: out,
+      outdir: outDir,
       outExtension: { '.js': '.cjs' },
     }),
-    build({ ...browser, entryPoints: { customer: at('renderer/main.ts') }, outdir: at('dist/app/renderer') }),
-    build({ ...browser, inject: [], entryPoints: { indicator: at('main/indicatorPage/indicator.ts') }, outdir: at('dist/app/indicator') }),
-    cp(at('renderer/static'), at('dist/app/renderer'), { recursive: true }),
-    cp(at('main/indicatorPage/indicator.html'), at('dist/app/indicator/indicator.html')),
-    cp(at('main/indicatorPage/indicator.css'), at('dist/app/indicator/indicator.css')),
-    appConfigJson(brand?.brand).then((json) => writeFile(at('dist/app/app-config.json'), json)),
-    appPackageJson(brand?.brand).then((json) => writeFile(at('dist/app/package.json'), json + '\n')),
+    build({ ...browser, entryPoints: { customer: at('renderer/main.ts') }, outdir: to('renderer') }),
+    build({ ...browser, inject: [], entryPoints: { indicator: at('main/indicatorPage/indicator.ts') }, outdir: to('indicator') }),
+    cp(at('renderer/static'), to('renderer'), { recursive: true }),
+    cp(at('main/indicatorPage/indicator.html'), to('indicator/indicator.html')),
+    cp(at('main/indicatorPage/indicator.css'), to('indicator/indicator.css')),
+    appConfigJson(brand?.brand).then((json) => writeFile(to('app-config.json'), json)),
+    appPackageJson(brand?.brand).then((json) => writeFile(to('package.json'), json + '\n')),
     // The page may load images only from the app itself; the window icon matters on Linux.
-    renderLogo(logo, 128).then((png) => writeFile(at('dist/app/renderer/brand-logo.png'), png)),
-    renderLogo(logo, 256).then((png) => writeFile(at('dist/app/icon.png'), png)),
+    renderLogo(logo, 128).then((png) => writeFile(to('renderer/brand-logo.png'), png)),
+    renderLogo(logo, 256).then((png) => writeFile(to('icon.png'), png)),
   ]);
 }
 

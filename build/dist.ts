@@ -6,7 +6,7 @@
  *   npm run dist -- --brand build/brands/<id> --dir     unpacked app only (quick check)
  *
  * Steps: check brand.json and the logo (every mistake named by field) → bundle the app with the
- * brand's runtime config (dist/app) → icons for every platform from the logo → electron-builder
+ * brand's runtime config (dist/brand/<id>/app) → icons for every platform from the logo → electron-builder
  * configuration (dist/brand/<id>/electron-builder.json, checked by electron-builder) → find Electron (ELECTRON_DIST, the
  * electron package, or electron-builder's download cache; stops with what is missing) → build.
  */
@@ -55,12 +55,12 @@ async function dist({ brandDir, configOnly, dirOnly }: DistArgs): Promise<number
   const id = path.basename(loaded.dir);
   console.log(`brand ${relative(loaded.dir)}: "${brand.productName}" (${brand.appId}), valid`);
 
-  await bundleApp({ brand: loaded, production: true });
-  console.log(`bundled the app into dist/app/ (app-config.json for ${brand.defaultServerUrl})`);
-
   const paths = brandBuildPaths(id);
+  await rm(at('dist/brand', id), { recursive: true, force: true });
+  await bundleApp({ brand: loaded, production: true, outDir: at(paths.appDir) });
+  console.log(`bundled the app into ${paths.appDir}/ (app-config.json for ${brand.defaultServerUrl})`);
+
   const resourcesDir = at(paths.resourcesDir);
-  await rm(resourcesDir, { recursive: true, force: true });
   const icons = await makeIcons(loaded.logo, path.join(resourcesDir, 'icons'));
   console.log(`icons: ${relative(icons.pngDir)}/{16..1024}.png, ${relative(icons.ico)}, ${relative(icons.icns)}`);
 
@@ -72,7 +72,7 @@ async function dist({ brandDir, configOnly, dirOnly }: DistArgs): Promise<number
     electronDist: electron.kind === 'unpacked' ? electron.dir : undefined,
   });
   await mkdir(resourcesDir, { recursive: true });
-  const configFile = path.join(resourcesDir, 'electron-builder.json');
+  const configFile = at('dist/brand', id, 'electron-builder.json');
   await writeFile(configFile, JSON.stringify(config, null, 2) + '\n');
   await validateBuilderConfig(config);
   console.log(`electron-builder configuration: ${relative(configFile)} (checked by electron-builder's validator)`);

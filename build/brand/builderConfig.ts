@@ -98,9 +98,9 @@ export function builderConfigFor(brand: Brand, paths: BuilderPaths, options: Bui
 
 /** Where `npm run dist -- --brand build/brands/<id>` puts things, relative to the repository. */
 export function brandBuildPaths(id: string): BuilderPaths {
-  const resourcesDir = `dist/brand/${id}`;
+  const resourcesDir = `dist/brand/${id}/resources`;
   return {
-    appDir: 'dist/app',
+    appDir: `dist/brand/${id}/app`,
     outputDir: `dist/installers/${id}`,
     resourcesDir,
     icons: { ico: `${resourcesDir}/icons/icon.ico`, icns: `${resourcesDir}/icons/icon.icns`, pngDir: `${resourcesDir}/icons/png` },

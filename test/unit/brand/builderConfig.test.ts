@@ -82,9 +82,9 @@ describe('generated electron-builder configuration', () => {
     assert.deepEqual(acmeConfig.win?.target, ['nsis', 'msi']);
     assert.deepEqual(acmeConfig.mac?.target, ['dmg', 'pkg', 'zip']);
     assert.deepEqual(acmeConfig.linux?.target, ['AppImage', 'deb']);
-    assert.equal(acmeConfig.win?.icon, 'dist/brand/acme/icons/icon.ico');
-    assert.equal(acmeConfig.mac?.icon, 'dist/brand/acme/icons/icon.icns');
-    assert.equal(acmeConfig.linux?.icon, 'dist/brand/acme/icons/png');
+    assert.equal(acmeConfig.win?.icon, 'dist/brand/acme/resources/icons/icon.ico');
+    assert.equal(acmeConfig.mac?.icon, 'dist/brand/acme/resources/icons/icon.icns');
+    assert.equal(acmeConfig.linux?.icon, 'dist/brand/acme/resources/icons/png');
   });
 
   it('publishes updates to the brand\'s generic feed, and nowhere without one', () => {
