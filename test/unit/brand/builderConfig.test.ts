@@ -113,6 +113,11 @@ describe('the app\'s runtime config from a brand', () => {
     assert.equal(config.updateFeedUrl, 'https://updates.acme.example/remote-help/');
   });
 
+  it('matches main/app-config.json (what `npm run app` uses) for the neutral brand', () => {
+    const devConfig = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../main/app-config.json'), 'utf8')) as unknown;
+    assert.deepEqual(appConfigFromBrand(neutral), devConfig);
+  });
+
   it('has no update feed for the neutral brand', () => {
     assert.equal(loadAppConfig({ file: appConfigFromBrand(neutral), argv: [], env: {} }).updateFeedUrl, undefined);
   });
