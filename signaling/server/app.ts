@@ -73,7 +73,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
 
   const allowedOrigins = new Set(config.allowedOrigins);
   if (config.publicUrl) allowedOrigins.add(new URL(config.publicUrl).origin);
-  const chat = createChatServices(config.chat);
+  const chat = await createChatServices(config, log);
   const handlerContext = { config, store, keyLimiter: shared.keyLimiter, keyTimers, log, metrics, chat };
   const sockets = new SignalingSocketServer({
     config,
