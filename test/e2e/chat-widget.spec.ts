@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
 import { AgentChat } from './pages/chatPages';
+import { waitForPicture } from './pages/videoProbe';
 
 /**
  * The widget on a team's own site: one script tag on a page of ANOTHER origin, whose own strict
@@ -62,6 +63,19 @@ test.describe('chat widget on another site', () => {
       await conversation.say('Guten Tag!');
       await expect(chat.getByText('Guten Tag!', { exact: true })).toBeVisible();
       await expect(chat.getByText('Sie chatten mit Alice')).toBeVisible();
+
+      // Sharing works inside the frame (allow="display-capture"): the same consent step, in German.
+      await conversation.requestShare.click();
+      await chat.getByRole('button', { name: 'Bildschirm freigeben' }).click();
+      await expect(chat.getByText('Alice von Support möchte Ihren Bildschirm sehen', { exact: true })).toBeVisible();
+      await chat.getByRole('button', { name: 'Bildschirm teilen', exact: true }).click();
+      await expect(chat.getByRole('button', { name: 'Teilen beenden' })).toBeVisible();
+      await waitForPicture(conversation.session().locator('video[aria-label="Customer screen"]'), 320);
+      await expect(chat.getByText('Die Bildschirmfreigabe hat begonnen.')).toBeVisible();
+      await visitor.screenshot({ path: test.info().outputPath('widget-sharing.png') });
+      await agent.page.screenshot({ path: test.info().outputPath('agent-sharing.png') });
+      await chat.getByRole('button', { name: 'Teilen beenden' }).click();
+      await expect(chat.getByText('Sie haben die Bildschirmfreigabe beendet.')).toBeVisible();
 
       const box = await visitor.getByRole('button', { name: 'Chat schließen' }).boundingBox();
       expect(box && box.x < 100, 'data-position="bottom-left" puts the button on the left').toBe(true);
