@@ -99,6 +99,13 @@ test.describe('web chat with a screen-share request', () => {
     await expect(customer.line('Screen sharing was declined.')).toBeVisible();
     await customer.say('Still here after a reload');
     await expect(chat.line('Still here after a reload')).toBeVisible();
+
+    // The agent reloads the console: the conversation comes back with its history.
+    await agent.page.reload();
+    const again = new AgentChat(agent.page.getByRole('region', { name: 'Chat with Customer' }));
+    await expect(again.line('Still here after a reload')).toBeVisible();
+    await customer.say('And after yours');
+    await expect(again.line('And after yours')).toBeVisible();
   });
 
   test('"Open in app" carries the scheme, key and server; without the app the page says so', async ({
