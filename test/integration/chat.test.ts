@@ -258,6 +258,26 @@ describe('web chat screen-share request', () => {
     for (const c of [agent, customer]) c.close();
   });
 
+  it('posts who ended the share when the agent ends it; the chat goes on', async () => {
+    const { customer, agent, conversationId } = await takenChat(t.url);
+    agent.send({ type: 'chat.share.request', conversationId, ref: 's' });
+    const { sessionId } = await agent.next('session.key');
+    const request = (await customer.next('chat.message')).entry;
+    await agent.next('chat.message');
+    const sharer = await connect(t.url, 'customer');
+    sharer.send({ type: 'key.claim', key: request.share?.key });
+    await sharer.next('key.accepted');
+    agent.send({ type: 'session.end', sessionId });
+    const ended = (await customer.next('chat.message')).entry;
+    assert.equal(ended.event, 'share-ended');
+    assert.equal(ended.by, 'agent');
+    assert.equal((await sharer.next('session.ended')).by, 'agent');
+    customer.send({ type: 'chat.send', text: 'still chatting', clientId: 'x' });
+    assert.equal((await agent.next('chat.message')).entry.event, 'share-ended');
+    assert.equal((await agent.next('chat.message')).entry.text, 'still chatting');
+    for (const c of [agent, customer, sharer]) c.close();
+  });
+
   it('keeps another customer from declining someone else\'s request', async () => {
     const { customer, agent, conversationId } = await takenChat(t.url);
     agent.send({ type: 'chat.share.request', conversationId, ref: 's' });
@@ -291,6 +311,23 @@ describe('web chat key expiry', () => {
 });
 
 describe('web chat rate limits', () => {
+  it('limits messages per IP across conversations', async () => {
+    const t = await serverWithTwoAgents({ CHAT_MESSAGES_PER_IP_PER_MINUTE: '3' });
+    try {
+      const first = await customerChat(t.url);
+      const second = await customerChat(t.url);
+      for (let i = 0; i < 2; i++) first.customer.send({ type: 'chat.send', text: `a${i}`, clientId: `a${i}` });
+      for (let i = 0; i < 2; i++) await first.customer.next('chat.message');
+      second.customer.send({ type: 'chat.send', text: 'b0', clientId: 'b0' });
+      assert.equal((await second.customer.next('chat.message')).entry.text, 'b0');
+      second.customer.send({ type: 'chat.send', text: 'b1', clientId: 'b1' });
+      assert.equal((await second.customer.next('error')).code, 'rate-limited', 'the fourth message from this address');
+      for (const c of [first.customer, second.customer]) c.close();
+    } finally {
+      await t.close();
+    }
+  });
+
   it('limits messages per conversation and new conversations per IP', async () => {
     const t = await serverWithTwoAgents({ CHAT_MESSAGES_PER_MINUTE: '3', CHAT_STARTS_PER_IP_PER_HOUR: '2' });
     try {
