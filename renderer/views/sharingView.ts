@@ -7,6 +7,8 @@ import type { ViewFactory } from './view';
 export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) => {
   const agent = initial.agent.displayName;
   const barText = texts.set(h('p', { role: 'status', class: 'sharing-text' }), text('sharing.bar', { agent }));
+  // The bar keeps saying that the screen is shared; a reconnect only adds a notice.
+  const reconnectNote = texts.set(h('span', { class: 'sharing-reconnecting' }), text('sharing.reconnecting'));
   const stop = button(texts, text('sharing.stop'), 'danger', () => flow.stop());
   const banner = texts.attr(
     h(
@@ -14,6 +16,7 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
       { class: 'sharing-bar' },
       h('span', { class: 'live-dot', 'aria-hidden': 'true' }),
       barText,
+      reconnectNote,
       stop,
     ),
     'aria-label',
@@ -30,7 +33,7 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
     else texts.set(connection, state.connected ? text('sharing.connected', { agent }) : text('sharing.connecting', { agent }));
     connection.classList.toggle('connection-ok', state.connected && !state.reconnecting);
     connection.classList.toggle('connection-reconnecting', state.reconnecting);
-    texts.set(barText, state.reconnecting ? text('sharing.reconnecting') : text('sharing.bar', { agent }));
+    reconnectNote.hidden = !state.reconnecting;
     banner.classList.toggle('is-reconnecting', state.reconnecting);
   };
   update(initial);
