@@ -15,6 +15,9 @@ export interface ChatPageParts {
   message: HTMLTextAreaElement;
   send: HTMLButtonElement;
   newChat: HTMLButtonElement;
+  nameRow: HTMLElement;
+  nameLabel: HTMLElement;
+  name: HTMLInputElement;
 }
 
 export interface ShareActions {
@@ -73,6 +76,7 @@ export class ChatPage {
     this.parts.message.placeholder = t(chatText('composer.placeholder'));
     this.parts.send.textContent = t(chatText('composer.send'));
     this.parts.newChat.textContent = t(chatText('composer.newChat'));
+    this.parts.nameLabel.textContent = t(chatText('composer.nameLabel'));
     this.parts.transcript.setAttribute('aria-label', t(chatText('transcript.label')));
     document.documentElement.lang = this.translator.locale;
     this.rendered.clear();
@@ -91,6 +95,7 @@ export class ChatPage {
       this.showProblem(chatText('composer.tooLong', { count: value.length, max: MAX_CHAT_TEXT_CHARS }));
       return;
     }
+    this.session.setName(this.parts.name.value);
     this.session.send(value);
     this.session.typing(false);
     this.lastTypingSent = 0;
@@ -127,6 +132,7 @@ export class ChatPage {
     const closed = view.conversationState === 'closed';
     this.parts.composer.hidden = closed;
     this.parts.newChat.hidden = !closed;
+    this.parts.nameRow.hidden = view.conversationState !== null || view.pending.length > 0;
     this.renderEntries(view);
   }
 

@@ -56,6 +56,7 @@ export class ChatSession {
   private starting = false;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  private name = '';
 
   constructor(
     private readonly connect: () => Promise<ChatLink>,
@@ -89,6 +90,11 @@ export class ChatSession {
     else if (this.current.pending.length > 0) this.startConversation();
   }
 
+  /** The name the agent sees; only sent with the first message. */
+  setName(name: string): void {
+    this.name = name.trim().slice(0, 80);
+  }
+
   send(text: string): void {
     const clientId = `m${Date.now().toString(36)}${(++this.counter).toString(36)}`;
     this.update({ pending: [...this.current.pending, { clientId, text }], problem: null });
@@ -118,7 +124,7 @@ export class ChatSession {
   private startConversation(): void {
     if (this.starting || !this.link?.isOpen) return;
     this.starting = true;
-    this.link.send({ type: 'chat.start', ref: 'start' });
+    this.link.send({ type: 'chat.start', ref: 'start', ...(this.name ? { name: this.name } : {}) });
   }
 
   private listen(link: ChatLink): void {

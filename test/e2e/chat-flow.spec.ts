@@ -17,9 +17,10 @@ test.describe('web chat with a screen-share request', () => {
     const identity = await agent.identity();
     const customer = await CustomerChat.open(await realCustomerContext(), server.url);
 
+    await customer.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Carla');
     await customer.say('Hello, my printer does not print. <b>bold?</b>');
     await expect(customer.status).toHaveText('Waiting for a member of our team…');
-    const chat = await AgentChat.take(agent);
+    const chat = await AgentChat.take(agent, 'Carla');
     await expect(chat.line('Hello, my printer does not print. <b>bold?</b>'), 'HTML arrives as text').toBeVisible();
     await expect(customer.line(`${identity.displayName} joined the chat.`)).toBeVisible();
     await expect(customer.status).toHaveText(`You are chatting with ${identity.displayName}`);
@@ -33,7 +34,7 @@ test.describe('web chat with a screen-share request', () => {
     await expect(link).toHaveAttribute('target', '_blank');
 
     await customer.message.pressSequentially('Thanks', { delay: 20 });
-    await expect(chat.typing).toHaveText('Customer is typing…');
+    await expect(chat.typing).toHaveText('Carla is typing…');
     await customer.send.click();
     await expect(chat.line('Thanks')).toBeVisible();
 
@@ -130,6 +131,35 @@ test.describe('web chat with a screen-share request', () => {
 
     await openApp.click();
     await expect(customer.page.getByText('The app did not open. Please use “Share screen” instead.')).toBeVisible();
+  });
+});
+
+test.describe('several chats', () => {
+  test('an agent keeps two conversations side by side, each with its own customer', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const carla = await CustomerChat.open(await fakeCustomerContext(), server.url);
+    const dora = await CustomerChat.open(await fakeCustomerContext(), server.url);
+    await carla.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Carla');
+    await carla.say('My printer');
+    await dora.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Dora');
+    await dora.say('My e-mail');
+    await expect(agent.page.getByText('My printer', { exact: true })).toBeVisible();
+    const withCarla = await AgentChat.take(agent, 'Carla');
+    const withDora = await AgentChat.take(agent, 'Dora');
+    await withCarla.say('Hello Carla');
+    await withDora.say('Hello Dora');
+    await expect(carla.line('Hello Carla')).toBeVisible();
+    await expect(dora.line('Hello Dora')).toBeVisible();
+    await expect(carla.line('Hello Dora')).toHaveCount(0);
+    await expect(dora.line('Hello Carla')).toHaveCount(0);
+    await expect(withDora.line('My printer')).toHaveCount(0);
+    const [a, b] = await Promise.all([withCarla.panel.boundingBox(), withDora.panel.boundingBox()]);
+    expect(a && b && Math.abs(a.y - b.y) < 5 && a.x !== b.x, 'the two conversations sit side by side').toBe(true);
+    await agent.page.screenshot({ path: test.info().outputPath('agent-two-chats.png') });
   });
 });
 
