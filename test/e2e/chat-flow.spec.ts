@@ -131,6 +131,7 @@ test.describe('web chat with a screen-share request', () => {
 
     await openApp.click();
     await expect(customer.page.getByText('The app did not open. Please use “Share screen” instead.')).toBeVisible();
+    await customer.page.screenshot({ path: test.info().outputPath('customer-request.png') });
   });
 });
 
