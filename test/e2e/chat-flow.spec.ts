@@ -135,6 +135,28 @@ test.describe('web chat with a screen-share request', () => {
   });
 });
 
+test.describe('web chat on a branded server', () => {
+  test.use({ serverEnv: { BRAND_DIR: 'build/brands/acme' } });
+
+  test("the brand's app scheme and download link", async ({ server, agentContext, fakeCustomerContext }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const identity = await agent.identity();
+    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
+    await expect(customer.page.getByRole('heading', { name: 'Chat with Acme Support' })).toBeVisible();
+    await customer.say('Hello');
+    const chat = await AgentChat.take(agent);
+    await chat.requestShare.click();
+    const openApp = customer.request(identity.displayName).getByRole('link', { name: 'Open in app' });
+    expect((await openApp.getAttribute('href')) ?? '').toMatch(/^acme-help:\/\/join\?key=\d{9}&server=/);
+    await openApp.click();
+    const download = customer.page.getByRole('link', { name: 'Download the app' });
+    await expect(download).toHaveAttribute('href', 'https://www.acme.example/remote-help/download');
+    await expect(download).toHaveAttribute('rel', 'noopener noreferrer');
+    const header = customer.page.locator('.chat-head');
+    expect(await header.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(15, 118, 110)');
+  });
+});
+
 test.describe('several chats', () => {
   test('an agent keeps two conversations side by side, each with its own customer', async ({
     server,
