@@ -71,7 +71,7 @@ function partOf({ functionName, url }: ProfileNode['callFrame']): string | undef
 /** Native functions, named by what they do for a relay. */
 function builtIn(name: string): string {
   if (/^(writev|writeBuffer|writeUtf8String|writeLatin1String|WriteWrap|readStart|onStreamRead)$/.test(name)) {
-    return 'socket I/O syscalls (incl. loopback TCP)';
+    return 'socket writes (syscalls, UTF-8 encoding, loopback TCP)';
   }
   if (name === 'parse' || name === 'stringify') return 'JSON parse/stringify';
   if (name === 'runMicrotasks') return 'promise jobs';
