@@ -123,6 +123,8 @@ export class ChatPage {
 
   private render(): void {
     const view = this.session.view;
+    // The hosted share steps set their own title while they show; the chat's comes back after.
+    if (!this.share.busy) document.title = this.parts.title.textContent ?? document.title;
     this.parts.status.textContent = this.t(statusText(view));
     const typingName = view.agentName ?? this.t(chatText('someone'));
     this.parts.typing.textContent = view.agentTyping ? this.t(chatText('transcript.typing', { name: typingName })) : '';
