@@ -25,7 +25,7 @@ export function settingsFrom(argv: readonly string[]): BenchSettings {
       sessionCounts: (sessions ?? (quick ? [1_000] : [1_000, 10_000])).map(largestSessionCount),
       idleConnections: quick ? 1_000 : 10_000,
       warmupMs: quick ? 500 : 2_000,
-      windowMs: quick ? 2_000 : 10_000,
+      windowMs: quick ? 1_500 : 10_000,
       latencyRate: 2_000,
       generators: 2,
     },
