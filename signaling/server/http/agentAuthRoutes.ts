@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import type { AccountDirectory } from '../accounts/accountDirectory';
 import { AGENT_COOKIE, type AgentSessions } from '../auth/agentSessions';
@@ -16,13 +16,18 @@ export interface AgentAuthDeps {
 
 /** Sign-in for agents: an HttpOnly, SameSite=Strict cookie that also authenticates the WebSocket. */
 export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDeps): void {
+  // The sign-in store (Redis under REDIS_URL) can be briefly unreachable: say so instead of a bare 500.
+  const errorHandler: RouteOptions['errorHandler'] = (error, request, reply) => {
+    request.log.error({ err: error }, 'agent sign-in store unavailable');
+    return reply.code(503).send({ code: 'unavailable', message: 'Sign-in is unavailable right now. Please try again in a moment.' });
+  };
   const identity = (agent: { username: string; displayName: string }) => ({
     username: agent.username,
     displayName: agent.displayName,
     organisation: deps.organisation,
   });
 
-  app.post('/api/agent/login', async (request, reply) => {
+  app.post('/api/agent/login', { errorHandler }, async (request, reply) => {
     const retryAfterMs = await deps.limiter.retryAfterMs(request.ip);
     if (retryAfterMs > 0) {
       return reply.code(429).send({
@@ -51,12 +56,12 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
       .send(identity(agent));
   });
 
-  app.post('/api/agent/logout', async (request, reply) => {
+  app.post('/api/agent/logout', { errorHandler }, async (request, reply) => {
     await deps.sessions.destroy(request.cookies[AGENT_COOKIE]);
     return reply.clearCookie(AGENT_COOKIE, { path: '/' }).code(204).send();
   });
 
-  app.get('/api/agent/me', async (request, reply) => {
+  app.get('/api/agent/me', { errorHandler }, async (request, reply) => {
     const agent = await deps.sessions.find(request.cookies[AGENT_COOKIE]);
     if (!agent) return reply.code(401).send({ code: 'unauthenticated', message: 'Please sign in.' });
     return identity(agent);

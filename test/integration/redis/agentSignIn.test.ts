@@ -95,12 +95,15 @@ describe('agent sign-ins shared by two nodes through Redis', () => {
 describe('agent sign-ins while Redis is down', () => {
   const redis = useRedisServer();
 
-  it('refuses the console socket with 503 (sign-ins cannot be checked) and lets customers connect', async () => {
+  it('refuses the console socket and sign-in checks with 503 (sign-ins cannot be checked) and lets customers connect', async () => {
     const [a, b] = await startTwoNodes(redis.server.url);
     try {
       const cookie = await signIn(a.url);
       await redis.server.stop();
       await assert.rejects(open(b.url, 'agent', { cookie }), /HTTP 503/);
+      const me = await fetch(`${b.url}/api/agent/me`, { headers: { cookie } });
+      assert.equal(me.status, 503);
+      assert.equal(((await me.json()) as { code: string }).code, 'unavailable');
       const customer = await connect(b.url, 'customer');
       assert.equal(customer.welcome?.role, 'customer');
       customer.close();
