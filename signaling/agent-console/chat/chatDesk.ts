@@ -9,10 +9,11 @@ type AgentConnection = SignalingConnection<AgentMessage>;
 
 export interface ChatDeskHost {
   /**
-   * Puts a screen-share panel (the console's own SessionPanel) into `slot` and returns the ref to
-   * attach to the request, so the server's `session.key` reply lands in that panel.
+   * Puts a screen-share panel (the console's own SessionPanel) into `slot` and calls `request`
+   * with the ref the request must carry, so the server's `session.key` reply lands in that panel
+   * (again on "Try again").
    */
-  hostSession(slot: HTMLElement): string;
+  hostSession(slot: HTMLElement, request: (ref: string) => void): void;
 }
 
 /**
@@ -99,8 +100,9 @@ export class ChatDesk implements ConversationActions {
 
   requestShare(panel: ConversationPanel, slot: HTMLElement): void {
     if (!this.connection) return panel.shareSettled();
-    const ref = this.host.hostSession(slot);
-    this.connection.send({ type: 'chat.share.request', conversationId: panel.conversationId, ref });
+    this.host.hostSession(slot, (ref) =>
+      this.connection?.send({ type: 'chat.share.request', conversationId: panel.conversationId, ref }),
+    );
   }
 
   close(panel: ConversationPanel): void {

@@ -38,6 +38,8 @@ export class AgentConsole implements SessionPanelActions {
   private readonly resumer: SessionResumer;
   /** Web chats (second flow): inbox and conversations, see chat/chatDesk.ts. */
   private readonly chat: ChatDesk;
+  /** Panels inside a chat: "Try again" repeats the chat's request, not session.create. */
+  private readonly chatRequests = new WeakMap<SessionPanel, (ref: string) => void>();
 
   constructor(
     private readonly texts: DomTexts,
@@ -60,7 +62,7 @@ export class AgentConsole implements SessionPanelActions {
     this.emptyNote = h('p', { class: 'empty-note' });
     texts.set(this.emptyNote, text('console.empty'));
     this.grid = h('div', { class: 'session-grid' });
-    this.chat = new ChatDesk(texts, { hostSession: (slot) => this.hostSession(slot) });
+    this.chat = new ChatDesk(texts, { hostSession: (slot, request) => this.hostSession(slot, request) });
 
     this.element = h(
       'div',
@@ -125,13 +127,14 @@ export class AgentConsole implements SessionPanelActions {
     for (const panel of this.panels) panel.dispose();
   }
 
-  /** A screen-share panel inside a chat conversation; returns the ref its request must carry. */
-  hostSession(slot: HTMLElement): string {
+  /** A screen-share panel inside a chat conversation; `request` sends the chat's request with the panel's ref. */
+  hostSession(slot: HTMLElement, request: (ref: string) => void): void {
     const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this);
     slot.append(panel.element);
     this.panels.push(panel);
     this.updateEmptyNote();
-    return this.directory.refFor(panel, 'chat-share');
+    this.chatRequests.set(panel, request);
+    request(this.directory.refFor(panel, 'chat-share'));
   }
 
   startSession(): void {
@@ -160,7 +163,9 @@ export class AgentConsole implements SessionPanelActions {
 
   retryCreate(panel: SessionPanel): void {
     panel.restartCreate();
-    this.requestKey(panel);
+    const chatRequest = this.chatRequests.get(panel);
+    if (chatRequest) chatRequest(this.directory.refFor(panel, 'chat-share'));
+    else this.requestKey(panel);
   }
 
   close(panel: SessionPanel): void {
