@@ -311,6 +311,32 @@ describe('web chat key expiry', () => {
 });
 
 describe('web chat rate limits', () => {
+  it('refuses new chats while too many wait, across all addresses', async () => {
+    const t = await serverWithTwoAgents({ CHAT_MAX_WAITING: '2', TRUST_PROXY: 'true' });
+    try {
+      const started = [];
+      for (const ip of ['203.0.113.1', '203.0.113.2']) {
+        const customer = await connect(t.url, 'customer', { forwardedFor: ip });
+        customer.send({ type: 'chat.start' });
+        started.push(await customer.next('chat.conversation'));
+        customer.close();
+      }
+      const third = await connect(t.url, 'customer', { forwardedFor: '203.0.113.3' });
+      third.send({ type: 'chat.start', ref: 'late' });
+      const refused = await third.next('error');
+      assert.equal(refused.code, 'rate-limited');
+      assert.equal(refused.ref, 'late');
+      const agent = await watchingAgent(t.url);
+      agent.send({ type: 'chat.take', conversationId: started[0]?.conversationId });
+      await agent.next('chat.conversation');
+      third.send({ type: 'chat.start', ref: 'now' });
+      assert.equal((await third.next('chat.conversation')).ref, 'now', 'a taken chat frees a place');
+      for (const c of [third, agent]) c.close();
+    } finally {
+      await t.close();
+    }
+  });
+
   it('limits messages per IP across conversations', async () => {
     const t = await serverWithTwoAgents({ CHAT_MESSAGES_PER_IP_PER_MINUTE: '3' });
     try {

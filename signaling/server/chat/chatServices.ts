@@ -5,6 +5,8 @@ import type { ChatStore } from './chatStore';
 export interface ChatServices {
   store: ChatStore;
   limits: ChatLimits;
+  /** Waiting conversations the whole server accepts (CHAT_MAX_WAITING). */
+  maxWaiting: number;
   /**
    * Which conversation a customer socket of this node speaks for. Local on purpose: a socket
    * lives on one node, and a reconnecting customer proves itself again with its token.

@@ -47,6 +47,7 @@ export interface ChatStore {
   /** The newest entries, oldest first. */
   entries(id: string): Promise<ChatEntry[]>;
   listWaiting(limit: number): Promise<ConversationRecord[]>;
+  countWaiting(): Promise<number>;
   listAssignedTo(username: string): Promise<ConversationRecord[]>;
   /** Links a screen-share session to its conversation (for the system messages about it). */
   linkShare(sessionId: string, conversationId: string): Promise<void>;

@@ -21,5 +21,5 @@ export async function createChatServices(
     const client = await connectRedis(config.redisUrl, 'screenshare-chat', log);
     store = new RedisChatStore(client, 'screenshare:chat:', Date.now, () => closeRedis(client));
   }
-  return { store, limits: new ChatLimits(config.chat), customerSockets: new Map() };
+  return { store, limits: new ChatLimits(config.chat), maxWaiting: config.chat.maxWaiting, customerSockets: new Map() };
 }

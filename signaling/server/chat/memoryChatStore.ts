@@ -89,6 +89,12 @@ export class MemoryChatStore implements ChatStore {
       .slice(0, limit);
   }
 
+  async countWaiting(): Promise<number> {
+    let count = 0;
+    for (const stored of this.conversations.values()) if (stored.record.state === 'waiting') count += 1;
+    return count;
+  }
+
   async listAssignedTo(username: string): Promise<ConversationRecord[]> {
     return [...this.conversations.values()]
       .filter((stored) => stored.record.state === 'assigned' && stored.record.agentUsername === username)

@@ -163,6 +163,10 @@ export class RedisChatStore implements ChatStore {
     return records.filter((record) => record.state === 'waiting');
   }
 
+  async countWaiting(): Promise<number> {
+    return this.redis.zcard(this.key('waiting'));
+  }
+
   async listAssignedTo(username: string): Promise<ConversationRecord[]> {
     const ids = await this.redis.smembers(this.key('agent', username));
     return (await this.many(ids)).filter((record) => record.state === 'assigned' && record.agentUsername === username);

@@ -13,6 +13,14 @@ export const chatStart: Handler<CustomerMessageOf<'chat.start'>> = async (ctx, c
       retryAfterMs: verdict.retryAfterMs,
     });
   }
+  // A flood of new chats from many addresses must not fill the inbox (and memory) without end.
+  if ((await ctx.chat.store.countWaiting()) >= ctx.chat.maxWaiting) {
+    ctx.log.warn({ ip: connection.ip }, 'chat start refused: too many waiting conversations');
+    return sendError(connection, 'rate-limited', 'All our team members are busy. Please try again in a few minutes.', {
+      ref: message.ref,
+      retryAfterMs: 60_000,
+    });
+  }
   const { token, tokenHash } = newConversationToken();
   const now = Date.now();
   const id = newConversationId();
