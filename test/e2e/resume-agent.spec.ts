@@ -28,3 +28,17 @@ test('resume: the agent reloads the console mid-share: the same session comes ba
   await panel.endSession();
   await expect(customer.message(`${sharing.agentName} ended the screen share.`)).toBeVisible();
 });
+
+test('signing out is not a dropped connection: the customer is told at once, not after the grace period', async ({
+  server,
+  agentContext,
+  fakeCustomerContext,
+}) => {
+  const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+  const customer = await CustomerPage.open(await fakeCustomerContext(), server.customerUrl);
+  const sharing = await shareScreen(agent, customer, 640);
+
+  await agent.page.getByRole('button', { name: 'Sign out' }).click();
+  // Well inside the 60 s grace period a dropped console would get.
+  await expect(customer.message(`${sharing.agentName} ended the screen share.`)).toBeVisible({ timeout: 10_000 });
+});

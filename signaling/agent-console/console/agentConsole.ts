@@ -118,11 +118,18 @@ export class AgentConsole implements SessionPanelActions {
     this.resumer.connected(connection);
   }
 
-  /** Leaves without a trace: closes the socket (the server ends our sessions) and stops every peer. */
+  /** Leaves without a trace: ends our sessions, closes the socket and stops every peer. */
   shutDown(): void {
     this.resumer.stop();
     const connection = this.connection;
     this.connection = null;
+    // Signing out is not a dropped connection: end the shares now instead of letting the
+    // customers wait out the resume grace period.
+    for (const panel of this.panels) {
+      if (panel.isActive && panel.sessionId !== null && connection?.isOpen) {
+        connection.send({ type: 'session.end', sessionId: panel.sessionId });
+      }
+    }
     connection?.close();
     for (const panel of this.panels) panel.dispose();
   }
