@@ -25,6 +25,11 @@ export interface ShareActions {
   start(key: string): void;
 }
 
+const PROBLEM_TEXT = {
+  'too-fast': 'composer.tooFast',
+  busy: 'composer.busy',
+  failed: 'composer.failed',
+} as const satisfies Record<NonNullable<ChatView['problem']>, string>;
 const TYPING_REPEAT_MS = 2_000;
 const TYPING_IDLE_MS = 3_000;
 const ENDS_REQUEST = new Set(['share-started', 'share-declined', 'share-expired', 'share-ended']);
@@ -129,7 +134,7 @@ export class ChatPage {
     const typingName = view.agentName ?? this.t(chatText('someone'));
     this.parts.typing.textContent = view.agentTyping ? this.t(chatText('transcript.typing', { name: typingName })) : '';
     this.showProblem(
-      view.problem === 'too-fast' ? chatText('composer.tooFast') : view.problem === 'failed' ? chatText('composer.failed') : null,
+      view.problem === null ? null : chatText(PROBLEM_TEXT[view.problem]),
     );
     const closed = view.conversationState === 'closed';
     this.parts.composer.hidden = closed;

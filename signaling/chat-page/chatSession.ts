@@ -29,7 +29,7 @@ export interface ChatView {
   /** Sent by us, not yet confirmed by the server. */
   pending: { clientId: string; text: string }[];
   agentTyping: boolean;
-  problem: 'too-fast' | 'failed' | null;
+  problem: 'too-fast' | 'busy' | 'failed' | null;
 }
 
 const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
@@ -167,7 +167,11 @@ export class ChatSession {
         if (this.current.pending.length > 0) this.startConversation();
         return;
       }
-      if (message.ref === 'start') this.starting = false;
+      if (message.ref === 'start') {
+        this.starting = false;
+        // No conversation could be started (too many from here, or everyone is busy).
+        if (message.code === 'rate-limited') return this.update({ problem: 'busy', pending: [] });
+      }
       if (message.code === 'rate-limited') return this.update({ problem: 'too-fast', pending: [] });
       if (message.code === 'bad-message' || message.code === 'not-allowed') this.update({ problem: 'failed', pending: [] });
     });

@@ -106,6 +106,17 @@ describe('customer chat session', () => {
     session.close();
   });
 
+  it('says everyone is busy when no conversation can be started', async () => {
+    const link = new FakeLink();
+    const session = new ChatSession(async () => link, new MemoryTokens());
+    await session.open();
+    session.send('Hello?');
+    link.deliver('error', { code: 'rate-limited', message: 'busy', ref: 'start', retryAfterMs: 60_000 });
+    assert.equal(session.view.problem, 'busy');
+    session.send('Hello again');
+    assert.equal(link.sent.filter((m) => m.type === 'chat.start').length, 2, 'the next message tries again');
+  });
+
   it('says so when the customer sends too fast', async () => {
     const link = new FakeLink();
     const session = new ChatSession(async () => link, new MemoryTokens(TOKEN));
