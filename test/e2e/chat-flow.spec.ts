@@ -183,6 +183,17 @@ test.describe('several chats', () => {
     const [a, b] = await Promise.all([withCarla.panel.boundingBox(), withDora.panel.boundingBox()]);
     expect(a && b && Math.abs(a.y - b.y) < 5 && a.x !== b.x, 'the two conversations sit side by side').toBe(true);
     await agent.page.screenshot({ path: test.info().outputPath('agent-two-chats.png') });
+
+    // The agent ends Carla's chat: she is told, can start a new one, and a reload does not bring it back.
+    await withCarla.panel.getByRole('button', { name: 'End chat' }).click();
+    await expect(carla.line('Alice ended the chat.')).toBeVisible();
+    await expect(carla.status).toHaveText('This chat has ended.');
+    await expect(carla.page.getByRole('button', { name: 'Start a new chat' })).toBeVisible();
+    await expect(withCarla.line('The chat was ended.')).toBeVisible();
+    await carla.page.reload();
+    await expect(carla.status).toHaveText('Write your question below. Someone from our team will answer here.');
+    await expect(carla.line('Hello Carla')).toHaveCount(0);
+    await expect(dora.status).toHaveText('You are chatting with Alice');
   });
 });
 
