@@ -198,7 +198,7 @@ test.describe('several chats', () => {
 });
 
 test.describe('web chat key expiry', () => {
-  test.use({ serverEnv: { KEY_TTL_SECONDS: '3' } });
+  test.use({ serverEnv: { KEY_TTL_SECONDS: '5' } });
 
   test('an unused request expires: both see it, and the agent can ask again', async ({
     server,
