@@ -2,8 +2,9 @@ import type { ConnectionRegistry } from './connectionRegistry';
 
 /**
  * Pings every connection each interval; one that has not answered the previous ping is
- * terminated, which runs the normal close handling and tells the other side. A dead peer is
- * therefore noticed within two intervals (20 s with the default of 10 s).
+ * terminated, which runs the normal close handling: its member is marked away, the other side
+ * sees "Reconnecting…", and the session ends only if nobody resumes within the grace period
+ * (sessions/memberPresence.ts). A dead peer is noticed within two intervals (20 s by default).
  */
 export function startHeartbeat(registry: ConnectionRegistry, intervalMs: number): () => void {
   const timer = setInterval(() => {
