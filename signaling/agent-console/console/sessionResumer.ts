@@ -119,7 +119,7 @@ export class SessionResumer {
     const lostAt = this.lostAt ?? Date.now();
     const grace = Math.max(0, ...this.memory.all().map((entry) => entry.graceMs));
     if (Date.now() - lostAt > grace) return this.giveUp();
-    this.host.banner.showLost(text('console.lost'), null);
+    this.host.banner.showLost(text('console.lost'), text('console.keptHint'));
     this.host.banner.showReconnecting();
     this.timer = setTimeout(() => this.host.reconnect(), reconnectDelayMs(this.attempt++));
   }
