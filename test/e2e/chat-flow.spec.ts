@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
 import { AgentChat, CustomerChat } from './pages/chatPages';
-import { waitForPicture } from './pages/videoProbe';
+import { firstFrameAt, framesPerSecond, waitForPicture, watchForFirstFrame } from './pages/videoProbe';
 
 /**
  * The web-chat flow: nobody types a key. The customer's chat page runs headed under Xvfb and
@@ -42,6 +42,8 @@ test.describe('web chat with a screen-share request', () => {
     const request = customer.request(identity.displayName);
     await expect(request).toBeVisible();
     await expect(chat.line(`${identity.displayName} asked to see the customer's screen.`)).toBeVisible();
+    await watchForFirstFrame(agent.page);
+    const clickedAt = Date.now();
     await request.getByRole('button', { name: 'Share screen' }).click();
 
     // The customer page's own consent step, with the key already entered.
@@ -54,8 +56,13 @@ test.describe('web chat with a screen-share request', () => {
     });
     const session = chat.session();
     const video = session.locator('video[aria-label="Customer screen"]');
+    const frameAt = await firstFrameAt(agent.page);
     const picture = await waitForPicture(video, 1280);
     expect(picture.width).toBeGreaterThanOrEqual(1280);
+    console.log(
+      `chat share, real capture: ${picture.width}x${picture.height}, ${(await framesPerSecond(video)).toFixed(1)} fps; ` +
+        `"Share screen" in the chat → first frame ${frameAt - clickedAt} ms (includes the consent click)`,
+    );
     await expect(customer.line('Screen sharing started.')).toBeVisible();
     await expect(chat.line('The customer is sharing their screen.')).toBeVisible();
 
