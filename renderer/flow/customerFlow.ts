@@ -21,6 +21,8 @@ export const CLAIM_TIMEOUT_MS = 15_000;
 export const PEER_LOSS_GRACE_MS = 3_000;
 /** After ending, keep the socket open this long so the server's confirmation can arrive. */
 export const LINGER_MS = 2_000;
+/** How often a lost picture is retried (reconnect, resume, new peer) before the share ends as lost. */
+export const MAX_SILENT_PEER_RESTARTS = 2;
 
 export interface FlowDeps {
   platform: Platform;
@@ -59,6 +61,8 @@ export class CustomerFlow {
   private pendingResume: string | null = null;
   /** The agent's socket is gone for now (the server said so); it may come back. */
   private peerAway = false;
+  /** Peer restarts since the picture last connected; a picture that never comes back ends the share. */
+  private silentPeerRestarts = 0;
   /** Where the share's signals go: always the current socket. */
   private readonly route: SignalRoute;
   private readonly screenList: LiveScreenList;
@@ -375,6 +379,7 @@ export class CustomerFlow {
       onCaptureEnded: () => this.stop(),
       onConnected: () => {
         this.timers.clear('peerLoss');
+        this.silentPeerRestarts = 0;
         if (this.current.step === 'sharing') this.set({ ...this.current, connected: true });
       },
       onPeerLost: (error) => {
@@ -394,8 +399,16 @@ export class CustomerFlow {
     // While either side is reconnecting, a new peer follows when both are back.
     if (this.isReconnecting() || this.timers.has('peerLoss')) return;
     this.timers.start('peerLoss', PEER_LOSS_GRACE_MS, () => {
+      if (this.current.step !== 'sharing' || this.isReconnecting()) return;
+      if (this.saved && this.silentPeerRestarts < MAX_SILENT_PEER_RESTARTS) {
+        // The picture dropped and the server said nothing: the network itself may be gone, with
+        // a socket that only looks open. Reconnect and resume; a fresh peer follows.
+        this.silentPeerRestarts++;
+        this.dropLink();
+        return this.linkLost();
+      }
       // Closing the socket lets the server tell the agent "connection lost" rather than "ended".
-      if (this.current.step === 'sharing' && !this.isReconnecting()) this.finish('connection-lost', 'now');
+      this.finish('connection-lost', 'now');
     });
   }
 
@@ -511,6 +524,7 @@ export class CustomerFlow {
     this.pendingResume = null;
     this.peerAway = false;
     this.reconnectAttempt = 0;
+    this.silentPeerRestarts = 0;
     this.screenList.stop();
     this.captureAttempt++;
     const share = this.share;

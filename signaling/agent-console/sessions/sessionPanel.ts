@@ -241,6 +241,8 @@ export class SessionPanel {
         if (this.stage.stage !== 'active' || !this.peer) return;
         this.ensureVideo().showStream(stream, this.peer.connection);
         this.stage = { ...this.stage, streaming: true };
+        // A picture again (e.g. after a resume): an earlier "could not be connected" is over.
+        this.clearError();
         this.stopCountdown();
         this.render();
       },

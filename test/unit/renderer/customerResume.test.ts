@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { formatKey, keyFromPayload, type ServerMessageOf } from '../../../signaling/protocol';
-import { CustomerFlow } from '../../../renderer/flow/customerFlow';
+import { CustomerFlow, MAX_SILENT_PEER_RESTARTS, PEER_LOSS_GRACE_MS } from '../../../renderer/flow/customerFlow';
 import type { FlowState } from '../../../renderer/flow/flowState';
 import type { ResumeMemory, SavedResume } from '../../../renderer/flow/resumeMemory';
 import { FakeClock, FakePeer, FakePlatform, FakeServer, FakeStream, settle } from './fakes';
@@ -123,6 +123,36 @@ describe('the customer flow resumes', () => {
     assert.equal(stateOf('sharing').reconnecting, false);
     assert.equal(peers.length, 2);
     assert.equal(peers[0]?.destroyed, true);
+  });
+
+  it('when the picture drops and the server says nothing (the network may be gone), reconnects and starts a new peer', async () => {
+    const { server, clock, peers, stateOf, share, answerResume } = setUp();
+    await share();
+    peers[0]?.options.onError?.(new Error('Connection failed.'));
+    clock.advance(PEER_LOSS_GRACE_MS);
+    assert.equal(stateOf('sharing').reconnecting, true, 'not the end: the page reconnects');
+    assert.equal(server.links[0]?.closedByPage, true);
+    clock.advance(1_000);
+    await settle();
+    assert.equal(server.link.sentOf('session.resume')[0]?.hasPeer, false, 'the agent is asked to drop its peer too');
+    answerResume();
+    assert.equal(stateOf('sharing').reconnecting, false);
+    assert.equal(peers.length, 2, 'a fresh peer offers the picture again');
+  });
+
+  it('ends as "connection lost" when the picture keeps failing after the retries', async () => {
+    const { server, clock, peers, stateOf, share, answerResume } = setUp();
+    await share();
+    for (let retry = 0; retry < MAX_SILENT_PEER_RESTARTS; retry++) {
+      peers.at(-1)?.options.onClose?.();
+      clock.advance(PEER_LOSS_GRACE_MS + 1_000);
+      await settle();
+      answerResume();
+    }
+    peers.at(-1)?.options.onClose?.();
+    clock.advance(PEER_LOSS_GRACE_MS);
+    assert.equal(stateOf('ended').outcome, 'connection-lost');
+    assert.equal(server.links.length, MAX_SILENT_PEER_RESTARTS + 1);
   });
 
   it('after a reload: resumes with the saved token, asks for one click, then shares again', async () => {
