@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AgentMessageOf } from '../../../protocol';
 import { postEntry } from '../../chat/conversationDelivery';
 import { issueKey } from '../../sessions/issueKey';
+import { grantResumeToken } from '../../sessions/resumeTokens';
 import { agentConversation } from './chatMembership';
 import { sendError, type Handler } from './context';
 import { MAX_SESSIONS_PER_AGENT } from './createSession';
@@ -42,6 +43,8 @@ export const chatShareRequest: Handler<AgentMessageOf<'chat.share.request'>> = a
   await ctx.chat.store.updateConversation(conversation.id, { shareSessionId: sessionId });
   const { key, expiresAt } = await issueKey(ctx, sessionId);
   connection.send({ type: 'session.key', sessionId, key, expiresAt, ref });
+  // As for a voice-key session: the console may pick the session up again after a reload.
+  await grantResumeToken(ctx, connection, sessionId);
   await postEntry(ctx, conversation.id, {
     from: 'system',
     event: 'share-requested',
