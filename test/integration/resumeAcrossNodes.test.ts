@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import FakeTimers from '@sinonjs/fake-timers';
 import { agentWithSession, connect, signIn, type TestClient, type TestServer } from './harness';
 import { Redis } from 'ioredis';
 import { RedisSessionStore } from '../../signaling/server/store/redisSessionStore';
@@ -80,5 +81,42 @@ describe('resume on another node (two nodes sharing a real redis-server)', () =>
     const reply = await resumed.next('session.resumed');
     assert.equal(reply.sessionId, sessionId);
     assert.equal(reply.peer, 'away', 'the customer is away until it resumes, and the grace period runs here');
+  });
+});
+
+describe('grace period watched by two nodes (fake clock, real redis-server)', () => {
+  const redis = useRedisServer();
+  let a: TestServer;
+  let b: TestServer;
+  let cookieA: string;
+  let clock: FakeTimers.Clock | undefined;
+  before(async () => {
+    [a, b] = await startTwoNodes(redis.server.url, { RESUME_GRACE_SECONDS: '30' });
+    cookieA = await signIn(a.url);
+    clock = FakeTimers.install({ toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldAdvanceTime: true });
+  });
+  after(async () => {
+    clock?.uninstall();
+    await a?.close();
+    await b?.close();
+  });
+
+  it('ends the session exactly once, although both nodes run a timer for the customer who left', async () => {
+    if (!clock) throw new Error('no clock');
+    const { agent, sessionId, key } = await agentWithSession(a.url, cookieA);
+    const agentToken = await agent.next('session.token');
+    const customer = await connect(b.url, 'customer');
+    customer.send({ type: 'key.claim', key });
+    await customer.next('key.accepted');
+    customer.close(); // node B starts the customer's grace timer
+    await agent.next('session.peer');
+    agent.close();
+    const again = await connect(a.url, 'agent', { cookie: cookieA });
+    again.send({ type: 'session.resume', token: agentToken.token, hasPeer: false });
+    assert.equal((await again.next('session.resumed')).peer, 'away'); // node A watches the customer too
+    await clock.tickAsync(31_000);
+    assert.deepEqual(await again.next('session.ended'), { type: 'session.ended', sessionId, by: 'server', reason: 'connection-lost' });
+    assert.equal(await again.receives('session.ended', 300), false, 'told once');
+    again.close();
   });
 });
