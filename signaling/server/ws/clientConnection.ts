@@ -9,8 +9,9 @@ export class ClientConnection {
   greeted = false;
   /** Sessions this connection takes part in: many for an agent, at most one for a customer. */
   readonly sessionIds = new Set<string>();
-  /** Messages are handled one after another, in the order they arrived. */
-  private inbox: Promise<void> = Promise.resolve();
+  /** Messages that arrived while an earlier one was still being handled, oldest first. */
+  private readonly waiting: Array<() => Promise<void> | undefined> = [];
+  private busy = false;
 
   constructor(
     readonly id: string,
@@ -20,9 +21,29 @@ export class ClientConnection {
     readonly agent: AgentAccount | undefined,
   ) {}
 
-  enqueue(work: () => Promise<void>): void {
-    this.inbox = this.inbox.then(work, work);
+  /**
+   * Messages are handled one after another, in the order they arrived. Work that finishes
+   * synchronously (returns undefined) lets the next run at once, without a promise per message;
+   * work that returns a promise holds the rest until it settles. `work` must not throw.
+   */
+  enqueue(work: () => Promise<void> | undefined): void {
+    if (this.busy) this.waiting.push(work);
+    else this.drain(work);
   }
+
+  private drain(first: (() => Promise<void> | undefined) | undefined): void {
+    this.busy = true;
+    for (let work = first; work; work = this.waiting.shift()) {
+      const pending = work();
+      if (pending) {
+        pending.then(this.resume, this.resume);
+        return;
+      }
+    }
+    this.busy = false;
+  }
+
+  private readonly resume = (): void => this.drain(this.waiting.shift());
 
   send(message: ServerMessage): void {
     if (message.type === 'session.ended') this.sessionIds.delete(message.sessionId);

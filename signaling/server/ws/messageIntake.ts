@@ -28,13 +28,31 @@ export function createMessageIntake(
   // Weak: a socket closed while throttled never sends the allowed message that would clear its entry.
   const strikes = new WeakMap<ClientConnection, number>();
 
-  return async function receive(connection: ClientConnection, text: string): Promise<void> {
-    if (!(await limiter.allow(connection.id))) {
+  /**
+   * Checks and hands one frame to its handler. Answers undefined when it is done, or the
+   * handler's promise (which never rejects) when the handler has to wait; never throws.
+   */
+  return function receive(connection: ClientConnection, text: string): Promise<void> | undefined {
+    try {
+      return checkAndDispatch(connection, text);
+    } catch (error) {
+      failed(connection, undefined, error);
+      return undefined;
+    }
+  };
+
+  function failed(connection: ClientConnection, type: string | undefined, error: unknown): void {
+    ctx.log.error({ err: error, connectionId: connection.id, type }, 'handler failed');
+    sendError(connection, 'internal', 'Something went wrong on the server. Please try again.');
+  }
+
+  function checkAndDispatch(connection: ClientConnection, text: string): Promise<void> | undefined {
+    if (!limiter.allow(connection.id)) {
       const count = (strikes.get(connection) ?? 0) + 1;
       strikes.set(connection, count);
       if (count >= FLOOD_STRIKES) connection.socket.close(CloseCode.rateLimited, 'too many messages');
       else if (count === 1) sendError(connection, 'rate-limited', 'Too many messages; some were dropped.');
-      return;
+      return undefined;
     }
     strikes.delete(connection);
 
@@ -45,33 +63,36 @@ export function createMessageIntake(
       const ownTypes = connection.role === 'agent' ? agentTypes : customerTypes;
       const otherTypes = connection.role === 'agent' ? customerTypes : agentTypes;
       if (type && !ownTypes.has(type) && otherTypes.has(type)) {
-        return sendError(connection, 'not-allowed', `"${type}" is not allowed for the ${connection.role} role.`);
+        sendError(connection, 'not-allowed', `"${type}" is not allowed for the ${connection.role} role.`);
+        return undefined;
       }
-      return sendError(connection, 'bad-message', `Message rejected: ${parsed.error}.`);
+      sendError(connection, 'bad-message', `Message rejected: ${parsed.error}.`);
+      return undefined;
     }
     const message = parsed.value;
 
     if (!connection.greeted) {
       if (message.type !== 'hello') {
         sendError(connection, 'hello-required', 'Send hello first.');
-        return connection.socket.close(CloseCode.protocolError, 'hello required');
+        connection.socket.close(CloseCode.protocolError, 'hello required');
+        return undefined;
       }
       if (message.protocol !== PROTOCOL_VERSION) {
         sendError(connection, 'unsupported-protocol', `This server speaks protocol ${PROTOCOL_VERSION}. Please reload.`);
-        return connection.socket.close(CloseCode.protocolError, 'unsupported protocol');
+        connection.socket.close(CloseCode.protocolError, 'unsupported protocol');
+        return undefined;
       }
       connection.greeted = true;
-      return connection.send(welcome(connection));
+      connection.send(welcome(connection));
+      return undefined;
     }
 
-    try {
-      if (connection.role === 'agent') await dispatchAgent(ctx, connection, message as AgentMessage);
-      else await dispatchCustomer(ctx, connection, message as CustomerMessage);
-    } catch (error) {
-      ctx.log.error({ err: error, connectionId: connection.id, type: message.type }, 'handler failed');
-      sendError(connection, 'internal', 'Something went wrong on the server. Please try again.');
-    }
-  };
+    const handled =
+      connection.role === 'agent'
+        ? dispatchAgent(ctx, connection, message as AgentMessage)
+        : dispatchCustomer(ctx, connection, message as CustomerMessage);
+    return handled.catch((error: unknown) => failed(connection, message.type, error));
+  }
 }
 
 function typeOf(text: string): string | undefined {
