@@ -61,6 +61,8 @@ export class CustomerFlow {
   private pendingResume: string | null = null;
   /** The agent's socket is gone for now (the server said so); it may come back. */
   private peerAway = false;
+  /** Consent and share state decided while reconnecting, sent after the resume. */
+  private readonly outbox: Parameters<CustomerLink['send']>[0][] = [];
   /** Peer restarts since the picture last connected; a picture that never comes back ends the share. */
   private silentPeerRestarts = 0;
   /** Where the share's signals go: always the current socket. */
@@ -231,6 +233,12 @@ export class CustomerFlow {
   }
 
   private send(message: Parameters<CustomerLink['send']>[0]): void {
+    const resuming = this.saved !== null && (!this.link?.isOpen || this.pendingResume !== null);
+    // What the customer decided while the connection was down is sent once we are back in.
+    if (resuming && (message.type === 'consent' || message.type === 'share.state')) {
+      if (this.outbox.length < 10) this.outbox.push(message);
+      return;
+    }
     this.link?.send(message);
   }
 
@@ -366,7 +374,8 @@ export class CustomerFlow {
       }
       return;
     }
-    if (attempt !== this.captureAttempt || this.current.step !== 'choosing' || !this.link) {
+    // Without a socket the share can still start if we are about to resume (its offer follows then).
+    if (attempt !== this.captureAttempt || this.current.step !== 'choosing' || (!this.link && !this.saved)) {
       for (const track of stream.getTracks()) track.stop();
       return;
     }
@@ -472,8 +481,10 @@ export class CustomerFlow {
       if (message.phase === 'choosing-screen' || message.phase === 'sharing') return this.set({ step: 'resume-share', agent });
       return this.finish('connection-lost', 'now');
     }
-    // Our peer died while we were away, and the agent is here: offer a fresh one.
-    if (this.share?.peerLost && !this.peerAway) this.share.restartPeer(this.route);
+    for (const message of this.outbox.splice(0)) this.link?.send(message);
+    // The picture was not up (or died) while we were away, and the agent is here: signals may
+    // have been lost, so offer a fresh peer.
+    if (this.share && !this.peerAway && !this.pictureUp()) this.share.restartPeer(this.route);
     this.showReconnecting();
   }
 
@@ -488,11 +499,15 @@ export class CustomerFlow {
 
   private peerPresence(message: ServerMessageOf<'session.peer'>): void {
     this.peerAway = message.state === 'away';
-    if (message.state === 'back' && this.share && (message.needsNewPeer || this.share.peerLost)) {
+    if (message.state === 'back' && this.share && (message.needsNewPeer || !this.pictureUp())) {
       this.share.restartPeer(this.route);
       if (this.current.step === 'sharing') this.set({ ...this.current, connected: false });
     }
     this.showReconnecting();
+  }
+
+  private pictureUp(): boolean {
+    return this.current.step === 'sharing' && this.current.connected && !this.share?.peerLost;
   }
 
   private isReconnecting(): boolean {
@@ -525,6 +540,7 @@ export class CustomerFlow {
     this.peerAway = false;
     this.reconnectAttempt = 0;
     this.silentPeerRestarts = 0;
+    this.outbox.length = 0;
     this.screenList.stop();
     this.captureAttempt++;
     const share = this.share;

@@ -70,6 +70,8 @@ describe('the customer flow resumes', () => {
   it('keeps sharing when the socket drops: Reconnecting…, a new socket, session.resume, then normal', async () => {
     const { server, clock, peers, stateOf, share, answerResume } = setUp();
     await share();
+    peers[0]?.options.onConnect?.();
+    assert.equal(stateOf('sharing').connected, true);
     server.link.dropped();
     assert.equal(stateOf('sharing').reconnecting, true);
     assert.equal(peers[0]?.destroyed, false, 'the picture keeps flowing');
@@ -153,6 +155,26 @@ describe('the customer flow resumes', () => {
     clock.advance(PEER_LOSS_GRACE_MS);
     assert.equal(stateOf('ended').outcome, 'connection-lost');
     assert.equal(server.links.length, MAX_SILENT_PEER_RESTARTS + 1);
+  });
+
+  it('sends a consent given while the connection was down once the session is resumed', async () => {
+    const { server, clock, flow, peers, platform, stateOf, answerResume } = setUp();
+    platform.nextCapture = async () => new FakeStream().asMediaStream();
+    await flow.submitKey(formatKey(KEY));
+    server.link.receive({ type: 'key.accepted', sessionId: SESSION, agent, ref: server.link.sentOf('key.claim')[0]?.ref });
+    server.link.receive({ type: 'session.token', sessionId: SESSION, token: TOKEN, graceMs: GRACE_MS });
+    server.link.dropped();
+    assert.equal(stateOf('consent').agent.displayName, 'Alice', 'the question stays on screen');
+    flow.accept();
+    await settle();
+    clock.advance(1_000);
+    await settle();
+    assert.deepEqual(server.link.sentOf('consent'), [], 'nothing before the resume');
+    answerResume({ phase: 'key-entered' });
+    assert.deepEqual(server.link.sentOf('consent'), [{ type: 'consent', decision: 'accept' }]);
+    assert.deepEqual(server.link.sentOf('share.state').map((m) => m.state), ['choosing', 'sharing']);
+    assert.equal(stateOf('sharing').reconnecting, false);
+    assert.equal(peers.length, 2, 'the offer made while away may be lost: a fresh peer offers again');
   });
 
   it('after a reload: resumes with the saved token, asks for one click, then shares again', async () => {
