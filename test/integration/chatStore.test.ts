@@ -149,4 +149,25 @@ describe('web chat across two nodes sharing Redis', () => {
       await b.close();
     }
   });
+
+  it('counts new conversations per address on both nodes together', async () => {
+    const { startTwoNodes } = await import('./redis/twoNodes');
+    const { connect } = await import('./harness');
+    await redis.flush();
+    const [a, b] = await startTwoNodes(redis.server.url, { CHAT_STARTS_PER_IP_PER_HOUR: '2' });
+    try {
+      const answers: string[] = [];
+      for (const node of [a, b, a]) {
+        const customer = await connect(node.url, 'customer');
+        customer.send({ type: 'chat.start', name: 'Nina' });
+        const reply = await Promise.race([customer.next('chat.conversation'), customer.next('error')]);
+        answers.push(reply.type === 'error' ? reply.code : reply.type);
+        customer.close();
+      }
+      assert.deepEqual(answers, ['chat.conversation', 'chat.conversation', 'rate-limited']);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });

@@ -3,21 +3,26 @@ import type { ChatConfig } from './chatConfig';
 
 export type ChatLimitConfig = ChatConfig;
 export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+export type LimiterFactory = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
 
 /**
  * Customer chat budgets: messages per conversation and per IP address (so one person cannot
  * flood an agent, nor many conversations from one address), and new conversations per IP.
- * Agents are limited only by the per-socket message limit every connection has.
+ * Agents are limited only by the per-socket message limit every connection has. In this process by
+ * default; with a RateLimiterRedis factory every node counts together.
  */
 export class ChatLimits {
   private readonly perConversation: RateLimiterAbstract;
   private readonly perIp: RateLimiterAbstract;
   private readonly startsPerIp: RateLimiterAbstract;
 
-  constructor(limits: Pick<ChatLimitConfig, 'messagesPerMinute' | 'messagesPerIpPerMinute' | 'startsPerIpPerHour'>) {
-    this.perConversation = new RateLimiterMemory({ keyPrefix: 'chat-conv', points: limits.messagesPerMinute, duration: 60 });
-    this.perIp = new RateLimiterMemory({ keyPrefix: 'chat-ip', points: limits.messagesPerIpPerMinute, duration: 60 });
-    this.startsPerIp = new RateLimiterMemory({ keyPrefix: 'chat-start', points: limits.startsPerIpPerHour, duration: 3600 });
+  constructor(
+    limits: Pick<ChatLimitConfig, 'messagesPerMinute' | 'messagesPerIpPerMinute' | 'startsPerIpPerHour'>,
+    create: LimiterFactory = (options) => new RateLimiterMemory(options),
+  ) {
+    this.perConversation = create({ keyPrefix: 'chat-conv', points: limits.messagesPerMinute, duration: 60 });
+    this.perIp = create({ keyPrefix: 'chat-ip', points: limits.messagesPerIpPerMinute, duration: 60 });
+    this.startsPerIp = create({ keyPrefix: 'chat-start', points: limits.startsPerIpPerHour, duration: 3600 });
   }
 
   async message(conversationId: string, ip: string): Promise<LimitVerdict> {

@@ -1,3 +1,4 @@
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { closeRedis, connectRedis } from '../cluster/redisConnection';
 import type { Config } from '../config';
 import type { Logger } from '../log';
@@ -8,8 +9,8 @@ import { MemoryChatStore } from './memoryChatStore';
 import { RedisChatStore } from './redisChatStore';
 
 /**
- * The chat's services: conversations in this process, or in Redis (own connection) when
- * REDIS_URL is set, so any node serves any conversation.
+ * The chat's services: conversations and their rate limits in this process, or in Redis (own
+ * connection) when REDIS_URL is set, so any node serves any conversation and limits count on all nodes.
  */
 export async function createChatServices(
   config: Pick<Config, 'chat' | 'redisUrl'>,
@@ -17,9 +18,20 @@ export async function createChatServices(
   storeOverride?: ChatStore,
 ): Promise<ChatServices> {
   let store: ChatStore = storeOverride ?? new MemoryChatStore();
+  let limits = new ChatLimits(config.chat);
   if (!storeOverride && config.redisUrl) {
     const client = await connectRedis(config.redisUrl, 'screenshare-chat', log);
     store = new RedisChatStore(client, 'screenshare:chat:', Date.now, () => closeRedis(client));
+    limits = new ChatLimits(
+      config.chat,
+      (options) =>
+        new RateLimiterRedis({
+          ...options,
+          keyPrefix: `screenshare:limit:${options.keyPrefix}`,
+          storeClient: client,
+          rejectIfRedisNotReady: true,
+        }),
+    );
   }
-  return { store, limits: new ChatLimits(config.chat), maxWaiting: config.chat.maxWaiting, customerSockets: new Map() };
+  return { store, limits, maxWaiting: config.chat.maxWaiting, customerSockets: new Map() };
 }
