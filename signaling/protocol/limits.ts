@@ -11,4 +11,6 @@ export const CloseCode = {
   helloTimeout: 4408,
   rateLimited: 4429,
   serverShutdown: 4503,
+  /** The standard 1012: this node restarts, the session lives on; reconnect and resume. */
+  serviceRestart: 1012,
 } as const;

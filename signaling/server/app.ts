@@ -86,6 +86,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     registry,
     router: withChatShareEvents(await shared.router(registry), handlerContext),
     nodeAlive: (nodeId) => shared.nodeAlive(nodeId),
+    handOverOnClose: shared.kind === 'redis',
   });
   registerPublicRoutes(app, config);
   registerHealthRoutes(

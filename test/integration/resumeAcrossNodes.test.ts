@@ -120,3 +120,40 @@ describe('grace period watched by two nodes (fake clock, real redis-server)', ()
     again.close();
   });
 });
+
+describe('a node of a cluster shut down on purpose (rolling restart)', () => {
+  const redis = useRedisServer();
+
+  it('hands its sessions over: its clients are told to reconnect (1012) and resume on the other node', async () => {
+    await redis.flush();
+    const [a, b] = await startTwoNodes(redis.server.url);
+    let aClosed = false;
+    try {
+      const { agent, sessionId, key } = await agentWithSession(b.url);
+      await agent.next('session.token');
+      const customer = await connect(a.url, 'customer');
+      customer.send({ type: 'key.claim', key });
+      await customer.next('key.accepted');
+      const customerToken = await customer.next('session.token');
+      customer.send({ type: 'consent', decision: 'accept' });
+      customer.send({ type: 'share.state', state: 'sharing' });
+      for (let i = 0; i < 3; i++) await agent.next('session.update');
+
+      await a.close();
+      aClosed = true;
+      assert.equal((await customer.closed).code, 1012, 'service restart, not "server shutting down"');
+      assert.deepEqual(await agent.next('session.peer'), { type: 'session.peer', sessionId, state: 'away' });
+
+      const resumed = await connect(b.url, 'customer');
+      resumed.send({ type: 'session.resume', token: customerToken.token, hasPeer: true });
+      assert.equal((await resumed.next('session.resumed')).phase, 'sharing');
+      assert.equal((await agent.next('session.peer')).state, 'back');
+      resumed.send({ type: 'signal', data: offer });
+      assert.deepEqual((await agent.next('signal')).data, offer);
+      for (const client of [agent, resumed]) client.close();
+    } finally {
+      if (!aClosed) await a.close();
+      await b.close();
+    }
+  });
+});

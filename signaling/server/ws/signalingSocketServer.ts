@@ -37,6 +37,11 @@ export interface SignalingSocketOptions {
   router?: MessageRouter;
   /** Whether another node is running (cluster/sharedState.ts); without it only this node counts. */
   nodeAlive?(nodeId: string): Promise<boolean>;
+  /**
+   * On close, leave sessions to the other nodes instead of ending them (true with Redis): the
+   * clients reconnect through the load balancer and resume, so a rolling restart loses nothing.
+   */
+  handOverOnClose?: boolean;
 }
 
 /**
@@ -158,15 +163,24 @@ export class SignalingSocketServer {
     };
   }
 
-  /** Ends every session (telling both sides the server is going away) and closes all sockets. */
+  /**
+   * Closes all sockets. A lone node ends every session first (telling both sides the server is going
+   * away); a node of a cluster hands its sessions over: its clients resume on another node.
+   */
   async close(): Promise<void> {
     this.closing = true;
     this.stopHeartbeat();
-    this.graceTimers.cancelAll();
     for (const connection of this.registry.all()) {
+      if (this.options.handOverOnClose) {
+        // The other member hears "away" now; the grace timer is left to the node this client resumes on.
+        await memberLeft(this.ctx, connection);
+        connection.socket.close(CloseCode.serviceRestart, 'server restarting: reconnect and resume');
+        continue;
+      }
       for (const sessionId of [...connection.sessionIds]) await endSession(this.ctx, sessionId, 'server', 'server-shutdown');
       connection.socket.close(CloseCode.serverShutdown, 'server shutting down');
     }
+    this.graceTimers.cancelAll();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }

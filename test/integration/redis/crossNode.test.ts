@@ -145,7 +145,7 @@ describe('two nodes sharing Redis: agent on node A, customer on node B', () => {
 describe('two nodes sharing Redis: stopping a node', () => {
   const redis = useRedisServer();
 
-  it('tells the customer on B that the server ended the share when node A (the agent’s) shuts down', async () => {
+  it('hands the share over when node A (the agent’s) shuts down: the customer on B hears "away", the agent is told to reconnect', async () => {
     const [a, b] = await startTwoNodes(redis.server.url);
     try {
       const { agent, sessionId, key } = await agentWithSession(a.url);
@@ -153,13 +153,8 @@ describe('two nodes sharing Redis: stopping a node', () => {
       customer.send({ type: 'key.claim', key });
       await customer.next('key.accepted');
       await a.close();
-      assert.deepEqual(await customer.next('session.ended'), {
-        type: 'session.ended',
-        sessionId,
-        by: 'server',
-        reason: 'server-shutdown',
-      });
-      assert.equal((await agent.closed).code, CloseCode.serverShutdown);
+      assert.deepEqual(await customer.next('session.peer'), { type: 'session.peer', sessionId, state: 'away' });
+      assert.equal((await agent.closed).code, CloseCode.serviceRestart);
       customer.close();
     } finally {
       await a.close().catch(() => {}); // already closed unless the test failed early
