@@ -48,6 +48,7 @@ const Env = z.object({
   TLS_KEY: z.string().optional(),
   HEARTBEAT_INTERVAL_SECONDS: seconds(10),
   RESUME_GRACE_SECONDS: seconds(60),
+  MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(0).default(200),
   AGENTS_FILE: z.string().default('data/agents.json'),
   DEMO_AGENT: z
     .string()
@@ -93,6 +94,8 @@ export interface Config {
   readonly heartbeatIntervalMs: number;
   /** How long a session waits for a member whose connection dropped (reload, network) to come back. */
   readonly resumeGraceMs: number;
+  /** Open signaling sockets one client address may hold at once; 0 = no limit. */
+  readonly maxSocketsPerAddress: number;
   readonly agentsFile: string;
   readonly demoAgent: { readonly username: string; readonly password: string } | undefined;
   readonly organisation: string;
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls: e.TLS_CERT && e.TLS_KEY ? { cert: readFileSync(e.TLS_CERT), key: readFileSync(e.TLS_KEY) } : undefined,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_SECONDS * 1000,
     resumeGraceMs: e.RESUME_GRACE_SECONDS * 1000,
+    maxSocketsPerAddress: e.MAX_SOCKETS_PER_ADDRESS,
     agentsFile: e.AGENTS_FILE,
     demoAgent: demoName ? { username: demoName, password: demoPassword.join(':') } : undefined,
     organisation: e.ORGANISATION ?? brand.organisation,

@@ -23,7 +23,10 @@ const HELLO_TIMEOUT_MS = 10_000;
 const PATHS: Record<string, Role> = { '/ws/agent': 'agent', '/ws/customer': 'customer' };
 
 export interface SignalingSocketOptions {
-  config: Pick<Config, 'heartbeatIntervalMs' | 'iceServers' | 'turn' | 'iceTransportPolicy' | 'organisation' | 'trustProxy'>;
+  config: Pick<
+    Config,
+    'heartbeatIntervalMs' | 'iceServers' | 'turn' | 'iceTransportPolicy' | 'organisation' | 'trustProxy' | 'maxSocketsPerAddress'
+  >;
   allowedOrigins: ReadonlySet<string>;
   tls: boolean;
   /** The signed-in agent behind an upgrade request's cookie, if any (asks the sign-in store: may be Redis). */
@@ -59,6 +62,7 @@ export class SignalingSocketServer {
   private readonly receive: ReturnType<typeof createMessageIntake>;
   /** Customers may also connect from the desktop app; agents only from allowed web pages. */
   private readonly customerOrigins: ReadonlySet<string>;
+  private readonly socketsPerAddress = new Map<string, number>();
   private closing = false;
 
   constructor(private readonly options: SignalingSocketOptions) {
@@ -99,6 +103,11 @@ export class SignalingSocketServer {
       this.ctx.log.warn({ ip, origin: request.headers.origin, role }, 'socket refused: origin not allowed');
       return refuse(socket, 403, 'Forbidden');
     }
+    const cap = this.options.config.maxSocketsPerAddress;
+    if (cap > 0 && (this.socketsPerAddress.get(ip) ?? 0) >= cap) {
+      this.ctx.log.warn({ ip, role, cap }, 'socket refused: too many open sockets from this address');
+      return refuse(socket, 429, 'Too Many Requests');
+    }
     let agent: AgentAccount | undefined;
     if (role === 'agent') {
       // The sign-in lookup may wait for Redis: meanwhile a client that goes away must not crash us.
@@ -123,6 +132,7 @@ export class SignalingSocketServer {
   private accept(ws: WebSocket, role: Role, ip: string, agent: AgentAccount | undefined): void {
     const connection = new ClientConnection(newConnectionId(this.options.nodeId), role, ip, ws, agent);
     this.registry.add(connection);
+    this.socketsPerAddress.set(ip, (this.socketsPerAddress.get(ip) ?? 0) + 1);
     const helloTimer = setTimeout(() => {
       if (!connection.greeted) ws.close(CloseCode.helloTimeout, 'hello expected');
     }, HELLO_TIMEOUT_MS);
@@ -142,6 +152,9 @@ export class SignalingSocketServer {
       clearTimeout(helloTimer);
       this.registry.remove(connection);
       this.limiter.forget(connection.id);
+      const open = (this.socketsPerAddress.get(ip) ?? 1) - 1;
+      if (open > 0) this.socketsPerAddress.set(ip, open);
+      else this.socketsPerAddress.delete(ip);
       void this.disconnected(connection);
     });
   }
