@@ -64,10 +64,13 @@ export function createMetrics(connections: ConnectionSource): ServerMetrics {
     },
   });
 
+  // One child per role, looked up once: relayed signals are counted on the hot path.
+  const relayedFrom: Record<Role, { inc(): void }> = { agent: relayed.labels('agent'), customer: relayed.labels('customer') };
+
   return {
     keyIssued: () => keysIssued.inc(),
     keyAttemptFailed: (reason) => failedAttempts.inc({ reason }),
-    signalRelayed: (from) => relayed.inc({ from }),
+    signalRelayed: (from) => relayedFrom[from].inc(),
     contentType: registry.contentType,
     render: () => registry.metrics(),
   };
