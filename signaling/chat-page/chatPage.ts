@@ -1,6 +1,7 @@
 import { MAX_CHAT_TEXT_CHARS, type ChatEntry } from '../protocol';
 import type { ChatSession, ChatView } from './chatSession';
 import { appLink, watchAppOpen } from './deepLink';
+import { EndChatControls, type EndChatParts } from './endChat';
 import { chatText, type ChatTextRef, type ChatTranslator } from './i18n/chatTexts';
 import type { ChatPageConfig } from './pageConfig';
 import { appendPieces, splitLinks } from './safeText';
@@ -14,7 +15,6 @@ export interface ChatPageParts {
   composer: HTMLFormElement;
   message: HTMLTextAreaElement;
   send: HTMLButtonElement;
-  newChat: HTMLButtonElement;
   nameRow: HTMLElement;
   nameLabel: HTMLElement;
   name: HTMLInputElement;
@@ -43,6 +43,7 @@ export class ChatPage {
   private lastTypingSent = 0;
   private typingIdle: ReturnType<typeof setTimeout> | undefined;
   private readonly appMissing = new Set<string>();
+  private readonly ending: EndChatControls;
 
   constructor(
     private readonly parts: ChatPageParts,
@@ -50,7 +51,9 @@ export class ChatPage {
     private readonly translator: ChatTranslator,
     private readonly config: ChatPageConfig,
     private readonly share: ShareActions,
+    endParts: EndChatParts,
   ) {
+    this.ending = new EndChatControls(endParts, session, translator, () => parts.message.focus());
     parts.composer.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -62,10 +65,6 @@ export class ChatPage {
       }
     });
     parts.message.addEventListener('input', () => this.typed());
-    parts.newChat.addEventListener('click', () => {
-      session.startOver();
-      parts.message.focus();
-    });
     session.subscribe(() => this.render());
     translator.onChange(() => this.retranslate());
     this.retranslate();
@@ -80,7 +79,7 @@ export class ChatPage {
     document.title = this.parts.title.textContent;
     this.parts.message.placeholder = t(chatText('composer.placeholder'));
     this.parts.send.textContent = t(chatText('composer.send'));
-    this.parts.newChat.textContent = t(chatText('composer.newChat'));
+    this.ending.retranslate();
     this.parts.nameLabel.textContent = t(chatText('composer.nameLabel'));
     this.parts.transcript.setAttribute('aria-label', t(chatText('transcript.label')));
     document.documentElement.lang = this.translator.locale;
@@ -138,7 +137,7 @@ export class ChatPage {
     );
     const closed = view.conversationState === 'closed';
     this.parts.composer.hidden = closed;
-    this.parts.newChat.hidden = !closed;
+    this.ending.render(view);
     this.parts.nameRow.hidden = view.conversationState !== null || view.pending.length > 0;
     this.renderEntries(view);
   }
@@ -306,6 +305,7 @@ export function systemText(entry: ChatEntry, agentName: string | null): ChatText
       if (entry.by === 'agent') return chatText('system.shareEndedByAgent', { name: agentName ?? '' });
       return chatText('system.shareEndedOther');
     case 'chat-closed':
+      if (entry.by === 'customer') return chatText('system.chatEndedByYou');
       return chatText('system.chatClosed', { name: agentName ?? '' });
     case undefined:
       return chatText('system.shareEndedOther');

@@ -110,6 +110,13 @@ export class ChatSession {
     this.link?.send({ type: 'chat.share.decline', sessionId });
   }
 
+  /** "End chat": the server closes the conversation and answers with chat.state closed. */
+  end(): void {
+    if (this.current.conversationState === 'waiting' || this.current.conversationState === 'assigned') {
+      this.link?.send({ type: 'chat.end' });
+    }
+  }
+
   /** After a closed chat: forget it and begin again. */
   startOver(): void {
     this.tokens.clear();

@@ -91,7 +91,6 @@ async function start(): Promise<void> {
       composer: part<HTMLFormElement>('composer'),
       message: part<HTMLTextAreaElement>('message'),
       send: part<HTMLButtonElement>('send'),
-      newChat: part<HTMLButtonElement>('new-chat'),
       nameRow: part('name-row'),
       nameLabel: part('name-label'),
       name: part<HTMLInputElement>('customer-name'),
@@ -100,6 +99,17 @@ async function start(): Promise<void> {
     chatTranslator,
     config,
     shareHost,
+    {
+      endButton: part<HTMLButtonElement>('end-chat'),
+      confirm: part('end-confirm'),
+      question: part('end-question'),
+      hint: part('end-hint'),
+      yes: part<HTMLButtonElement>('end-yes'),
+      no: part<HTMLButtonElement>('end-no'),
+      ended: part('ended'),
+      endedText: part('ended-text'),
+      newChat: part<HTMLButtonElement>('new-chat'),
+    },
   );
   part('language-label').textContent = chatTranslator.translate({ key: 'page.language' });
   part('message-label').textContent = chatTranslator.translate({ key: 'composer.label' });

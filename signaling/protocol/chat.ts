@@ -41,7 +41,17 @@ export const CustomerChatTyping = z.object({ type: z.literal('chat.typing'), typ
 /** "No thanks" on a screen-share request. Accepting goes through the normal key.claim instead. */
 export const ChatShareDecline = z.object({ type: z.literal('chat.share.decline'), sessionId: ShareSessionId }).strict();
 
-export const CustomerChatMessages = [ChatStart, ChatResume, CustomerChatSend, CustomerChatTyping, ChatShareDecline] as const;
+/** "End chat" on the customer's page: the conversation ends for good and its token is revoked. */
+export const ChatEnd = z.object({ type: z.literal('chat.end') }).strict();
+
+export const CustomerChatMessages = [
+  ChatStart,
+  ChatResume,
+  CustomerChatSend,
+  CustomerChatTyping,
+  ChatShareDecline,
+  ChatEnd,
+] as const;
 
 // ---- agent → server ----
 export const ChatInboxWatch = z.object({ type: z.literal('chat.inbox.watch') }).strict();

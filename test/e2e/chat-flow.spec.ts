@@ -114,6 +114,38 @@ test.describe('web chat with a screen-share request', () => {
     await expect(again.line('Still here after a reload')).toBeVisible();
     await customer.say('And after yours');
     await expect(again.line('And after yours')).toBeVisible();
+
+    // The customer ends the chat; a confirm step keeps a stray click from ending it.
+    await customer.page.getByRole('button', { name: 'End chat' }).click();
+    const confirm = customer.page.getByRole('alertdialog', { name: 'End this chat?' });
+    await expect(confirm).toBeVisible();
+    await expect(confirm.getByRole('button', { name: 'No, keep chatting' })).toBeFocused();
+    await customer.page.screenshot({ path: test.info().outputPath('customer-end-confirm.png') });
+    await confirm.getByRole('button', { name: 'No, keep chatting' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(customer.status).toHaveText(`You are chatting with ${identity.displayName}`);
+    await customer.page.getByRole('button', { name: 'End chat' }).click();
+    await confirm.getByRole('button', { name: 'Yes, end chat' }).click();
+
+    await expect(customer.line('You ended the chat.')).toBeVisible();
+    await expect(customer.status).toHaveText('This chat has ended.');
+    await expect(customer.message, 'no composer in an ended chat').toBeHidden();
+    await expect(customer.page.getByRole('button', { name: 'End chat' })).toBeHidden();
+    const newChat = customer.page.getByRole('button', { name: 'Start a new chat' });
+    await expect(newChat).toBeVisible();
+    await expect(again.line('Customer ended the chat.')).toBeVisible();
+    await expect(again.panel.getByText('This chat has ended.')).toBeVisible();
+    await customer.page.screenshot({ path: test.info().outputPath('customer-ended.png') });
+
+    // "Start a new chat" begins afresh, and a reload does not bring the ended chat back.
+    await newChat.click();
+    await expect(customer.status).toHaveText('Write your question below. Someone from our team will answer here.');
+    await expect(customer.line('Hi there')).toBeHidden();
+    await expect(customer.message).toBeFocused();
+    await customer.page.reload();
+    await expect(customer.status).toHaveText('Write your question below. Someone from our team will answer here.');
+    await customer.say('A new question');
+    await expect(customer.status).toHaveText('Waiting for a member of our team…');
   });
 
   test('"Open in app" carries the scheme, key and server; without the app the page says so', async ({

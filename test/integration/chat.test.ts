@@ -169,6 +169,45 @@ describe('web chat', () => {
     for (const c of [agent, customer, later]) c.close();
   });
 
+  it('lets the customer end a waiting chat: it leaves the inbox and the token is revoked', async () => {
+    const alice = await watchingAgent(t.url);
+    const { customer, conversation } = await customerChat(t.url, 'Erik');
+    const { conversationId, token } = conversation;
+    assert.ok((await alice.next('chat.inbox')).waiting.some((c) => c.conversationId === conversationId));
+    customer.send({ type: 'chat.end' });
+    const closedEntry = (await customer.next('chat.message')).entry;
+    assert.equal(closedEntry.event, 'chat-closed');
+    assert.equal(closedEntry.by, 'customer');
+    assert.equal((await customer.next('chat.state')).state, 'closed');
+    const inbox = await alice.next('chat.inbox');
+    assert.equal(inbox.waiting.some((c) => c.conversationId === conversationId), false, 'gone from the inbox');
+    alice.send({ type: 'chat.take', conversationId, ref: 'late' });
+    assert.equal((await alice.next('error')).code, 'not-allowed', 'nobody can take an ended chat');
+    const later = await connect(t.url, 'customer');
+    later.send({ type: 'chat.resume', token: token ?? '', ref: 'resume' });
+    assert.equal((await later.next('error')).code, 'unknown-session');
+    for (const c of [alice, customer, later]) c.close();
+  });
+
+  it('lets the customer end an assigned chat: the agent reads "<name> ended the chat"', async () => {
+    const { customer, agent, conversationId, token } = await takenChat(t.url);
+    customer.send({ type: 'chat.end' });
+    const forAgent = (await agent.next('chat.message')).entry;
+    assert.equal(forAgent.event, 'chat-closed');
+    assert.equal(forAgent.by, 'customer');
+    assert.equal(forAgent.name, 'Carla');
+    assert.equal((await agent.next('chat.state')).state, 'closed');
+    assert.equal((await customer.next('chat.state')).state, 'closed');
+    agent.send({ type: 'chat.send', conversationId, text: 'are you there?', clientId: 'q' });
+    assert.equal((await agent.next('error')).code, 'not-allowed', 'the ended chat takes no more messages');
+    customer.send({ type: 'chat.end' });
+    assert.equal(await agent.receives('chat.message'), false, 'ending twice posts nothing more');
+    const later = await connect(t.url, 'customer');
+    later.send({ type: 'chat.resume', token, ref: 'resume' });
+    assert.equal((await later.next('error')).code, 'unknown-session');
+    for (const c of [agent, customer, later]) c.close();
+  });
+
   it('refuses oversized messages and passes HTML-bearing text through as plain text', async () => {
     const { customer, agent } = await takenChat(t.url);
     customer.send({ type: 'chat.send', text: 'x'.repeat(MAX_CHAT_TEXT_CHARS + 1), clientId: 'big' });
@@ -275,6 +314,32 @@ describe('web chat screen-share request', () => {
     customer.send({ type: 'chat.send', text: 'still chatting', clientId: 'x' });
     assert.equal((await agent.next('chat.message')).entry.event, 'share-ended');
     assert.equal((await agent.next('chat.message')).entry.text, 'still chatting');
+    for (const c of [agent, customer, sharer]) c.close();
+  });
+
+  it('ends a running share as ended by the customer when the customer ends the chat', async () => {
+    const { customer, agent, conversationId } = await takenChat(t.url);
+    agent.send({ type: 'chat.share.request', conversationId, ref: 's' });
+    const { sessionId } = await agent.next('session.key');
+    const request = (await customer.next('chat.message')).entry;
+    await agent.next('chat.message');
+    const sharer = await connect(t.url, 'customer');
+    sharer.send({ type: 'key.claim', key: request.share?.key });
+    await sharer.next('key.accepted');
+    sharer.send({ type: 'consent', decision: 'accept' });
+    sharer.send({ type: 'share.state', state: 'sharing' });
+    assert.equal((await agent.next('chat.message')).entry.event, 'share-started');
+    customer.send({ type: 'chat.end' });
+    const ended = await sharer.next('session.ended');
+    assert.equal(ended.by, 'customer');
+    const agentEnded = await agent.next('session.ended');
+    assert.equal(agentEnded.sessionId, sessionId);
+    assert.equal(agentEnded.by, 'customer');
+    const events = [];
+    for (let i = 0; i < 2; i++) events.push((await agent.next('chat.message')).entry);
+    assert.deepEqual(events.map((e) => e.event).sort(), ['chat-closed', 'share-ended']);
+    assert.equal(events.find((e) => e.event === 'share-ended')?.by, 'customer');
+    assert.equal((await agent.next('chat.state')).state, 'closed');
     for (const c of [agent, customer, sharer]) c.close();
   });
 

@@ -159,7 +159,7 @@ export class ConversationPanel {
   private entryElement(entry: ChatEntry): HTMLElement {
     if (entry.from === 'system') {
       const item = h('li', { class: 'chat-entry chat-entry-system' });
-      this.texts.set(item, systemEntryText(entry));
+      this.texts.set(item, systemEntryText(entry, this.displayName()));
       return item;
     }
     const mine = entry.from === 'agent';

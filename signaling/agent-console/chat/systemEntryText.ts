@@ -1,8 +1,8 @@
 import type { ChatEntry } from '../../protocol';
 import { text, type TextRef } from '../i18n/textRef';
 
-/** What the agent reads for a system entry of a conversation. */
-export function systemEntryText(entry: ChatEntry): TextRef {
+/** What the agent reads for a system entry of a conversation (`customerName` already has its fallback). */
+export function systemEntryText(entry: ChatEntry, customerName: string): TextRef {
   const name = entry.name ?? '';
   switch (entry.event) {
     case 'agent-joined':
@@ -20,6 +20,7 @@ export function systemEntryText(entry: ChatEntry): TextRef {
       if (entry.by === 'agent') return text('chat.system.shareEndedByAgent');
       return text('chat.system.shareEndedOther');
     case 'chat-closed':
+      if (entry.by === 'customer') return text('chat.system.chatEndedByCustomer', { name: entry.name ?? customerName });
       return text('chat.system.chatClosed');
     case undefined:
       return text('chat.system.shareEndedOther');

@@ -126,4 +126,22 @@ describe('customer chat session', () => {
     link.deliver('error', { code: 'rate-limited', message: 'slow down', retryAfterMs: 1000 });
     assert.equal(session.view.problem, 'too-fast');
   });
+  it('"End chat" asks the server once a conversation is open; the ended chat forgets its token', async () => {
+    const link = new FakeLink();
+    const tokens = new MemoryTokens();
+    const session = new ChatSession(async () => link, tokens);
+    await session.open();
+    session.end();
+    assert.deepEqual(link.sent, [], 'nothing to end before the first message');
+    session.send('Hello');
+    link.deliver('chat.conversation', conversation({ token: TOKEN }));
+    session.end();
+    assert.deepEqual(link.sent.at(-1), { type: 'chat.end' });
+    link.deliver('chat.state', { conversationId: 'c_aaaaaaaaaaaaaaaaaaaa', state: 'closed', agentName: null });
+    assert.equal(session.view.conversationState, 'closed');
+    assert.equal(tokens.token, null, 'a reload starts a new chat');
+    const sentBefore = link.sent.length;
+    session.end();
+    assert.equal(link.sent.length, sentBefore, 'an ended chat is not ended again');
+  });
 });

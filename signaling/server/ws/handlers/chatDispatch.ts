@@ -1,6 +1,7 @@
 import type { AgentMessage, CustomerMessage } from '../../../protocol';
 import type { ClientConnection } from '../clientConnection';
 import { chatClose } from './chatClose';
+import { chatEnd } from './chatEnd';
 import { chatInboxWatch } from './chatInboxWatch';
 import { chatResume } from './chatResume';
 import { agentChatSend, customerChatSend } from './chatSend';
@@ -47,5 +48,7 @@ export async function dispatchCustomerChat(
       return customerChatTyping(ctx, connection, message);
     case 'chat.share.decline':
       return chatShareDecline(ctx, connection, message);
+    case 'chat.end':
+      return chatEnd(ctx, connection, message);
   }
 }

@@ -62,6 +62,7 @@ export async function dispatchCustomer(ctx: HandlerContext, connection: ClientCo
     case 'chat.send':
     case 'chat.typing':
     case 'chat.share.decline':
+    case 'chat.end':
       return dispatchCustomerChat(ctx, connection, message);
     default:
       return assertNever(message);

@@ -1,0 +1,32 @@
+import type { CustomerMessageOf } from '../../../protocol';
+import { broadcastInbox, postEntry } from '../../chat/conversationDelivery';
+import { endSession } from '../../sessions/endSession';
+import { customerConversation } from './chatMembership';
+import type { Handler } from './context';
+
+/**
+ * The customer ends the conversation: a running share ends (as ended by the customer), the token
+ * is revoked, the agent reads "<name> ended the chat", and a chat nobody took leaves the inbox.
+ */
+export const chatEnd: Handler<CustomerMessageOf<'chat.end'>> = async (ctx, connection) => {
+  const conversation = await customerConversation(ctx, connection);
+  if (!conversation || conversation.state === 'closed') return;
+  if (conversation.shareSessionId) await endSession(ctx, conversation.shareSessionId, 'customer', 'ended');
+  await ctx.chat.store.updateConversation(conversation.id, { state: 'closed', tokenHash: null });
+  await postEntry(ctx, conversation.id, {
+    from: 'system',
+    event: 'chat-closed',
+    by: 'customer',
+    ...(conversation.customerName ? { name: conversation.customerName } : {}),
+  });
+  const closed = {
+    type: 'chat.state',
+    conversationId: conversation.id,
+    state: 'closed',
+    agentName: conversation.agentDisplayName,
+  } as const;
+  ctx.router.deliver(connection.id, closed);
+  if (conversation.agentConnectionId) ctx.router.deliver(conversation.agentConnectionId, closed);
+  if (conversation.state === 'waiting') await broadcastInbox(ctx);
+  ctx.log.info({ conversationId: conversation.id }, 'chat ended by the customer');
+};
