@@ -174,6 +174,42 @@ test.describe('web chat with a screen-share request', () => {
   });
 });
 
+test.describe('agent console reload during a chat share', () => {
+  test('the resumed share panel comes back inside its conversation, with the picture', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const identity = await agent.identity();
+    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
+    await customer.say('My screen looks odd');
+    const chat = await AgentChat.take(agent);
+    await chat.requestShare.click();
+    await customer.request(identity.displayName).getByRole('button', { name: 'Share screen' }).click();
+    await customer.page.getByRole('button', { name: 'Share my screen' }).click();
+    await expect(chat.line('The customer is sharing their screen.')).toBeVisible({ timeout: 30_000 });
+    await waitForPicture(chat.session().locator('video[aria-label="Customer screen"]'), 320);
+
+    agent.page.on('dialog', (dialog) => void dialog.accept());
+    await agent.page.reload();
+
+    const again = new AgentChat(agent.page.getByRole('region', { name: 'Chat with Customer' }));
+    await expect(again.line('My screen looks odd')).toBeVisible();
+    const session = again.session();
+    await expect(session.getByRole('status')).toHaveText("Sharing: you can see the customer's screen", { timeout: 30_000 });
+    await waitForPicture(session.locator('video[aria-label="Customer screen"]'), 320);
+    await expect(agent.page.getByRole('region', { name: /^Screen share \d+$/ }), 'one share, inside the chat').toHaveCount(1);
+    await expect(agent.page.locator('.session-grid .session'), 'nothing in the voice-key grid').toHaveCount(0);
+    await expect(again.requestShare, 'one request at a time').toBeDisabled();
+    await agent.page.screenshot({ path: test.info().outputPath('agent-after-reload.png'), fullPage: true });
+
+    await customer.page.getByRole('button', { name: 'Stop sharing' }).click();
+    await expect(again.line('The customer stopped sharing.')).toBeVisible();
+    await expect(again.requestShare).toBeEnabled();
+  });
+});
+
 test.describe('web chat on a branded server', () => {
   test.use({ serverEnv: { BRAND_DIR: 'build/brands/acme' } });
 

@@ -13,7 +13,7 @@ export interface ChatDeskHost {
    * with the ref the request must carry, so the server's `session.key` reply lands in that panel
    * (again on "Try again").
    */
-  hostSession(slot: HTMLElement, request: (ref: string) => void): void;
+  hostSession(conversationId: string, slot: HTMLElement, request: (ref: string) => void): void;
 }
 
 /**
@@ -30,6 +30,8 @@ export class ChatDesk implements ConversationActions {
   private readonly panels = new Map<string, ConversationPanel>();
   private readonly grid: HTMLElement;
   private counter = 0;
+  /** Share panels restored after a reload, waiting for their conversation to be replayed. */
+  private readonly restoredShares = new Map<string, { element: HTMLElement; elsewhere: () => void }>();
 
   constructor(
     private readonly texts: DomTexts,
@@ -100,9 +102,24 @@ export class ChatDesk implements ConversationActions {
 
   requestShare(panel: ConversationPanel, slot: HTMLElement): void {
     if (!this.connection) return panel.shareSettled();
-    this.host.hostSession(slot, (ref) =>
+    this.host.hostSession(panel.conversationId, slot, (ref) =>
       this.connection?.send({ type: 'chat.share.request', conversationId: panel.conversationId, ref }),
     );
+  }
+
+  /**
+   * A share panel restored after a reload goes back into its conversation once the server replays
+   * it; `elsewhere` places it when the conversation does not come back (ended meanwhile).
+   */
+  adoptRestoredShare(conversationId: string, element: HTMLElement, elsewhere: () => void): void {
+    const panel = this.panels.get(conversationId);
+    if (panel) panel.adoptShare(element);
+    else this.restoredShares.set(conversationId, { element, elsewhere });
+  }
+
+  /** "Try again" on a restored chat share: the same request as the conversation's button. */
+  requestShareAgain(conversationId: string, ref: string): void {
+    this.connection?.send({ type: 'chat.share.request', conversationId, ref });
   }
 
   close(panel: ConversationPanel): void {
@@ -117,6 +134,10 @@ export class ChatDesk implements ConversationActions {
   // ---- server messages ----
 
   private showInbox(waiting: readonly ConversationSummary[]): void {
+    // The server replays this agent's conversations before the first inbox: what is still
+    // waiting for its conversation now will not get one.
+    for (const { elsewhere } of this.restoredShares.values()) elsewhere();
+    this.restoredShares.clear();
     show(this.inboxEmpty, waiting.length === 0);
     this.inboxList.replaceChildren(...waiting.map((summary) => this.inboxItem(summary)));
   }
@@ -157,6 +178,11 @@ export class ChatDesk implements ConversationActions {
     }
     panel.setState(message.state);
     panel.showEntries(message.entries);
+    const restored = this.restoredShares.get(message.conversationId);
+    if (restored) {
+      this.restoredShares.delete(message.conversationId);
+      panel.adoptShare(restored.element);
+    }
     if (isNew) panel.focus();
   }
 }

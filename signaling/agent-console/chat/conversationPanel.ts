@@ -118,6 +118,12 @@ export class ConversationPanel {
     else this.texts.clear(this.statusLine);
   }
 
+  /** A share panel of this conversation restored after a reload: it belongs in the slot. */
+  adoptShare(element: HTMLElement): void {
+    this.shareSlot.append(element);
+    this.shareButton.disabled = true;
+  }
+
   /** The share panel in the slot ended (or was closed): the agent may ask again. */
   shareSettled(): void {
     if (this.state !== 'closed') this.shareButton.disabled = false;

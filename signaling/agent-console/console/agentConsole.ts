@@ -40,6 +40,8 @@ export class AgentConsole implements SessionPanelActions {
   private readonly chat: ChatDesk;
   /** Panels inside a chat: "Try again" repeats the chat's request, not session.create. */
   private readonly chatRequests = new WeakMap<SessionPanel, (ref: string) => void>();
+  /** The conversation each chat share panel belongs to (remembered for a reload). */
+  private readonly chatConversations = new WeakMap<SessionPanel, string>();
 
   constructor(
     private readonly texts: DomTexts,
@@ -62,7 +64,9 @@ export class AgentConsole implements SessionPanelActions {
     this.emptyNote = h('p', { class: 'empty-note' });
     texts.set(this.emptyNote, text('console.empty'));
     this.grid = h('div', { class: 'session-grid' });
-    this.chat = new ChatDesk(texts, { hostSession: (slot, request) => this.hostSession(slot, request) });
+    this.chat = new ChatDesk(texts, {
+      hostSession: (conversationId, slot, request) => this.hostSession(conversationId, slot, request),
+    });
 
     this.element = h(
       'div',
@@ -79,7 +83,8 @@ export class AgentConsole implements SessionPanelActions {
       directory: this.directory,
       banner: this.banner,
       reconnect: () => void this.connect(),
-      addRestoredPanel: (number, sessionId) => this.addRestoredPanel(number, sessionId),
+      addRestoredPanel: (number, sessionId, conversationId) => this.addRestoredPanel(number, sessionId, conversationId),
+      conversationOf: (panel) => this.chatConversations.get(panel),
     });
     this.resumer.restore();
   }
@@ -135,8 +140,9 @@ export class AgentConsole implements SessionPanelActions {
   }
 
   /** A screen-share panel inside a chat conversation; `request` sends the chat's request with the panel's ref. */
-  hostSession(slot: HTMLElement, request: (ref: string) => void): void {
+  hostSession(conversationId: string, slot: HTMLElement, request: (ref: string) => void): void {
     const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this);
+    this.chatConversations.set(panel, conversationId);
     slot.append(panel.element);
     this.panels.push(panel);
     this.updateEmptyNote();
@@ -243,10 +249,16 @@ export class AgentConsole implements SessionPanelActions {
     this.banner.showLost(text('console.lost'), this.panels.length > 0 ? text('console.lostHint') : null);
   }
 
-  private addRestoredPanel(number: number, sessionId: string): SessionPanel {
+  private addRestoredPanel(number: number, sessionId: string, conversationId: string | undefined): SessionPanel {
     const panel = new SessionPanel(number, this.texts, this);
     this.directory.bind(sessionId, panel);
-    this.grid.append(panel.element);
+    if (conversationId) {
+      this.chatConversations.set(panel, conversationId);
+      this.chatRequests.set(panel, (ref) => this.chat.requestShareAgain(conversationId, ref));
+      this.chat.adoptRestoredShare(conversationId, panel.element, () => this.grid.append(panel.element));
+    } else {
+      this.grid.append(panel.element);
+    }
     this.panels.push(panel);
     this.updateEmptyNote();
     return panel;

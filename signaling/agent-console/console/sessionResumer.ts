@@ -15,8 +15,10 @@ export interface ResumerHost {
   readonly banner: ConnectionBanner;
   /** Opens a new server connection (the console's connect()). */
   reconnect(): void;
-  /** Adds a panel for a restored session to the page. */
-  addRestoredPanel(number: number, sessionId: string): SessionPanel;
+  /** Adds a panel for a restored session to the page (inside its chat when it has one). */
+  addRestoredPanel(number: number, sessionId: string, conversationId: string | undefined): SessionPanel;
+  /** The web chat a panel's share was requested in, if any. */
+  conversationOf(panel: SessionPanel): string | undefined;
 }
 
 /**
@@ -36,7 +38,9 @@ export class SessionResumer {
   /** After a reload: a panel for each session this tab can take back. */
   restore(): void {
     const saved = this.memory.all().sort((a, b) => a.number - b.number);
-    for (const entry of saved) this.host.addRestoredPanel(entry.number, entry.sessionId).startResuming(entry.sessionId);
+    for (const entry of saved) {
+      this.host.addRestoredPanel(entry.number, entry.sessionId, entry.conversationId).startResuming(entry.sessionId);
+    }
     if (saved.length > 0) this.lostAt = Date.now();
   }
 
@@ -47,7 +51,8 @@ export class SessionResumer {
       const panel = directory.find(message);
       if (!panel?.isActive) return;
       const { sessionId, token, graceMs } = message;
-      this.memory.save({ sessionId, token, graceMs, number: panel.number });
+      const conversationId = this.host.conversationOf(panel);
+      this.memory.save({ sessionId, token, graceMs, number: panel.number, ...(conversationId ? { conversationId } : {}) });
     });
     connection.on('session.resumed', (message) => directory.find(message)?.receiveResumed(message));
     connection.on('session.peer', (message) => directory.find(message)?.receivePeer(message.state, message.needsNewPeer === true));

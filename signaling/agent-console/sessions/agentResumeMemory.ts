@@ -5,6 +5,8 @@ export interface AgentResumeEntry {
   graceMs: number;
   /** The panel's number, so "Screen share 2" is still number 2 after a reload. */
   number: number;
+  /** The web chat the share was requested in: after a reload its panel goes back there. */
+  conversationId?: string;
 }
 
 const STORAGE_KEY = 'screenshare.agent.resume';
@@ -62,6 +64,7 @@ function isEntry(value: unknown): value is AgentResumeEntry {
     typeof entry.sessionId === 'string' &&
     typeof entry.token === 'string' &&
     typeof entry.graceMs === 'number' &&
-    typeof entry.number === 'number'
+    typeof entry.number === 'number' &&
+    (entry.conversationId === undefined || typeof entry.conversationId === 'string')
   );
 }

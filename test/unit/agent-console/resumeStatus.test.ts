@@ -38,6 +38,20 @@ describe('agent console while a session is being resumed', () => {
     assert.deepEqual(new AgentResumeMemory(storage.asStorage()).all().map((entry) => entry.sessionId), ['s-1']);
   });
 
+  it('remembers which chat a share belongs to, so the reloaded panel goes back into it', () => {
+    const storage = new MemoryStorage();
+    new AgentResumeMemory(storage.asStorage()).save({
+      sessionId: 's-3',
+      token: 't3',
+      graceMs: 60_000,
+      number: 1,
+      conversationId: 'c_aaaaaaaaaaaaaaaaaaaa',
+    });
+    assert.equal(new AgentResumeMemory(storage.asStorage()).get('s-3')?.conversationId, 'c_aaaaaaaaaaaaaaaaaaaa');
+    storage.setItem('screenshare.agent.resume', JSON.stringify([{ sessionId: 's', token: 't', graceMs: 1, number: 1, conversationId: 7 }]));
+    assert.deepEqual(new AgentResumeMemory(storage.asStorage()).all(), [], 'a malformed conversation id is not trusted');
+  });
+
   it('ignores what it cannot read', () => {
     const storage = new MemoryStorage();
     storage.setItem('screenshare.agent.resume', '{not json');
