@@ -3,6 +3,9 @@ import type { Role } from '../protocol';
 
 const FAILED_KEY_REASONS = ['wrong', 'expired', 'used', 'replaced', 'malformed', 'locked-out'] as const;
 export type FailedKeyReason = (typeof FAILED_KEY_REASONS)[number];
+/** How a screen-share request in a chat turned out: shared, "No thanks", unused, or ended before sharing. */
+const CHAT_SHARE_OUTCOMES = ['started', 'declined', 'expired', 'cancelled'] as const;
+export type ChatShareOutcome = (typeof CHAT_SHARE_OUTCOMES)[number];
 
 /** The live connections of this node, as the gauges read them at scrape time. */
 export type ConnectionSource = () => Iterable<{ readonly role: Role; readonly sessionIds: ReadonlySet<string> }>;
@@ -15,6 +18,9 @@ export interface ServerMetrics {
   keyIssued(): void;
   keyAttemptFailed(reason: FailedKeyReason): void;
   signalRelayed(from: Role): void;
+  chatStarted(): void;
+  chatMessageRelayed(from: 'customer' | 'agent'): void;
+  chatShareRequestSettled(outcome: ChatShareOutcome): void;
   readonly contentType: string;
   render(): Promise<string>;
 }
@@ -39,9 +45,28 @@ export function createMetrics(connections: ConnectionSource): ServerMetrics {
     labelNames: ['from'] as const,
     registers: [registry],
   });
+  const chatsStarted = new Counter({
+    name: 'screenshare_chat_conversations_started_total',
+    help: 'Web-chat conversations started by customers.',
+    registers: [registry],
+  });
+  const chatMessages = new Counter({
+    name: 'screenshare_chat_messages_relayed_total',
+    help: 'Chat messages relayed within conversations, by sender.',
+    labelNames: ['from'] as const,
+    registers: [registry],
+  });
+  const chatShareRequests = new Counter({
+    name: 'screenshare_chat_share_requests_total',
+    help: 'Screen-share requests in chats, counted once each when settled, by outcome (started, declined, expired, cancelled).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   // Every series exists from the start (at 0), so rate() and alerts work before the first event.
   for (const reason of FAILED_KEY_REASONS) failedAttempts.inc({ reason }, 0);
   for (const from of ['agent', 'customer'] as const) relayed.inc({ from }, 0);
+  for (const from of ['agent', 'customer'] as const) chatMessages.inc({ from }, 0);
+  for (const outcome of CHAT_SHARE_OUTCOMES) chatShareRequests.inc({ outcome }, 0);
   new Gauge({
     name: 'screenshare_sessions_active',
     help: 'Screen-share sessions whose agent is connected to this node.',
@@ -71,6 +96,9 @@ export function createMetrics(connections: ConnectionSource): ServerMetrics {
     keyIssued: () => keysIssued.inc(),
     keyAttemptFailed: (reason) => failedAttempts.inc({ reason }),
     signalRelayed: (from) => relayedFrom[from].inc(),
+    chatStarted: () => chatsStarted.inc(),
+    chatMessageRelayed: (from) => chatMessages.inc({ from }),
+    chatShareRequestSettled: (outcome) => chatShareRequests.inc({ outcome }),
     contentType: registry.contentType,
     render: () => registry.metrics(),
   };

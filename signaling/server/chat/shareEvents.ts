@@ -4,7 +4,7 @@ import type { MessageRouter } from '../ws/connectionRegistry';
 import type { HandlerContext } from '../ws/handlers/context';
 import { postEntry } from './conversationDelivery';
 
-type ShareEventDeps = Omit<Parameters<typeof endSession>[0], 'router'> & Pick<HandlerContext, 'chat' | 'log'>;
+type ShareEventDeps = Omit<Parameters<typeof endSession>[0], 'router'> & Pick<HandlerContext, 'chat' | 'log' | 'metrics'>;
 
 /**
  * Turns what happens to a screen share that was requested in a chat into system messages of
@@ -33,17 +33,22 @@ export function withChatShareEvents(inner: MessageRouter, deps: ShareEventDeps):
         const conversationId = await deps.chat.store.conversationOfShare(sessionId);
         if (!conversationId) return;
         announcedSharing.add(sessionId);
+        deps.metrics.chatShareRequestSettled('started');
         await postEntry(ctx, conversationId, { from: 'system', event: 'share-started', sessionId });
       } else if (message.phase === 'key-expired') {
         const conversationId = await finishShare(sessionId);
         if (!conversationId) return;
+        deps.metrics.chatShareRequestSettled('expired');
         await postEntry(ctx, conversationId, { from: 'system', event: 'share-expired', sessionId });
         await endSession(ctx, sessionId, 'server', 'ended');
       }
       return;
     }
+    const wasSharing = announcedSharing.has(sessionId);
     const conversationId = await finishShare(sessionId);
     if (!conversationId) return;
+    if (message.reason === 'declined') deps.metrics.chatShareRequestSettled('declined');
+    else if (!wasSharing) deps.metrics.chatShareRequestSettled('cancelled');
     if (message.reason === 'declined') {
       await postEntry(ctx, conversationId, { from: 'system', event: 'share-declined', sessionId });
     } else {

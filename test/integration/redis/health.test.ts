@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:net';
 import { keyFromPayload } from '../../../signaling/protocol';
-import { pairedSession, connect, startTestServer, type TestServer } from '../harness';
+import { pairedSession, connect, signIn, startTestServer, type TestServer } from '../harness';
 import { useRedisServer } from './redisFixture';
 import { startTwoNodes } from './twoNodes';
 
@@ -66,6 +66,99 @@ describe('health and metrics endpoints (one node, in-memory)', () => {
     const after = await (await fetch(`${t.url}/metrics`)).text();
     assert.equal(sample(after, 'screenshare_sessions_active'), 0);
     for (const client of [agent, customer, guesser]) client.close();
+  });
+});
+
+describe('chat metrics (one node, in-memory)', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(() => t.close());
+
+  it('counts conversations started, messages relayed by sender, and share requests by outcome', async () => {
+    const before = await (await fetch(`${t.url}/metrics`)).text();
+    for (const outcome of ['started', 'declined', 'expired', 'cancelled']) {
+      assert.equal(sample(before, `screenshare_chat_share_requests_total{outcome="${outcome}"}`), 0, 'listed before it happens');
+    }
+    assert.equal(sample(before, 'screenshare_chat_conversations_started_total'), 0);
+
+    const customer = await connect(t.url, 'customer');
+    customer.send({ type: 'chat.start', name: 'Carla', ref: 'start' });
+    const { conversationId } = await customer.next('chat.conversation');
+    const agent = await connect(t.url, 'agent', { cookie: await signIn(t.url) });
+    agent.send({ type: 'chat.inbox.watch' });
+    await agent.next('chat.inbox');
+    agent.send({ type: 'chat.take', conversationId, ref: 'take' });
+    await agent.next('chat.conversation');
+    await agent.next('chat.message');
+    customer.send({ type: 'chat.send', text: 'one', clientId: 'c1' });
+    customer.send({ type: 'chat.send', text: 'two', clientId: 'c2' });
+    agent.send({ type: 'chat.send', conversationId, text: 'hello', clientId: 'a1' });
+    for (let i = 0; i < 3; i++) await agent.next('chat.message');
+
+    // Declined.
+    agent.send({ type: 'chat.share.request', conversationId, ref: 'r1' });
+    const first = await agent.next('session.key');
+    await agent.next('chat.message');
+    customer.send({ type: 'chat.share.decline', sessionId: first.sessionId });
+    await agent.next('session.ended');
+    assert.equal((await agent.next('chat.message')).entry.event, 'share-declined');
+    // Ended by the agent before the customer shared.
+    agent.send({ type: 'chat.share.request', conversationId, ref: 'r2' });
+    const second = await agent.next('session.key');
+    await agent.next('chat.message');
+    agent.send({ type: 'session.end', sessionId: second.sessionId });
+    await agent.next('session.ended');
+    assert.equal((await agent.next('chat.message')).entry.event, 'share-ended');
+    // Shared.
+    agent.send({ type: 'chat.share.request', conversationId, ref: 'r3' });
+    const third = await agent.next('session.key');
+    await agent.next('chat.message');
+    const sharer = await connect(t.url, 'customer');
+    sharer.send({ type: 'key.claim', key: third.key });
+    await sharer.next('key.accepted');
+    sharer.send({ type: 'consent', decision: 'accept' });
+    sharer.send({ type: 'share.state', state: 'sharing' });
+    assert.equal((await agent.next('chat.message')).entry.event, 'share-started');
+    sharer.send({ type: 'session.end', reason: 'stopped' });
+    assert.equal((await agent.next('chat.message')).entry.event, 'share-ended');
+
+    const text = await (await fetch(`${t.url}/metrics`)).text();
+    assert.equal(sample(text, 'screenshare_chat_conversations_started_total'), 1);
+    assert.equal(sample(text, 'screenshare_chat_messages_relayed_total{from="customer"}'), 2);
+    assert.equal(sample(text, 'screenshare_chat_messages_relayed_total{from="agent"}'), 1);
+    assert.equal(sample(text, 'screenshare_chat_share_requests_total{outcome="declined"}'), 1);
+    assert.equal(sample(text, 'screenshare_chat_share_requests_total{outcome="cancelled"}'), 1);
+    assert.equal(sample(text, 'screenshare_chat_share_requests_total{outcome="started"}'), 1, 'a share that ran and ended counts once');
+    assert.equal(sample(text, 'screenshare_chat_share_requests_total{outcome="expired"}'), 0);
+    for (const client of [agent, customer, sharer]) client.close();
+  });
+
+  it('counts an unused request as expired', async () => {
+    const short = await startTestServer({ KEY_TTL_SECONDS: '1' });
+    try {
+      const customer = await connect(short.url, 'customer');
+      customer.send({ type: 'chat.start', ref: 'start' });
+      const { conversationId } = await customer.next('chat.conversation');
+      const agent = await connect(short.url, 'agent', { cookie: await signIn(short.url) });
+      agent.send({ type: 'chat.inbox.watch' });
+      await agent.next('chat.inbox');
+      agent.send({ type: 'chat.take', conversationId, ref: 'take' });
+      await agent.next('chat.conversation');
+      await agent.next('chat.message');
+      agent.send({ type: 'chat.share.request', conversationId, ref: 'r' });
+      await agent.next('session.key');
+      await agent.next('chat.message');
+      assert.equal((await agent.next('chat.message', 5000)).entry.event, 'share-expired');
+      await agent.next('session.ended', 5000);
+      const text = await (await fetch(`${short.url}/metrics`)).text();
+      assert.equal(sample(text, 'screenshare_chat_share_requests_total{outcome="expired"}'), 1);
+      assert.equal(sample(text, 'screenshare_chat_share_requests_total{outcome="cancelled"}'), 0, 'not counted twice');
+      for (const client of [agent, customer]) client.close();
+    } finally {
+      await short.close();
+    }
   });
 });
 

@@ -16,12 +16,13 @@ export const customerChatSend: Handler<CustomerMessageOf<'chat.send'>> = async (
     });
   }
   await ctx.chat.store.updateConversation(conversation.id, { preview: previewOf(message.text) });
-  await postEntry(ctx, conversation.id, {
+  const posted = await postEntry(ctx, conversation.id, {
     from: 'customer',
     text: message.text,
     clientId: message.clientId,
     ...(conversation.customerName ? { name: conversation.customerName } : {}),
   });
+  if (posted) ctx.metrics.chatMessageRelayed('customer');
   if (conversation.state === 'waiting') await broadcastInbox(ctx);
 };
 
@@ -29,10 +30,11 @@ export const agentChatSend: Handler<AgentMessageOf<'chat.send'>> = async (ctx, c
   const conversation = await agentConversation(ctx, connection, message.conversationId);
   if (!conversation) return;
   if (conversation.state === 'closed') return sendError(connection, 'not-allowed', CLOSED);
-  await postEntry(ctx, conversation.id, {
+  const posted = await postEntry(ctx, conversation.id, {
     from: 'agent',
     text: message.text,
     clientId: message.clientId,
     name: conversation.agentDisplayName ?? connection.agent?.displayName ?? '',
   });
+  if (posted) ctx.metrics.chatMessageRelayed('agent');
 };

@@ -42,6 +42,7 @@ export const chatStart: Handler<CustomerMessageOf<'chat.start'>> = async (ctx, c
   const conversation = await ctx.chat.store.getConversation(id);
   if (!conversation) return;
   connection.send(await conversationMessage(ctx, conversation, 'customer', { token, ref: message.ref }));
+  ctx.metrics.chatStarted();
   ctx.log.info({ conversationId: id, ip: connection.ip }, 'chat started');
   await broadcastInbox(ctx);
 };
