@@ -116,6 +116,7 @@ test.describe('web chat with a screen-share request', () => {
     await expect(again.line('And after yours')).toBeVisible();
 
     // The customer ends the chat; a confirm step keeps a stray click from ending it.
+    await customer.page.screenshot({ path: test.info().outputPath('customer-before-end.png') });
     await customer.page.getByRole('button', { name: 'End chat' }).click();
     const confirm = customer.page.getByRole('alertdialog', { name: 'End this chat?' });
     await expect(confirm).toBeVisible();
