@@ -211,6 +211,38 @@ test.describe('agent console reload during a chat share', () => {
   });
 });
 
+test.describe('the customer ends the chat while sharing', () => {
+  test('the share stops, the agent reads who ended it, and the page offers a new chat', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const identity = await agent.identity();
+    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
+    await customer.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Dora');
+    await customer.say('Please look at this');
+    const chat = await AgentChat.take(agent, 'Dora');
+    await chat.requestShare.click();
+    await customer.request(identity.displayName).getByRole('button', { name: 'Share screen' }).click();
+    await customer.page.getByRole('button', { name: 'Share my screen' }).click();
+    await expect(chat.line('The customer is sharing their screen.')).toBeVisible({ timeout: 30_000 });
+    await waitForPicture(chat.session().locator('video[aria-label="Customer screen"]'), 320);
+
+    await customer.page.getByRole('button', { name: 'End chat' }).click();
+    await customer.page.getByRole('alertdialog', { name: 'End this chat?' }).getByRole('button', { name: 'Yes, end chat' }).click();
+    await expect(chat.session().getByRole('status')).toHaveText('Ended by the customer');
+    await expect(chat.line('Dora ended the chat.')).toBeVisible();
+    await expect(chat.line('The customer stopped sharing.')).toBeVisible();
+    await expect(chat.panel.locator('.chat-entry-system').last(), 'the share ends first, then the chat').toHaveText('Dora ended the chat.');
+    await expect(customer.page.getByRole('button', { name: 'Stop sharing' }), 'no sharing bar any more').toBeHidden();
+    await expect(customer.line('You ended the chat.')).toBeVisible();
+    await expect(customer.page.getByRole('button', { name: 'Start a new chat' })).toBeVisible();
+    await customer.page.screenshot({ path: test.info().outputPath('customer-ended-while-sharing.png') });
+    await agent.page.screenshot({ path: test.info().outputPath('agent-customer-ended.png'), fullPage: true });
+  });
+});
+
 test.describe('web chat on a branded server', () => {
   test.use({ serverEnv: { BRAND_DIR: 'build/brands/acme' } });
 

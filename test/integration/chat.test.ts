@@ -337,7 +337,7 @@ describe('web chat screen-share request', () => {
     assert.equal(agentEnded.by, 'customer');
     const events = [];
     for (let i = 0; i < 2; i++) events.push((await agent.next('chat.message')).entry);
-    assert.deepEqual(events.map((e) => e.event).sort(), ['chat-closed', 'share-ended']);
+    assert.deepEqual(events.map((e) => e.event), ['share-ended', 'chat-closed'], 'the share ends first, then the chat');
     assert.equal(events.find((e) => e.event === 'share-ended')?.by, 'customer');
     assert.equal((await agent.next('chat.state')).state, 'closed');
     for (const c of [agent, customer, sharer]) c.close();

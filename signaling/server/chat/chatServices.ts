@@ -1,5 +1,6 @@
 import type { ChatLimits } from './chatLimits';
 import type { ChatStore } from './chatStore';
+import type { PendingShareEvents } from './pendingShareEvents';
 
 /** What the chat handlers use besides the session machinery (part of HandlerContext as `chat`). */
 export interface ChatServices {
@@ -12,4 +13,6 @@ export interface ChatServices {
    * lives on one node, and a reconnecting customer proves itself again with its token.
    */
   customerSockets: Map<string, string>;
+  /** System messages about a share that are still being posted (see pendingShareEvents.ts). */
+  shareEvents: PendingShareEvents;
 }

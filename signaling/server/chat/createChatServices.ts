@@ -6,6 +6,7 @@ import { ChatLimits } from './chatLimits';
 import type { ChatServices } from './chatServices';
 import type { ChatStore } from './chatStore';
 import { MemoryChatStore } from './memoryChatStore';
+import { PendingShareEvents } from './pendingShareEvents';
 import { RedisChatStore } from './redisChatStore';
 
 /**
@@ -33,5 +34,11 @@ export async function createChatServices(
         }),
     );
   }
-  return { store, limits, maxWaiting: config.chat.maxWaiting, customerSockets: new Map() };
+  return {
+    store,
+    limits,
+    maxWaiting: config.chat.maxWaiting,
+    customerSockets: new Map(),
+    shareEvents: new PendingShareEvents(),
+  };
 }

@@ -18,8 +18,10 @@ export function withChatShareEvents(inner: MessageRouter, deps: ShareEventDeps):
     deliver(connectionId: string, message: ServerMessage) {
       inner.deliver(connectionId, message);
       if (message.type === 'session.update' || message.type === 'session.ended') {
-        void react(message).catch((error: unknown) =>
-          deps.log.error({ err: error, sessionId: message.sessionId }, 'chat share event failed'),
+        deps.chat.shareEvents.track(
+          react(message).catch((error: unknown) =>
+            deps.log.error({ err: error, sessionId: message.sessionId }, 'chat share event failed'),
+          ),
         );
       }
     },

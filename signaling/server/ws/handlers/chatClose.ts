@@ -8,7 +8,10 @@ import type { Handler } from './context';
 export const chatClose: Handler<AgentMessageOf<'chat.close'>> = async (ctx, connection, message) => {
   const conversation = await agentConversation(ctx, connection, message.conversationId);
   if (!conversation || conversation.state === 'closed') return;
-  if (conversation.shareSessionId) await endSession(ctx, conversation.shareSessionId, 'agent', 'ended');
+  if (conversation.shareSessionId) {
+    await endSession(ctx, conversation.shareSessionId, 'agent', 'ended');
+    await ctx.chat.shareEvents.settled();
+  }
   await ctx.chat.store.updateConversation(conversation.id, { state: 'closed', tokenHash: null });
   await postEntry(ctx, conversation.id, { from: 'system', event: 'chat-closed', by: 'agent' });
   if (conversation.customerConnectionId) {

@@ -11,7 +11,10 @@ import type { Handler } from './context';
 export const chatEnd: Handler<CustomerMessageOf<'chat.end'>> = async (ctx, connection) => {
   const conversation = await customerConversation(ctx, connection);
   if (!conversation || conversation.state === 'closed') return;
-  if (conversation.shareSessionId) await endSession(ctx, conversation.shareSessionId, 'customer', 'ended');
+  if (conversation.shareSessionId) {
+    await endSession(ctx, conversation.shareSessionId, 'customer', 'ended');
+    await ctx.chat.shareEvents.settled();
+  }
   await ctx.chat.store.updateConversation(conversation.id, { state: 'closed', tokenHash: null });
   await postEntry(ctx, conversation.id, {
     from: 'system',
