@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { WebSocket } from 'ws';
 import { PROTOCOL_VERSION, ServerMessage, type ServerMessageOf } from '../../../signaling/protocol';
-import { MAX_SESSIONS_PER_AGENT } from '../../../signaling/server/ws/handlers/createSession';
+import { MAX_SESSIONS_PER_AGENT } from '../../../signaling/server/sessions/agentSession';
 import { open, signIn, startTestServer, type TestServer } from '../harness';
 import { readSequence, sequencedSignal } from './sequencedSignals';
 

@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { AgentMessageOf } from '../../../protocol';
 import { postEntry } from '../../chat/conversationDelivery';
-import { issueKey } from '../../sessions/issueKey';
-import { grantResumeToken } from '../../sessions/resumeTokens';
+import { handOutFirstKey, openAgentSession } from '../../sessions/agentSession';
 import { agentConversation } from './chatMembership';
 import { sendError, type Handler } from './context';
-import { MAX_SESSIONS_PER_AGENT } from './createSession';
 
 /**
  * "Request screen share" in a chat: a normal screen-share session for the agent (the console's
@@ -23,28 +20,11 @@ export const chatShareRequest: Handler<AgentMessageOf<'chat.share.request'>> = a
   if (conversation.shareSessionId && (await ctx.store.getSession(conversation.shareSessionId))) {
     return sendError(connection, 'not-allowed', 'A screen share is already under way in this conversation.', { ref });
   }
-  if (connection.sessionIds.size >= MAX_SESSIONS_PER_AGENT) {
-    return sendError(connection, 'rate-limited', `At most ${MAX_SESSIONS_PER_AGENT} screen shares at once.`, { ref });
-  }
-  const sessionId = randomBytes(18).toString('base64url');
-  await ctx.store.createSession({
-    id: sessionId,
-    agentUsername: agent.username,
-    agentDisplayName: agent.displayName,
-    agentConnectionId: connection.id,
-    customerConnectionId: null,
-    phase: 'waiting',
-    key: null,
-    keyExpiresAt: null,
-    createdAt: Date.now(),
-  });
-  connection.sessionIds.add(sessionId);
+  const sessionId = await openAgentSession(ctx, connection, agent, ref);
+  if (!sessionId) return;
   await ctx.chat.store.linkShare(sessionId, conversation.id);
   await ctx.chat.store.updateConversation(conversation.id, { shareSessionId: sessionId });
-  const { key, expiresAt } = await issueKey(ctx, sessionId);
-  connection.send({ type: 'session.key', sessionId, key, expiresAt, ref });
-  // As for a voice-key session: the console may pick the session up again after a reload.
-  await grantResumeToken(ctx, connection, sessionId);
+  const { key, expiresAt } = await handOutFirstKey(ctx, connection, sessionId, ref);
   await postEntry(ctx, conversation.id, {
     from: 'system',
     event: 'share-requested',
