@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { supervise } from './supervisedChild';
+import { daemonMissing, freeTcpPort, startOnFreePort } from './throwawayDaemon';
 
 /**
  * A real, throwaway coturn (`turnserver`, Debian package `coturn`) on loopback: a free listening
@@ -29,22 +29,11 @@ export interface Coturn {
 
 /** Why coturn tests cannot run here, or undefined when turnserver is installed. */
 export function coturnMissing(): string | undefined {
-  const probe = spawnSync('turnserver', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return 'turnserver is not installed (Debian: apt-get install -y coturn)';
-  return undefined;
+  return daemonMissing('turnserver', 'coturn');
 }
 
 export async function startCoturn(startTimeoutMs = 10_000): Promise<Coturn> {
-  // A free port can be taken between asking and binding; try a few before giving up.
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return await startOnPort(await freePort(), startTimeoutMs);
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw lastError;
+  return startOnFreePort(freePort, (port) => startOnPort(port, startTimeoutMs));
 }
 
 const RELAY_PORTS = 200;
@@ -137,17 +126,6 @@ async function freePort(): Promise<number> {
     const port = await freeTcpPort();
     if (await udpPortFree(port)) return port;
   }
-}
-
-function freeTcpPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function udpPortFree(port: number): Promise<boolean> {

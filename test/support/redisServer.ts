@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { supervise } from './supervisedChild';
+import { daemonMissing, freeTcpPort, startOnFreePort } from './throwawayDaemon';
 
 /**
  * A real, throwaway `redis-server` (Debian package `redis-server`) on a free loopback port:
@@ -21,24 +21,11 @@ export interface RedisServer {
 
 /** Why Redis tests cannot run here, or undefined when redis-server is installed. */
 export function redisServerMissing(): string | undefined {
-  const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    return 'redis-server is not installed (Debian: apt-get install -y redis-server)';
-  }
-  return undefined;
+  return daemonMissing('redis-server', 'redis-server');
 }
 
 export async function startRedisServer(startTimeoutMs = 10_000): Promise<RedisServer> {
-  // A free port can be taken between asking and binding; try a few before giving up.
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return await startOnPort(await freePort(), startTimeoutMs);
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw lastError;
+  return startOnFreePort(freeTcpPort, (port) => startOnPort(port, startTimeoutMs));
 }
 
 async function startOnPort(port: number, startTimeoutMs: number): Promise<RedisServer> {
@@ -78,17 +65,4 @@ async function startOnPort(port: number, startTimeoutMs: number): Promise<RedisS
     throw error;
   }
   return { url: `redis://127.0.0.1:${port}`, port, output, stop };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
