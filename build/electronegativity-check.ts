@@ -81,6 +81,15 @@ export function parseFindings(csv: string): Finding[] {
   });
 }
 
+/** Every row has as many cells as the header, and the header names the columns we read. */
+export function reportIsWhole(csv: string): boolean {
+  const [header, ...rows] = parseCsv(csv);
+  if (!header) return false;
+  const names = header.map((name) => name.trim());
+  if (!['issue', 'severity', 'filename', 'location'].every((name) => names.includes(name))) return false;
+  return rows.every((cells) => cells.length === header.length);
+}
+
 export function blockingFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((finding) => BLOCKING.has(finding.severity));
 }
@@ -105,11 +114,16 @@ export async function scan(dirs: readonly string[]): Promise<Finding[]> {
     }
     const output = path.join(work, 'findings.csv');
     const args = [CLI, '-i', input, '-x', 'AvailableSecurityFixesGlobalCheck', '-e', await electronVersion(), '-r', '-o', output];
-    const run = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: work, timeout: 300_000 });
-    if (run.status !== 0 || !existsSync(output)) {
-      throw new Error(`electronegativity did not produce a report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+    // electronegativity now and then writes a report whose rows are garbled (seen under load): run again.
+    for (let attempt = 1; ; attempt++) {
+      await rm(output, { force: true });
+      const run = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: work, timeout: 300_000 });
+      if (run.status !== 0 || !existsSync(output)) {
+        throw new Error(`electronegativity did not produce a report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+      }
+      const csv = await readFile(output, 'utf8');
+      if (reportIsWhole(csv) || attempt === 3) return parseFindings(csv);
     }
-    return parseFindings(await readFile(output, 'utf8'));
   } finally {
     await rm(work, { recursive: true, force: true });
   }
