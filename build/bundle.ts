@@ -51,7 +51,13 @@ export async function bundleAll(): Promise<void> {
     build({
       ...node,
       format: 'esm',
-      entryPoints: { main: at('signaling/server/main.ts'), agents: at('signaling/server/accounts/cli.ts') },
+      entryPoints: {
+        // main.js and agents.js check the Node version, then load server.js / agents-cli.js.
+        main: at('signaling/server/platform/launchServer.ts'),
+        agents: at('signaling/server/platform/launchAgentsCli.ts'),
+        server: at('signaling/server/main.ts'),
+        'agents-cli': at('signaling/server/accounts/cli.ts'),
+      },
       outdir: inDist('server'),
     }),
     cp(at('renderer/static'), inDist('web'), { recursive: true }),

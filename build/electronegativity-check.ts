@@ -113,7 +113,7 @@ export async function scan(dirs: readonly string[]): Promise<Finding[]> {
       await cp(path.resolve(root, dir), path.join(input, path.basename(dir)), { recursive: true });
     }
     const output = path.join(work, 'findings.csv');
-    const args = [CLI, '-i', input, '-x', 'AvailableSecurityFixesGlobalCheck', '-e', await electronVersion(), '-r', '-o', output];
+    const args = ['--require', path.join(root, 'build/electronegativity-offline.cjs'), CLI, '-i', input, '-x', 'AvailableSecurityFixesGlobalCheck', '-e', await electronVersion(), '-r', '-o', output];
     // electronegativity now and then writes a report whose rows are garbled (seen under load): run again.
     for (let attempt = 1; ; attempt++) {
       await rm(output, { force: true });

@@ -63,14 +63,14 @@ export function installScreenCapture(deps: CaptureDeps): ScreenCapture {
     (request, callback) => {
       if (!deps.isOwnCapturingFrame(request.frame, request.securityOrigin)) {
         deps.log(`refused a screen capture request from ${request.securityOrigin}`);
-        callback({});
+        callback(null);
         return;
       }
       pickForRequest().then(
         (source) => {
           if (!source) {
             deps.log('refused a screen capture request: no screen was chosen');
-            callback({});
+            callback(null);
             return;
           }
           // Video only: the app never shares sound.
@@ -78,7 +78,7 @@ export function installScreenCapture(deps: CaptureDeps): ScreenCapture {
         },
         (error: unknown) => {
           deps.log(`screen capture failed: ${String(error)}`);
-          callback({});
+          callback(null);
         },
       );
     },

@@ -229,8 +229,8 @@ class DesktopMain {
         handler(
           { frame: null, securityOrigin: originOf(asAppUrl(source.frame.url())), videoRequested: true, audioRequested: false, userGesture: true },
           (streams) => {
-            if (streams.video && 'id' in streams.video) this.granted.push(streams.video.id);
-            resolve(Boolean(streams.video));
+            if (streams?.video && 'id' in streams.video) this.granted.push(streams.video.id);
+            resolve(Boolean(streams?.video));
           },
         ),
       );
