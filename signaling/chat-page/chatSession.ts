@@ -1,4 +1,4 @@
-import type { ChatEntry, ConversationState, CustomerMessage, ServerMessageOf } from '../protocol';
+import { MAX_CUSTOMER_NAME_CHARS, UNSAFE_NAME_CHARS, type ChatEntry, type ConversationState, type CustomerMessage, type ServerMessageOf } from '../protocol';
 import type { ConnectionClosed } from '../client/signalingConnection';
 
 /** The part of SignalingConnection the chat uses (a fake in unit tests). */
@@ -92,7 +92,7 @@ export class ChatSession {
 
   /** The name the agent sees; only sent with the first message. */
   setName(name: string): void {
-    this.name = name.trim().slice(0, 80);
+    this.name = name.replace(UNSAFE_NAME_CHARS, '').trim().slice(0, MAX_CUSTOMER_NAME_CHARS);
   }
 
   send(text: string): void {

@@ -18,18 +18,35 @@ const Ref = z.string().max(64).optional();
 /** The sender's own id for a message, echoed back so it can match its optimistic copy. */
 const ClientMessageId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-// No control characters other than line breaks and tabs; at least one visible character.
+/**
+ * Characters no chat text may hold: control characters (a message may keep line breaks and tabs)
+ * and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which make text
+ * read differently from what it is ("\u202Eexe.pdf" shows as "fdp.exe").
+ */
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/** Everything a name may not hold (no line breaks either); the chat page strips these before sending. */
+export const UNSAFE_NAME_CHARS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
 const ChatText = z
   .string()
   .max(MAX_CHAT_TEXT_CHARS)
-  .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), 'control characters are not allowed')
+  .refine((text) => !CONTROL_IN_TEXT.test(text), 'control characters are not allowed')
+  .refine((text) => !BIDI_CONTROL.test(text), 'bidi control characters are not allowed')
   .refine((text) => text.trim().length > 0, 'a message needs some text');
+
+/** The customer's name: the same rules as chat text, and one line. */
+const CustomerName = z
+  .string()
+  .trim()
+  .max(MAX_CUSTOMER_NAME_CHARS)
+  .refine((name) => !new RegExp(UNSAFE_NAME_CHARS.source).test(name), 'control and bidi control characters are not allowed');
 
 // ---- customer → server ----
 export const ChatStart = z
   .object({
     type: z.literal('chat.start'),
-    name: z.string().trim().max(MAX_CUSTOMER_NAME_CHARS).optional(),
+    name: CustomerName.optional(),
     ref: Ref,
   })
   .strict();

@@ -40,6 +40,13 @@ describe('chat text', () => {
     assert.equal(send(' \n\t '), false);
     assert.equal(send('line one\nline two\ttab'), true);
     assert.equal(send('nul\u0000'), false);
+    assert.equal(send('invoice\u202Efdp.exe'), false, 'no bidi override');
+    assert.equal(send('a\u2067b'), false, 'no bidi isolate');
+    assert.equal(send('\u05E9\u05DC\u05D5\u05DD \u200F!'), true, 'right-to-left text and marks are fine');
+    const start = (name: string) => CustomerMessage.safeParse({ type: 'chat.start', name }).success;
+    assert.equal(start('Jürgen'), true);
+    assert.equal(start('Eve\u202E'), false);
+    assert.equal(start('Eve\nAgent'), false, 'a name is one line');
     assert.equal(CustomerMessage.safeParse({ type: 'chat.send', text: 'x', clientId: 'a', from: 'agent' }).success, false);
     assert.equal(ChatEntry.safeParse({ seq: 0, at: 0, from: 'customer' }).success, false, 'sequence numbers start at 1');
   });
