@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { IceServer } from '../protocol';
 import { loadChatConfig, type ChatConfig } from './chat/chatConfig';
 import { BrandError, loadServerBrand, type ServerBrand } from './branding/serverBrand';
+import { parseTrustProxy, type TrustProxy } from './network/trustedProxy';
 
 /**
  * All configuration comes from environment variables (documented in the README), parsed once
@@ -66,9 +67,14 @@ const Env = z.object({
   LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(10),
   AGENT_SESSION_HOURS: z.coerce.number().positive().default(12),
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
+    .string()
     .default('false')
-    .transform((value) => value === 'true' || value === '1'),
+    .transform((text, ctx) => {
+      const parsed = parseTrustProxy(text);
+      if ('trust' in parsed) return parsed.trust;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   WEB_ROOT: z.string().optional(),
@@ -111,7 +117,8 @@ export interface Config {
   };
   readonly loginAttemptsPerIp: number;
   readonly agentSessionMs: number;
-  readonly trustProxy: boolean;
+  /** Which hops in front of the server are trusted proxies (TRUST_PROXY); false = none. */
+  readonly trustProxy: TrustProxy | false;
   readonly logLevel: string;
   readonly production: boolean;
   /** Folder with the built pages (dist/web). */

@@ -29,4 +29,16 @@ describe('configuration from the environment', () => {
     );
     assert.throws(() => loadConfig({ TLS_CERT: '/x.pem' }), /TLS_CERT and TLS_KEY must be set together/);
   });
+
+  it('reads TRUST_PROXY as a hop count or trusted proxy addresses, and refuses anything else', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    const oneHop = loadConfig({ TRUST_PROXY: 'true' }).trustProxy;
+    assert.ok(oneHop && oneHop('127.0.0.1', 0) && !oneHop('203.0.113.1', 1));
+    const twoHops = loadConfig({ TRUST_PROXY: '2' }).trustProxy;
+    assert.ok(twoHops && twoHops('10.0.0.1', 1) && !twoHops('203.0.113.1', 2));
+    const ranges = loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1, loopback' }).trustProxy;
+    assert.ok(ranges && ranges('10.1.2.3', 0) && ranges('127.0.0.1', 3) && !ranges('203.0.113.1', 0));
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'yes' }), /TRUST_PROXY: "yes" is neither/);
+    assert.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8, proxy.example' }), /TRUST_PROXY: "proxy.example"/);
+  });
 });
