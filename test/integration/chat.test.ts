@@ -1,23 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { MAX_CHAT_TEXT_CHARS, type ServerMessageOf } from '../../signaling/protocol';
-import { writeAccounts } from '../../signaling/server/accounts/accountFile';
-import { hashPassword } from '../../signaling/server/accounts/passwords';
-import { connect, signIn, startTestServer, type TestClient, type TestServer } from './harness';
+import { connect, serverWithTwoAgents, signIn, type TestClient, type TestServer } from './harness';
 
 type Conversation = ServerMessageOf<'chat.conversation'>;
-
-/** A server with two agent accounts (alice from DEMO_AGENT, bob from the agents file). */
-async function serverWithTwoAgents(env: Record<string, string> = {}): Promise<TestServer> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'chat-agents-'));
-  const agentsFile = path.join(dir, 'agents.json');
-  await writeAccounts(agentsFile, [
-    { username: 'bob', displayName: 'Bob Berg', passwordHash: await hashPassword('secret-bob'), createdAt: new Date().toISOString() },
-  ]);
-  return startTestServer({ AGENTS_FILE: agentsFile, ...env });
-}
 
 async function customerChat(url: string, name = 'Carla'): Promise<{ customer: TestClient; conversation: Conversation }> {
   const customer = await connect(url, 'customer');

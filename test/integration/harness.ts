@@ -4,6 +4,8 @@ import path from 'node:path';
 import { WebSocket } from 'ws';
 import { pino } from 'pino';
 import { PROTOCOL_VERSION, ServerMessage, type ServerMessageOf } from '../../signaling/protocol';
+import { writeAccounts } from '../../signaling/server/accounts/accountFile';
+import { hashPassword } from '../../signaling/server/accounts/passwords';
 import { createSignalingServer, type SignalingServer } from '../../signaling/server/app';
 import { loadConfig } from '../../signaling/server/config';
 
@@ -32,6 +34,16 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   const server = await createSignalingServer(config, { logger });
   return { server, url: server.url, origin: server.url, logLines, close: () => server.close() };
+}
+
+/** A server with two agent accounts: alice (DEMO_AGENT, password secret-alice) and bob (agents file, secret-bob). */
+export async function serverWithTwoAgents(env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'two-agents-'));
+  const agentsFile = path.join(dir, 'agents.json');
+  await writeAccounts(agentsFile, [
+    { username: 'bob', displayName: 'Bob Berg', passwordHash: await hashPassword('secret-bob'), createdAt: new Date().toISOString() },
+  ]);
+  return startTestServer({ AGENTS_FILE: agentsFile, ...env });
 }
 
 export async function signIn(url: string, username = 'alice', password = 'secret-alice'): Promise<string> {

@@ -97,6 +97,11 @@ export class MemorySessionStore implements SessionStore {
     this.resumeTokens.set(tokenHash, { grant: { ...grant }, expiresAt });
   }
 
+  async peekResumeToken(tokenHash: string): Promise<ResumeGrant | undefined> {
+    const saved = this.resumeTokens.get(tokenHash);
+    return saved && saved.expiresAt > Date.now() ? { ...saved.grant } : undefined;
+  }
+
   async takeResumeToken(tokenHash: string): Promise<ResumeGrant | undefined> {
     const saved = this.resumeTokens.get(tokenHash);
     this.resumeTokens.delete(tokenHash);

@@ -129,16 +129,23 @@ export class RedisSessionStore implements SessionStore {
     await this.redis.set(this.resumePrefix + tokenHash, JSON.stringify(saved), 'PX', ttl);
   }
 
+  async peekResumeToken(tokenHash: string): Promise<ResumeGrant | undefined> {
+    return liveGrant(await this.redis.get(this.resumePrefix + tokenHash));
+  }
+
   async takeResumeToken(tokenHash: string): Promise<ResumeGrant | undefined> {
     // GETDEL is atomic: of two nodes taking the same token at once, only one gets it.
-    const text = await this.redis.getdel(this.resumePrefix + tokenHash);
-    if (text === null) return undefined;
-    const saved = SavedResumeToken.parse(JSON.parse(text));
-    return saved.expiresAt > Date.now() ? { sessionId: saved.sessionId, role: saved.role } : undefined;
+    return liveGrant(await this.redis.getdel(this.resumePrefix + tokenHash));
   }
 
   /** The Redis connection belongs to whoever made it (it is shared with the router and limiter). */
   async close(): Promise<void> {}
+}
+
+function liveGrant(text: string | null): ResumeGrant | undefined {
+  if (text === null) return undefined;
+  const saved = SavedResumeToken.parse(JSON.parse(text));
+  return saved.expiresAt > Date.now() ? { sessionId: saved.sessionId, role: saved.role } : undefined;
 }
 
 function encode(session: SessionRecord): Record<string, string> {

@@ -49,6 +49,8 @@ export interface SessionStore {
   retireKey(key: string, reason: DeadKeyReason): Promise<boolean>;
   /** Remembers a resume token (by its hash) until `expiresAt`. */
   saveResumeToken(tokenHash: string, grant: ResumeGrant, expiresAt: number): Promise<void>;
+  /** What a resume token would grant, without using it up (to check role and session first). */
+  peekResumeToken(tokenHash: string): Promise<ResumeGrant | undefined>;
   /** Atomically consumes a resume token: only the first caller gets the grant; unknown/expired give undefined. */
   takeResumeToken(tokenHash: string): Promise<ResumeGrant | undefined>;
   close(): Promise<void>;

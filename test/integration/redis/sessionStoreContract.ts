@@ -120,6 +120,8 @@ export function sessionStoreContract(makeStore: () => Promise<SessionStore>): vo
 
   it('gives a resume token to exactly one of many simultaneous takers, then forgets it', async () => {
     await store.saveResumeToken('hash-1', { sessionId: 's1', role: 'customer' }, Date.now() + 60_000);
+    assert.deepEqual(await store.peekResumeToken('hash-1'), { sessionId: 's1', role: 'customer' });
+    assert.deepEqual(await store.peekResumeToken('hash-1'), { sessionId: 's1', role: 'customer' }, 'a peek uses nothing up');
     const results = await Promise.all(Array.from({ length: 10 }, () => store.takeResumeToken('hash-1')));
     assert.deepEqual(
       results.filter((grant) => grant !== undefined),
@@ -132,6 +134,7 @@ export function sessionStoreContract(makeStore: () => Promise<SessionStore>): vo
   it('refuses a resume token after its time', async () => {
     await store.saveResumeToken('hash-2', { sessionId: 's1', role: 'agent' }, Date.now() + 60_000);
     clock.tick(60_000);
+    assert.equal(await store.peekResumeToken('hash-2'), undefined);
     assert.equal(await store.takeResumeToken('hash-2'), undefined);
   });
 

@@ -20,11 +20,15 @@ export const resumeSession: Handler<AgentMessageOf<'session.resume'> | CustomerM
   if (role === 'customer' && connection.sessionIds.size > 0) {
     return sendError(connection, 'already-in-session', 'This connection is already sharing with an agent.', { ref });
   }
-  const grant = await ctx.store.takeResumeToken(hashResumeToken(message.token));
+  const tokenHash = hashResumeToken(message.token);
+  // Role and session are checked before the token is used up: a wrong presenter (the other role,
+  // another agent) must not end the rightful member's chance to resume.
+  const grant = await ctx.store.peekResumeToken(tokenHash);
   const before = grant && grant.role === role ? await ctx.store.getSession(grant.sessionId) : undefined;
   // An agent token only works for the agent it was given to, even if it leaked.
   const agentMismatch = role === 'agent' && before?.agentUsername !== connection.agent?.username;
-  if (!grant || !before || agentMismatch) {
+  // Taking it is still atomic: of two rightful presenters at once, only one resumes.
+  if (!grant || !before || agentMismatch || !(await ctx.store.takeResumeToken(tokenHash))) {
     ctx.log.warn({ ip: connection.ip, role }, 'resume refused');
     return sendError(connection, 'resume-expired', EXPIRED, { ref });
   }
