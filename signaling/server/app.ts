@@ -61,6 +61,8 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   const registry = new ConnectionRegistry();
   const metrics = createMetrics(() => registry.all());
 
+  const allowedOrigins = new Set(config.allowedOrigins);
+  if (config.publicUrl) allowedOrigins.add(new URL(config.publicUrl).origin);
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app, tls);
   registerAgentAuthRoutes(app, {
@@ -69,10 +71,10 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     limiter: agentAuth.loginLimiter,
     organisation: config.organisation,
     secureCookies: tls || (config.publicUrl?.startsWith('https:') ?? false),
+    allowedOrigins,
+    tls,
   });
 
-  const allowedOrigins = new Set(config.allowedOrigins);
-  if (config.publicUrl) allowedOrigins.add(new URL(config.publicUrl).origin);
   const chat = await createChatServices(config, log);
   const handlerContext = { config, store, keyLimiter: shared.keyLimiter, keyTimers, log, metrics, chat };
   const sockets = new SignalingSocketServer({

@@ -1,8 +1,9 @@
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AccountDirectory } from '../accounts/accountDirectory';
 import { AGENT_COOKIE, type AgentSessions } from '../auth/agentSessions';
 import type { LoginLimiter } from '../limits/loginLimiter';
+import { signInErrorHandler as errorHandler, signInGuard } from './signInGuard';
 
 const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 
@@ -12,22 +13,21 @@ export interface AgentAuthDeps {
   limiter: LoginLimiter;
   organisation: string;
   secureCookies: boolean;
+  /** Pages that may post a sign-in (those that may open agent sockets), besides the server's own. */
+  allowedOrigins: ReadonlySet<string>;
+  tls: boolean;
 }
 
 /** Sign-in for agents: an HttpOnly, SameSite=Strict cookie that also authenticates the WebSocket. */
 export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDeps): void {
-  // The sign-in store (Redis under REDIS_URL) can be briefly unreachable: say so instead of a bare 500.
-  const errorHandler: RouteOptions['errorHandler'] = (error, request, reply) => {
-    request.log.error({ err: error }, 'agent sign-in store unavailable');
-    return reply.code(503).send({ code: 'unavailable', message: 'Sign-in is unavailable right now. Please try again in a moment.' });
-  };
   const identity = (agent: { username: string; displayName: string }) => ({
     username: agent.username,
     displayName: agent.displayName,
     organisation: deps.organisation,
   });
 
-  app.post('/api/agent/login', { errorHandler }, async (request, reply) => {
+  const guard = signInGuard(deps.allowedOrigins, deps.tls, LoginBody);
+  app.post('/api/agent/login', { errorHandler, ...guard }, async (request, reply) => {
     const retryAfterMs = await deps.limiter.retryAfterMs(request.ip);
     if (retryAfterMs > 0) {
       return reply.code(429).send({
