@@ -3,7 +3,7 @@
  *   main.cjs               main process (everything bundled but `electron`)
  *   preload.cjs            customer window preload (sandboxed: one self-contained CommonJS file)
  *   indicator-preload.cjs  indicator window preload
- *   renderer/              the customer page (same code as the web page) + its static files
+ *   renderer/              the customer page (renderer/customer, same code as the web page) + its static files
  *   indicator/             the "you are sharing" indicator page
  *   app-config.json, package.json  from main/app-config.json, or from a brand (build/dist.ts)
  *   renderer/brand-logo.png, icon.png  the brand's logo (the neutral one without a brand)
@@ -91,8 +91,8 @@ export interface AppBundleOptions {
 export async function bundleApp({ brand, production: minify = production, outDir = out }: AppBundleOptions = {}): Promise<void> {
   const to = (...parts: string[]) => path.join(outDir, ...parts);
   const logo = (brand ?? loadBrandDir(at('build/brands/default'))).logo;
-  if (!existsSync(at('renderer/main.ts'))) {
-    throw new Error('renderer/main.ts does not exist yet: the customer page is needed for the app.');
+  if (!existsSync(at('renderer/customer/main.ts'))) {
+    throw new Error('renderer/customer/main.ts does not exist yet: the customer page is needed for the app.');
   }
   await rm(outDir, { recursive: true, force: true });
   await mkdir(to('renderer'), { recursive: true });
@@ -106,9 +106,9 @@ export async function bundleApp({ brand, production: minify = production, outDir
       outdir: outDir,
       outExtension: { '.js': '.cjs' },
     }),
-    build({ ...browser, entryPoints: { customer: at('renderer/main.ts') }, outdir: to('renderer') }),
+    build({ ...browser, entryPoints: { customer: at('renderer/customer/main.ts') }, outdir: to('renderer') }),
     build({ ...browser, inject: [], entryPoints: { indicator: at('main/indicatorPage/indicator.ts') }, outdir: to('indicator') }),
-    cp(at('renderer/static'), to('renderer'), { recursive: true }),
+    cp(at('renderer/customer/static'), to('renderer'), { recursive: true }),
     cp(at('main/indicatorPage/indicator.html'), to('indicator/indicator.html')),
     cp(at('main/indicatorPage/indicator.css'), to('indicator/indicator.css')),
     appConfigJson(brand?.brand).then((json) => writeFile(to('app-config.json'), json)),

@@ -1,5 +1,5 @@
 /**
- * Bundles every program with esbuild: the two web pages, the signaling server and the Electron
+ * Bundles every program with esbuild: the web pages (renderer/), the signaling server and the Electron
  * main/preload. `tsc --noEmit` type-checks; this only produces JavaScript into dist/.
  *   npx tsx build/bundle.ts
  * DIST_DIR=<folder inside the repository, so the server finds node_modules> builds the pages and the
@@ -17,7 +17,7 @@ const production = process.env.NODE_ENV === 'production';
 const distDir = path.resolve(root, process.env.DIST_DIR ?? 'dist');
 const inDist = (...parts: string[]) => path.join(distDir, ...parts);
 
-/** Browser bundles (both pages here, and the app's renderer in app-bundle.ts): one set of options. */
+/** Browser bundles (every page here, and the app's renderer in app-bundle.ts): one set of options. */
 export const browser: BuildOptions = {
   bundle: true,
   platform: 'browser',
@@ -26,7 +26,7 @@ export const browser: BuildOptions = {
   sourcemap: true,
   minify: production,
   define: { global: 'globalThis' },
-  inject: [at('signaling/client/nodeShims.ts')],
+  inject: [at('renderer/shared/nodeShims.ts')],
   logLevel: 'warning',
 };
 
@@ -43,11 +43,11 @@ export async function bundleAll(): Promise<void> {
   await rm(distDir, { recursive: true, force: true });
   await mkdir(inDist('web'), { recursive: true });
   await Promise.all([
-    build({ ...browser, entryPoints: { customer: at('renderer/main.ts') }, outdir: inDist('web') }),
-    build({ ...browser, entryPoints: { agent: at('signaling/agent-console/main.ts') }, outdir: inDist('web') }),
-    build({ ...browser, entryPoints: { chat: at('signaling/chat-page/main.ts') }, outdir: inDist('web') }),
+    build({ ...browser, entryPoints: { customer: at('renderer/customer/main.ts') }, outdir: inDist('web') }),
+    build({ ...browser, entryPoints: { agent: at('renderer/agent-console/main.ts') }, outdir: inDist('web') }),
+    build({ ...browser, entryPoints: { chat: at('renderer/chat-page/main.ts') }, outdir: inDist('web') }),
     // The widget runs on other sites: small, and without the Node shims the pages need for simple-peer.
-    build({ ...browser, inject: [], minify: true, entryPoints: { 'chat-widget': at('signaling/chat-widget/widget.ts') }, outdir: inDist('web') }),
+    build({ ...browser, inject: [], minify: true, entryPoints: { 'chat-widget': at('renderer/chat-widget/widget.ts') }, outdir: inDist('web') }),
     build({
       ...node,
       format: 'esm',
@@ -60,9 +60,9 @@ export async function bundleAll(): Promise<void> {
       },
       outdir: inDist('server'),
     }),
-    cp(at('renderer/static'), inDist('web'), { recursive: true }),
-    cp(at('signaling/agent-console/static'), inDist('web'), { recursive: true }),
-    cp(at('signaling/chat-page/static'), inDist('web'), { recursive: true }),
+    cp(at('renderer/customer/static'), inDist('web'), { recursive: true }),
+    cp(at('renderer/agent-console/static'), inDist('web'), { recursive: true }),
+    cp(at('renderer/chat-page/static'), inDist('web'), { recursive: true }),
   ]);
 }
 

@@ -1,5 +1,6 @@
 /**
- * Runs @doyensec/electronegativity over the app's code (main/, preload/, renderer/) and fails on
+ * Runs @doyensec/electronegativity over the app's code (main/, preload/, and the pages the app
+ * bundles: renderer/customer/ with renderer/shared/) and fails on
  * any HIGH or MEDIUM finding. The tool itself always exits 0, so this wrapper reads its CSV.
  * Offline: AvailableSecurityFixesGlobalCheck (which asks the internet for Electron releases) is
  * skipped. Exemptions live in the code as `eng-disable CHECK_NAME: reason` comments.
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
-const DEFAULT_DIRS = ['main', 'preload', 'renderer'];
+const DEFAULT_DIRS = ['main', 'preload', 'renderer/customer', 'renderer/shared'];
 const BLOCKING = new Set(['HIGH', 'MEDIUM']);
 
 export interface Finding {

@@ -1,4 +1,4 @@
-import type { SharingState } from '../preload/desktopApi';
+import type { SharingState } from '../preload/contract/desktopApi';
 
 /**
  * Background updates through electron-updater from the brand's generic feed (written into the

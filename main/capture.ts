@@ -1,5 +1,5 @@
 import type { DesktopCapturerSource, NativeImage, Session, SourcesOptions, WebFrameMain } from 'electron';
-import type { ScreenInfo } from '../preload/desktopApi';
+import type { ScreenInfo } from '../preload/contract/desktopApi';
 
 /**
  * Answers the renderer's getDisplayMedia() with a whole screen, never a single window.

@@ -1,6 +1,6 @@
 import type { App } from 'electron';
 import { checkKey, normalizeKey } from '../signaling/protocol/securityKey';
-import type { DeepLink } from '../preload/desktopApi';
+import type { DeepLink } from '../preload/contract/desktopApi';
 import type { AppConfig } from './config';
 
 /**

@@ -1,4 +1,4 @@
-import type { DeepLink } from '../preload/desktopApi';
+import type { DeepLink } from '../preload/contract/desktopApi';
 
 /**
  * Holds a deep link until the customer page listens for links: the link that launched the app

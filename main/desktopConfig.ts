@@ -1,4 +1,4 @@
-import type { DesktopConfig } from '../preload/desktopApi';
+import type { DesktopConfig } from '../preload/contract/desktopApi';
 import type { AppConfig } from './config';
 
 /** What the customer page learns about the app: where to connect, its name, language, system. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Invoke } from '../preload/channels';
-import { SharingState, type DesktopConfig, type ScreenPermission } from '../preload/desktopApi';
-import type { IndicatorView } from '../preload/indicatorApi';
+import { Invoke } from '../preload/contract/channels';
+import { SharingState, type DesktopConfig, type ScreenPermission } from '../preload/contract/desktopApi';
+import type { IndicatorView } from '../preload/contract/indicatorApi';
 import type { ScreenCapture } from './capture';
 import type { DeepLinkInbox } from './deepLinkInbox';
 import { route, type IpcRoute } from './ipc';

@@ -16,7 +16,7 @@ import {
 import { autoUpdater } from 'electron-updater';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Push } from '../preload/channels';
+import { Push } from '../preload/contract/channels';
 import { isPageOrigin, isPageUrl, pageUrl, registerAppScheme, serveAppScheme } from './appProtocol';
 import { installAutoUpdate } from './autoUpdate';
 import { installScreenCapture, usesSystemPicker } from './capture';

@@ -1,7 +1,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, WebContents } from 'electron';
-import type { SharingState } from '../preload/desktopApi';
-import type { IndicatorView } from '../preload/indicatorApi';
-import { Push } from '../preload/channels';
+import type { SharingState } from '../preload/contract/desktopApi';
+import type { IndicatorView } from '../preload/contract/indicatorApi';
+import { Push } from '../preload/contract/channels';
 import type { MainLanguage, MainStrings } from './strings';
 import { secureWebPreferences } from './webPreferences';
 

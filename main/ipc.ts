@@ -1,6 +1,6 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { z } from 'zod';
-import type { InvokeChannel } from '../preload/channels';
+import type { InvokeChannel } from '../preload/contract/channels';
 import { isPageUrl, type PageName } from './appProtocol';
 
 /**

@@ -1,5 +1,5 @@
 import type { Shell, SystemPreferences } from 'electron';
-import type { ScreenPermission } from '../preload/desktopApi';
+import type { ScreenPermission } from '../preload/contract/desktopApi';
 
 /**
  * macOS only lets an app record the screen after the customer allowed it in System Settings;

@@ -1,4 +1,4 @@
-import type { SharingState } from '../preload/desktopApi';
+import type { SharingState } from '../preload/contract/desktopApi';
 
 /** Whether the customer is sharing right now, as the renderer reports it; the indicator and tray follow it. */
 export interface SharingStateStore {

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions, Tray } from 'electron';
-import type { SharingState } from '../preload/desktopApi';
+import type { SharingState } from '../preload/contract/desktopApi';
 import type { MainStrings } from './strings';
 
 /** A tray icon that exists only while sharing, with "Stop sharing" in its menu. */

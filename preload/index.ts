@@ -1,6 +1,6 @@
 import './zodWithoutEval';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { Invoke, Push } from './channels';
+import { Invoke, Push } from './contract/channels';
 import {
   DESKTOP_API_GLOBAL,
   DeepLink,
@@ -9,7 +9,7 @@ import {
   ScreenPermission,
   SharingState,
   type DesktopApi,
-} from './desktopApi';
+} from './contract/desktopApi';
 
 /**
  * The customer window's preload: puts exactly the DesktopApi on window.screenShareDesktop.

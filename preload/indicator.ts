@@ -1,7 +1,7 @@
 import './zodWithoutEval';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { Invoke, Push } from './channels';
-import { INDICATOR_API_GLOBAL, IndicatorView, type IndicatorApi } from './indicatorApi';
+import { Invoke, Push } from './contract/channels';
+import { INDICATOR_API_GLOBAL, IndicatorView, type IndicatorApi } from './contract/indicatorApi';
 
 /** The indicator window's preload: what to show, and its Stop button. */
 const api: IndicatorApi = {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { SCREEN_CAPTURE_OPTIONS } from '../../renderer/platform/displayMediaOptions';
+import { SCREEN_CAPTURE_OPTIONS } from '../../renderer/customer/platform/displayMediaOptions';
 
 /**
  * The stack's limit: the same screen capture sent through a plain RTCPeerConnection pair inside

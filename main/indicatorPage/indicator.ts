@@ -1,5 +1,5 @@
-import type { IndicatorApi, IndicatorView } from '../../preload/indicatorApi';
-import { INDICATOR_API_GLOBAL } from '../../preload/indicatorGlobal';
+import type { IndicatorApi, IndicatorView } from '../../preload/contract/indicatorApi';
+import { INDICATOR_API_GLOBAL } from '../../preload/contract/indicatorGlobal';
 
 /** The indicator window's page: shows who sees the screen and offers Stop. */
 const api = (window as unknown as Record<string, IndicatorApi | undefined>)[INDICATOR_API_GLOBAL];

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { fetchBranding } from '../../../renderer/platform/branding';
+import { fetchBranding } from '../../../renderer/customer/platform/branding';
 
 const names = { organisation: 'Acme Support', productName: 'Acme Remote Help', defaultLocale: 'de' };
 const brand = {

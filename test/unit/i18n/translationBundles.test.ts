@@ -21,7 +21,7 @@ function bundle(en: object, de: object): string {
 describe('translation bundles', () => {
   it('are found for the customer page, the agent console and the desktop app', () => {
     const names = dirs.map((dir) => path.relative(root, dir));
-    for (const expected of ['renderer/i18n', 'signaling/agent-console/i18n', 'main/i18n']) {
+    for (const expected of ['renderer/customer/i18n', 'renderer/agent-console/i18n', 'renderer/chat-page/i18n', 'main/i18n']) {
       assert.ok(names.includes(expected), `${expected} among ${names.join(', ')}`);
     }
   });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { App, Event } from 'electron';
 import { findDeepLinkInArgv, installDeepLinks, parseDeepLink } from '../../../main/deepLink';
 import { createDeepLinkInbox } from '../../../main/deepLinkInbox';
-import type { DeepLink } from '../../../preload/desktopApi';
+import type { DeepLink } from '../../../preload/contract/desktopApi';
 import { recordingLog, stub } from './fakes';
 
 const config = {

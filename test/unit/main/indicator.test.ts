@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { createIndicator, type IndicatorWindow } from '../../../main/indicator';
 import { mainStrings } from '../../../main/strings';
-import { Push } from '../../../preload/channels';
-import type { IndicatorView } from '../../../preload/indicatorApi';
+import { Push } from '../../../preload/contract/channels';
+import type { IndicatorView } from '../../../preload/contract/indicatorApi';
 import { recordingLog } from './fakes';
 
 class FakeIndicatorWindow implements IndicatorWindow {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import { Invoke } from '../../../preload/channels';
-import type { SharingState } from '../../../preload/desktopApi';
+import { Invoke } from '../../../preload/contract/channels';
+import type { SharingState } from '../../../preload/contract/desktopApi';
 import { desktopRoutes } from '../../../main/desktopRoutes';
 import { createSenderCheck, registerIpcRoutes, type SenderRole } from '../../../main/ipc';
 import { createDeepLinkInbox } from '../../../main/deepLinkInbox';

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { Invoke, Push } from '../../../preload/channels';
-import { DESKTOP_API_METHODS, type DeepLink, type DesktopApi } from '../../../preload/desktopApi';
-import type { IndicatorApi } from '../../../preload/indicatorApi';
+import { Invoke, Push } from '../../../preload/contract/channels';
+import { DESKTOP_API_METHODS, type DeepLink, type DesktopApi } from '../../../preload/contract/desktopApi';
+import type { IndicatorApi } from '../../../preload/contract/indicatorApi';
 
 /**
  * Runs the real bundled preloads (as Electron's sandbox would: one CommonJS file that may only

@@ -1,0 +1,188 @@
+import type { SignalingConnection } from '../../shared/signalingConnection';
+import type { AgentMessage, ConversationSummary, ServerMessageOf } from '../../../signaling/protocol';
+import { button, h, show } from '../dom';
+import type { DomTexts } from '../i18n/domTexts';
+import { text } from '../i18n/textRef';
+import { ConversationPanel, type ConversationActions } from './conversationPanel';
+
+type AgentConnection = SignalingConnection<AgentMessage>;
+
+export interface ChatDeskHost {
+  /**
+   * Puts a screen-share panel (the console's own SessionPanel) into `slot` and calls `request`
+   * with the ref the request must carry, so the server's `session.key` reply lands in that panel
+   * (again on "Try again").
+   */
+  hostSession(conversationId: string, slot: HTMLElement, request: (ref: string) => void): void;
+}
+
+/**
+ * The agent's chats: the inbox of waiting conversations (shared by all agents) and, side by side,
+ * the conversations this agent took. Talks to the server over the console's one connection.
+ */
+export class ChatDesk implements ConversationActions {
+  readonly element: HTMLElement;
+  private connection: AgentConnection | null = null;
+  private readonly unsubscribe: Array<() => void> = [];
+  private readonly inboxList: HTMLUListElement;
+  private readonly inboxEmpty: HTMLElement;
+  private readonly inboxNote: HTMLElement;
+  private readonly panels = new Map<string, ConversationPanel>();
+  private readonly grid: HTMLElement;
+  private counter = 0;
+  /** Share panels restored after a reload, waiting for their conversation to be replayed. */
+  private readonly restoredShares = new Map<string, { element: HTMLElement; elsewhere: () => void }>();
+
+  constructor(
+    private readonly texts: DomTexts,
+    private readonly host: ChatDeskHost,
+  ) {
+    const stylesheet = document.createElement('link');
+    stylesheet.rel = 'stylesheet';
+    stylesheet.href = 'agent-chat.css';
+    document.head.append(stylesheet);
+
+    const heading = h('h2', { class: 'chat-heading' });
+    texts.set(heading, text('chat.heading'));
+    this.inboxList = h('ul', { class: 'chat-inbox-list' });
+    this.inboxEmpty = h('p', { class: 'chat-inbox-empty' });
+    texts.set(this.inboxEmpty, text('chat.inboxEmpty'));
+    this.inboxNote = h('p', { class: 'chat-inbox-note', attrs: { role: 'alert' } });
+    show(this.inboxNote, false);
+    this.grid = h('div', { class: 'chat-grid' });
+    this.element = h(
+      'section',
+      { class: 'chat-desk' },
+      h('div', { class: 'chat-inbox' }, heading, this.inboxNote, this.inboxEmpty, this.inboxList),
+      this.grid,
+    );
+    texts.set(this.element, text('chat.heading'), 'label');
+  }
+
+  attach(connection: AgentConnection): void {
+    this.detach();
+    this.connection = connection;
+    this.unsubscribe.push(
+      connection.on('chat.inbox', (message) => this.showInbox(message.waiting)),
+      connection.on('chat.conversation', (message) => this.openConversation(message)),
+      connection.on('chat.message', (message) => this.panels.get(message.conversationId)?.addEntry(message.entry)),
+      connection.on('chat.typing', (message) => {
+        if (message.from === 'customer') this.panels.get(message.conversationId)?.showTyping(message.typing);
+      }),
+      connection.on('chat.state', (message) => this.panels.get(message.conversationId)?.setState(message.state)),
+      connection.on('error', (message) => {
+        if (message.ref?.startsWith('take-') && message.code === 'not-allowed') {
+          this.texts.set(this.inboxNote, text('chat.taken'));
+          show(this.inboxNote, true);
+        }
+      }),
+    );
+    connection.send({ type: 'chat.inbox.watch' });
+  }
+
+  detach(): void {
+    for (const stop of this.unsubscribe.splice(0)) stop();
+    this.connection = null;
+  }
+
+  // ---- ConversationActions ----
+
+  send(panel: ConversationPanel, value: string): void {
+    this.connection?.send({
+      type: 'chat.send',
+      conversationId: panel.conversationId,
+      text: value,
+      clientId: `a${(++this.counter).toString(36)}${Date.now().toString(36)}`,
+    });
+  }
+
+  typing(panel: ConversationPanel, typing: boolean): void {
+    this.connection?.send({ type: 'chat.typing', conversationId: panel.conversationId, typing });
+  }
+
+  requestShare(panel: ConversationPanel, slot: HTMLElement): void {
+    if (!this.connection) return panel.shareSettled();
+    this.host.hostSession(panel.conversationId, slot, (ref) =>
+      this.connection?.send({ type: 'chat.share.request', conversationId: panel.conversationId, ref }),
+    );
+  }
+
+  /**
+   * A share panel restored after a reload goes back into its conversation once the server replays
+   * it; `elsewhere` places it when the conversation does not come back (ended meanwhile).
+   */
+  adoptRestoredShare(conversationId: string, element: HTMLElement, elsewhere: () => void): void {
+    const panel = this.panels.get(conversationId);
+    if (panel) panel.adoptShare(element);
+    else this.restoredShares.set(conversationId, { element, elsewhere });
+  }
+
+  /** "Try again" on a restored chat share: the same request as the conversation's button. */
+  requestShareAgain(conversationId: string, ref: string): void {
+    this.connection?.send({ type: 'chat.share.request', conversationId, ref });
+  }
+
+  close(panel: ConversationPanel): void {
+    this.connection?.send({ type: 'chat.close', conversationId: panel.conversationId });
+  }
+
+  remove(panel: ConversationPanel): void {
+    panel.element.remove();
+    this.panels.delete(panel.conversationId);
+  }
+
+  // ---- server messages ----
+
+  private showInbox(waiting: readonly ConversationSummary[]): void {
+    // The server replays this agent's conversations before the first inbox: what is still
+    // waiting for its conversation now will not get one.
+    for (const { elsewhere } of this.restoredShares.values()) elsewhere();
+    this.restoredShares.clear();
+    show(this.inboxEmpty, waiting.length === 0);
+    this.inboxList.replaceChildren(...waiting.map((summary) => this.inboxItem(summary)));
+  }
+
+  private inboxItem(summary: ConversationSummary): HTMLElement {
+    const name = summary.customerName ?? this.texts.translate(text('chat.anonymous'));
+    const take = button('button button-primary button-small', () => {
+      take.disabled = true;
+      show(this.inboxNote, false);
+      this.connection?.send({ type: 'chat.take', conversationId: summary.conversationId, ref: `take-${++this.counter}` });
+    });
+    this.texts.set(take, text('chat.take'));
+    this.texts.set(take, text('chat.takeLabel', { name }), 'label');
+    const since = h('span', { class: 'chat-inbox-since' });
+    const time = new Date(summary.startedAt).toLocaleTimeString(this.texts.locale, { hour: '2-digit', minute: '2-digit' });
+    this.texts.set(since, text('chat.waitingSince', { time }));
+    return h(
+      'li',
+      { class: 'chat-inbox-item' },
+      h(
+        'div',
+        { class: 'chat-inbox-text' },
+        h('strong', { class: 'chat-inbox-name', text: name }),
+        since,
+        h('span', { class: 'chat-inbox-preview', text: summary.preview }),
+      ),
+      take,
+    );
+  }
+
+  private openConversation(message: ServerMessageOf<'chat.conversation'>): void {
+    let panel = this.panels.get(message.conversationId);
+    const isNew = !panel;
+    if (!panel) {
+      panel = new ConversationPanel(message.conversationId, message.customerName, this.texts, this);
+      this.panels.set(message.conversationId, panel);
+      this.grid.append(panel.element);
+    }
+    panel.setState(message.state);
+    panel.showEntries(message.entries);
+    const restored = this.restoredShares.get(message.conversationId);
+    if (restored) {
+      this.restoredShares.delete(message.conversationId);
+      panel.adoptShare(restored.element);
+    }
+    if (isNew) panel.focus();
+  }
+}

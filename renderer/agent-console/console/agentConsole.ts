@@ -1,0 +1,279 @@
+import { SignalingConnection, signalingUrl } from '../../shared/signalingConnection';
+import { ScreenPeer } from '../../shared/screenPeer';
+import type { AgentMessage, ServerMessageOf } from '../../../signaling/protocol';
+import { whoAmI } from '../api/agentApi';
+import { button, h, show } from '../dom';
+import type { DomTexts } from '../i18n/domTexts';
+import { text } from '../i18n/textRef';
+import { errorText } from '../sessions/errorText';
+import { SessionDirectory, lowestFreeNumber } from '../sessions/sessionDirectory';
+import { SessionPanel, type SessionPanelActions } from '../sessions/sessionPanel';
+import { ChatDesk } from '../chat/chatDesk';
+import { ConnectionBanner } from './connectionBanner';
+import { SessionResumer } from './sessionResumer';
+
+type AgentConnection = SignalingConnection<AgentMessage>;
+
+export interface AgentConsoleOptions {
+  /** The cookie session is gone (e.g. expired): the page should ask the agent to sign in again. */
+  onSignInExpired(): void;
+}
+
+/**
+ * The signed-in console: one WebSocket to the server and a panel per screen share. Routes each
+ * server message to its panel and turns panel actions into protocol messages.
+ */
+export class AgentConsole implements SessionPanelActions {
+  readonly element: HTMLElement;
+  private connection: AgentConnection | null = null;
+  private readonly panels: SessionPanel[] = [];
+  private readonly directory = new SessionDirectory<SessionPanel>();
+  private readonly startButton: HTMLButtonElement;
+  private readonly connectionNote: HTMLElement;
+  private readonly generalError: HTMLElement;
+  private readonly banner: ConnectionBanner;
+  private readonly grid: HTMLElement;
+  private readonly emptyNote: HTMLElement;
+  /** Takes sessions back after a reload or a dropped connection (see sessionResumer.ts). */
+  private readonly resumer: SessionResumer;
+  /** Web chats (second flow): inbox and conversations, see chat/chatDesk.ts. */
+  private readonly chat: ChatDesk;
+  /** Panels inside a chat: "Try again" repeats the chat's request, not session.create. */
+  private readonly chatRequests = new WeakMap<SessionPanel, (ref: string) => void>();
+  /** The conversation each chat share panel belongs to (remembered for a reload). */
+  private readonly chatConversations = new WeakMap<SessionPanel, string>();
+
+  constructor(
+    private readonly texts: DomTexts,
+    private readonly options: AgentConsoleOptions,
+  ) {
+    const heading = h('h1', { class: 'console-title' });
+    texts.set(heading, text('console.heading'));
+    this.startButton = button('button button-primary button-start', () => this.startSession());
+    texts.set(this.startButton, text('console.start'));
+    this.startButton.disabled = true;
+    this.connectionNote = h('p', { class: 'connection-note', attrs: { role: 'status' } });
+
+    const errorMessage = h('span', { class: 'general-error-text' });
+    const dismiss = button('button button-quiet button-small', () => show(this.generalError, false));
+    texts.set(dismiss, text('console.dismiss'));
+    this.generalError = h('div', { class: 'general-error', attrs: { role: 'alert' } }, errorMessage, dismiss);
+    show(this.generalError, false);
+
+    this.banner = new ConnectionBanner(texts, () => void this.connect());
+    this.emptyNote = h('p', { class: 'empty-note' });
+    texts.set(this.emptyNote, text('console.empty'));
+    this.grid = h('div', { class: 'session-grid' });
+    this.chat = new ChatDesk(texts, {
+      hostSession: (conversationId, slot, request) => this.hostSession(conversationId, slot, request),
+    });
+
+    this.element = h(
+      'div',
+      { class: 'console' },
+      h('div', { class: 'toolbar' }, heading, this.connectionNote, this.startButton),
+      this.banner.element,
+      this.generalError,
+      this.emptyNote,
+      this.grid,
+      this.chat.element,
+    );
+    this.resumer = new SessionResumer({
+      panels: this.panels,
+      directory: this.directory,
+      banner: this.banner,
+      reconnect: () => void this.connect(),
+      addRestoredPanel: (number, sessionId, conversationId) => this.addRestoredPanel(number, sessionId, conversationId),
+      conversationOf: (panel) => this.chatConversations.get(panel),
+    });
+    this.resumer.restore();
+  }
+
+  get hasActiveSessions(): boolean {
+    return this.panels.some((panel) => panel.isActive);
+  }
+
+  async connect(): Promise<void> {
+    this.connection = null;
+    this.startButton.disabled = true;
+    if (this.banner.visible) this.banner.showReconnecting();
+    else this.texts.set(this.connectionNote, text('console.connecting'));
+    let connection: AgentConnection;
+    try {
+      connection = await SignalingConnection.connect<AgentMessage>({
+        url: signalingUrl(location.origin, 'agent'),
+        client: 'agent-console',
+        locale: this.texts.locale,
+      });
+    } catch (error) {
+      console.warn('agent connection failed', error);
+      this.texts.clear(this.connectionNote);
+      // A refused upgrade looks like any other failure; the cookie check tells them apart.
+      if ((await whoAmI()).kind === 'signed-out') this.options.onSignInExpired();
+      else if (!this.resumer.connectFailed()) this.banner.showLost(text('console.connectFailed'), null);
+      return;
+    }
+    this.connection = connection;
+    this.listen(connection);
+    this.chat.attach(connection);
+    this.banner.hide();
+    show(this.generalError, false);
+    this.texts.clear(this.connectionNote);
+    this.startButton.disabled = false;
+    this.resumer.connected(connection);
+  }
+
+  /** Leaves without a trace: ends our sessions, closes the socket and stops every peer. */
+  shutDown(): void {
+    this.resumer.stop();
+    const connection = this.connection;
+    this.connection = null;
+    // Signing out is not a dropped connection: end the shares now instead of letting the
+    // customers wait out the resume grace period.
+    for (const panel of this.panels) {
+      if (panel.isActive && panel.sessionId !== null && connection?.isOpen) {
+        connection.send({ type: 'session.end', sessionId: panel.sessionId });
+      }
+    }
+    connection?.close();
+    for (const panel of this.panels) panel.dispose();
+  }
+
+  /** A screen-share panel inside a chat conversation; `request` sends the chat's request with the panel's ref. */
+  hostSession(conversationId: string, slot: HTMLElement, request: (ref: string) => void): void {
+    const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this);
+    this.chatConversations.set(panel, conversationId);
+    slot.append(panel.element);
+    this.panels.push(panel);
+    this.updateEmptyNote();
+    this.chatRequests.set(panel, request);
+    request(this.directory.refFor(panel, 'chat-share'));
+  }
+
+  startSession(): void {
+    const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this);
+    // Keep the panels in number order, so "Screen share 2" never sits before "Screen share 1".
+    const after = this.panels.filter((p) => p.number < panel.number).at(-1);
+    if (after) after.element.after(panel.element);
+    else this.grid.prepend(panel.element);
+    this.panels.push(panel);
+    this.updateEmptyNote();
+    this.requestKey(panel);
+    panel.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }
+
+  // ---- SessionPanelActions ----
+
+  renewKey(panel: SessionPanel): void {
+    if (panel.sessionId === null) return;
+    this.send(panel, { type: 'session.renewKey', sessionId: panel.sessionId, ref: this.directory.refFor(panel, 'renew') });
+  }
+
+  end(panel: SessionPanel): void {
+    if (panel.sessionId === null) return;
+    this.send(panel, { type: 'session.end', sessionId: panel.sessionId, ref: this.directory.refFor(panel, 'end') });
+  }
+
+  retryCreate(panel: SessionPanel): void {
+    panel.restartCreate();
+    const chatRequest = this.chatRequests.get(panel);
+    if (chatRequest) chatRequest(this.directory.refFor(panel, 'chat-share'));
+    else this.requestKey(panel);
+  }
+
+  close(panel: SessionPanel): void {
+    this.resumer.forget(panel);
+    panel.dispose();
+    panel.element.remove();
+    this.directory.forget(panel);
+    this.panels.splice(this.panels.indexOf(panel), 1);
+    this.updateEmptyNote();
+    this.startButton.focus();
+  }
+
+  createPeer(panel: SessionPanel, events: Parameters<SessionPanelActions['createPeer']>[1]): ScreenPeer {
+    const connection = this.connection;
+    const sessionId = panel.sessionId;
+    if (!connection || sessionId === null) throw new Error('a peer needs a live session');
+    return new ScreenPeer({
+      role: 'receiver',
+      iceServers: connection.welcome.iceServers,
+      iceTransportPolicy: connection.welcome.iceTransportPolicy,
+      onSignal: (data) => connection.send({ type: 'signal', sessionId, data }),
+      ...events,
+    });
+  }
+
+  // ---- server messages ----
+
+  private listen(connection: AgentConnection): void {
+    this.resumer.listen(connection);
+    connection.on('session.key', (message) => {
+      const panel = this.directory.find(message);
+      if (!panel) return console.warn('a key for a session this console does not show', message.sessionId);
+      this.directory.bind(message.sessionId, panel);
+      panel.receiveKey(message.sessionId, message.key, message.expiresAt);
+    });
+    connection.on('session.update', (message) => this.directory.find(message)?.receivePhase(message.phase));
+    connection.on('signal', (message) => {
+      if (message.from === 'customer') this.directory.find(message)?.receiveSignal(message.data);
+    });
+    connection.on('session.ended', (message) => this.directory.find(message)?.receiveEnded(message.by, message.reason));
+    connection.on('error', (message) => this.showServerError(message));
+    connection.onClose((closed) => {
+      if (closed.byUs || this.connection !== connection) return;
+      this.loseServer();
+    });
+  }
+
+  private showServerError(message: ServerMessageOf<'error'>): void {
+    console.warn('server error', message.code, message.message);
+    const panel = this.directory.find({ ref: message.ref });
+    if (!panel) {
+      const target = this.generalError.querySelector('.general-error-text');
+      if (target) this.texts.set(target, errorText(message));
+      show(this.generalError, true);
+      return;
+    }
+    panel.showError(errorText(message));
+    if (message.code === 'unknown-session' && panel.sessionId !== null) panel.receiveEnded('server', 'ended');
+    this.resumer.refused(panel, message);
+  }
+
+  private loseServer(): void {
+    this.connection = null;
+    this.chat.detach();
+    this.startButton.disabled = true;
+    // Sessions with a resume token wait while we reconnect; the rest end.
+    if (this.resumer.lost()) return;
+    this.banner.showLost(text('console.lost'), this.panels.length > 0 ? text('console.lostHint') : null);
+  }
+
+  private addRestoredPanel(number: number, sessionId: string, conversationId: string | undefined): SessionPanel {
+    const panel = new SessionPanel(number, this.texts, this);
+    this.directory.bind(sessionId, panel);
+    if (conversationId) {
+      this.chatConversations.set(panel, conversationId);
+      this.chatRequests.set(panel, (ref) => this.chat.requestShareAgain(conversationId, ref));
+      this.chat.adoptRestoredShare(conversationId, panel.element, () => this.grid.append(panel.element));
+    } else {
+      this.grid.append(panel.element);
+    }
+    this.panels.push(panel);
+    this.updateEmptyNote();
+    return panel;
+  }
+
+  private requestKey(panel: SessionPanel): void {
+    this.send(panel, { type: 'session.create', ref: this.directory.refFor(panel, 'create') });
+  }
+
+  private send(panel: SessionPanel, message: AgentMessage): void {
+    if (this.connection?.isOpen) this.connection.send(message);
+    else panel.showError(text('console.lost'));
+  }
+
+  private updateEmptyNote(): void {
+    show(this.emptyNote, this.panels.length === 0);
+  }
+}

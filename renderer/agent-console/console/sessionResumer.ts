@@ -1,0 +1,142 @@
+import type { SignalingConnection } from '../../shared/signalingConnection';
+import { reconnectDelayMs } from '../../shared/reconnectBackoff';
+import type { AgentMessage, ServerMessageOf } from '../../../signaling/protocol';
+import { text } from '../i18n/textRef';
+import { AgentResumeMemory } from '../sessions/agentResumeMemory';
+import type { SessionDirectory } from '../sessions/sessionDirectory';
+import type { SessionPanel } from '../sessions/sessionPanel';
+import type { ConnectionBanner } from './connectionBanner';
+
+type AgentConnection = SignalingConnection<AgentMessage>;
+
+export interface ResumerHost {
+  readonly panels: readonly SessionPanel[];
+  readonly directory: SessionDirectory<SessionPanel>;
+  readonly banner: ConnectionBanner;
+  /** Opens a new server connection (the console's connect()). */
+  reconnect(): void;
+  /** Adds a panel for a restored session to the page (inside its chat when it has one). */
+  addRestoredPanel(number: number, sessionId: string, conversationId: string | undefined): SessionPanel;
+  /** The web chat a panel's share was requested in, if any. */
+  conversationOf(panel: SessionPanel): string | undefined;
+}
+
+/**
+ * Keeps the console's sessions alive across a reload or a dropped server connection: remembers
+ * each session's resume token (per tab), reconnects with backoff while the grace period lasts,
+ * and takes every waiting session back on the new connection.
+ */
+export class SessionResumer {
+  private readonly memory = new AgentResumeMemory();
+  /** When the server connection dropped while sessions wait to be resumed; null otherwise. */
+  private lostAt: number | null = null;
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly host: ResumerHost) {}
+
+  /** After a reload: a panel for each session this tab can take back. */
+  restore(): void {
+    const saved = this.memory.all().sort((a, b) => a.number - b.number);
+    for (const entry of saved) {
+      this.host.addRestoredPanel(entry.number, entry.sessionId, entry.conversationId).startResuming(entry.sessionId);
+    }
+    if (saved.length > 0) this.lostAt = Date.now();
+  }
+
+  listen(connection: AgentConnection): void {
+    const { directory } = this.host;
+    connection.on('session.ended', (message) => this.memory.forget(message.sessionId));
+    connection.on('session.token', (message) => {
+      const panel = directory.find(message);
+      if (!panel?.isActive) return;
+      const { sessionId, token, graceMs } = message;
+      const conversationId = this.host.conversationOf(panel);
+      this.memory.save({ sessionId, token, graceMs, number: panel.number, ...(conversationId ? { conversationId } : {}) });
+    });
+    connection.on('session.resumed', (message) => directory.find(message)?.receiveResumed(message));
+    connection.on('session.peer', (message) => directory.find(message)?.receivePeer(message.state, message.needsNewPeer === true));
+  }
+
+  /** Connected (again): take back every session that waits. */
+  connected(connection: AgentConnection): void {
+    clearTimeout(this.timer);
+    this.lostAt = null;
+    this.attempt = 0;
+    for (const panel of this.host.panels) {
+      if (!panel.isResuming || panel.sessionId === null) continue;
+      const entry = this.memory.get(panel.sessionId);
+      if (!entry) continue;
+      connection.send({
+        type: 'session.resume',
+        token: entry.token,
+        hasPeer: panel.hasPeer,
+        ref: this.host.directory.refFor(panel, 'resume'),
+      });
+    }
+  }
+
+  /** A connect attempt failed; true when another one is scheduled. */
+  connectFailed(): boolean {
+    if (this.lostAt === null) return false;
+    this.schedule();
+    return true;
+  }
+
+  /**
+   * Our socket dropped: sessions with a resume token wait ("Reconnecting…"), the rest end. True
+   * when some wait (the banner then says it is reconnecting).
+   */
+  lost(): boolean {
+    let waiting = 0;
+    for (const panel of this.host.panels) {
+      if (panel.isActive && panel.sessionId !== null && this.memory.get(panel.sessionId)) {
+        panel.setReconnecting(true);
+        waiting += 1;
+      } else {
+        panel.loseServer();
+      }
+    }
+    if (waiting === 0) return false;
+    this.lostAt ??= Date.now();
+    this.schedule();
+    return true;
+  }
+
+  /** The server refused to give a session back: it has ended meanwhile. */
+  refused(panel: SessionPanel, message: ServerMessageOf<'error'>): void {
+    if (message.code !== 'resume-expired' || panel.sessionId === null) return;
+    this.memory.forget(panel.sessionId);
+    panel.receiveEnded('server', 'connection-lost');
+  }
+
+  forget(panel: SessionPanel): void {
+    if (panel.sessionId !== null) this.memory.forget(panel.sessionId);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    for (const panel of this.host.panels) this.forget(panel);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const lostAt = this.lostAt ?? Date.now();
+    const grace = Math.max(0, ...this.memory.all().map((entry) => entry.graceMs));
+    if (Date.now() - lostAt > grace) return this.giveUp();
+    this.host.banner.showLost(text('console.lost'), text('console.keptHint'));
+    this.host.banner.showReconnecting();
+    this.timer = setTimeout(() => this.host.reconnect(), reconnectDelayMs(this.attempt++));
+  }
+
+  /** The grace period is over: whatever still waits has been ended by the server. */
+  private giveUp(): void {
+    this.lostAt = null;
+    for (const panel of this.host.panels) {
+      if (!panel.isResuming) continue;
+      this.forget(panel);
+      panel.loseServer();
+    }
+    this.host.banner.showLost(text('console.lost'), this.host.panels.length > 0 ? text('console.lostHint') : null);
+  }
+}

@@ -1,0 +1,1 @@
+export { LOCALES, isLocale, pickLocale, type Locale } from '../../shared/i18n/locale';

@@ -1,0 +1,212 @@
+import { MAX_CUSTOMER_NAME_CHARS, UNSAFE_NAME_CHARS, type ChatEntry, type ConversationState, type CustomerMessage, type ServerMessageOf } from '../../signaling/protocol';
+import type { ConnectionClosed } from '../shared/signalingConnection';
+
+/** The part of SignalingConnection the chat uses (a fake in unit tests). */
+export interface ChatLink {
+  readonly isOpen: boolean;
+  send(message: CustomerMessage): void;
+  on<T extends 'chat.conversation' | 'chat.message' | 'chat.typing' | 'chat.state' | 'error'>(
+    type: T,
+    handler: (message: ServerMessageOf<T>) => void,
+  ): () => void;
+  onClose(handler: (closed: ConnectionClosed) => void): () => void;
+  close(): void;
+}
+
+export interface TokenStore {
+  load(): string | null;
+  save(token: string): void;
+  clear(): void;
+}
+
+export interface ChatView {
+  connection: 'connecting' | 'open' | 'reconnecting' | 'unreachable';
+  /** null until the customer sends the first message (or a token resumed a conversation). */
+  conversationState: ConversationState | null;
+  agentName: string | null;
+  /** Server entries in sequence order. */
+  entries: ChatEntry[];
+  /** Sent by us, not yet confirmed by the server. */
+  pending: { clientId: string; text: string }[];
+  agentTyping: boolean;
+  problem: 'too-fast' | 'busy' | 'failed' | null;
+}
+
+const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
+const TYPING_IDLE_MS = 4_000;
+
+/**
+ * The customer's side of one conversation: connects, resumes with the stored token, starts a
+ * conversation on the first message, keeps entries in the server's order, and reconnects.
+ */
+export class ChatSession {
+  private link: ChatLink | null = null;
+  private current: ChatView = {
+    connection: 'connecting',
+    conversationState: null,
+    agentName: null,
+    entries: [],
+    pending: [],
+    agentTyping: false,
+    problem: null,
+  };
+  private readonly listeners = new Set<(view: ChatView) => void>();
+  private attempts = 0;
+  private counter = 0;
+  private starting = false;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+  private name = '';
+
+  constructor(
+    private readonly connect: () => Promise<ChatLink>,
+    private readonly tokens: TokenStore,
+  ) {}
+
+  get view(): ChatView {
+    return this.current;
+  }
+
+  subscribe(listener: (view: ChatView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async open(): Promise<void> {
+    let link: ChatLink;
+    try {
+      link = await this.connect();
+    } catch (error) {
+      console.warn('chat connection failed', error);
+      return this.retryLater();
+    }
+    if (this.stopped) return link.close();
+    this.attempts = 0;
+    this.link = link;
+    this.listen(link);
+    this.update({ connection: 'open' });
+    const token = this.tokens.load();
+    if (token) link.send({ type: 'chat.resume', token, ref: 'resume' });
+    else if (this.current.pending.length > 0) this.startConversation();
+  }
+
+  /** The name the agent sees; only sent with the first message. */
+  setName(name: string): void {
+    this.name = name.replace(UNSAFE_NAME_CHARS, '').trim().slice(0, MAX_CUSTOMER_NAME_CHARS);
+  }
+
+  send(text: string): void {
+    const clientId = `m${Date.now().toString(36)}${(++this.counter).toString(36)}`;
+    this.update({ pending: [...this.current.pending, { clientId, text }], problem: null });
+    if (this.current.conversationState === null) this.startConversation();
+    else this.link?.send({ type: 'chat.send', text, clientId });
+  }
+
+  typing(typing: boolean): void {
+    if (this.current.conversationState === 'assigned') this.link?.send({ type: 'chat.typing', typing });
+  }
+
+  decline(sessionId: string): void {
+    this.link?.send({ type: 'chat.share.decline', sessionId });
+  }
+
+  /** "End chat": the server closes the conversation and answers with chat.state closed. */
+  end(): void {
+    if (this.current.conversationState === 'waiting' || this.current.conversationState === 'assigned') {
+      this.link?.send({ type: 'chat.end' });
+    }
+  }
+
+  /** After a closed chat: forget it and begin again. */
+  startOver(): void {
+    this.tokens.clear();
+    this.update({ conversationState: null, agentName: null, entries: [], pending: [], agentTyping: false, problem: null });
+  }
+
+  close(): void {
+    this.stopped = true;
+    this.link?.close();
+  }
+
+  private startConversation(): void {
+    if (this.starting || !this.link?.isOpen) return;
+    this.starting = true;
+    this.link.send({ type: 'chat.start', ref: 'start', ...(this.name ? { name: this.name } : {}) });
+  }
+
+  private listen(link: ChatLink): void {
+    link.on('chat.conversation', (message) => {
+      this.starting = false;
+      if (message.token) this.tokens.save(message.token);
+      this.update({
+        conversationState: message.state,
+        agentName: message.agentName,
+        entries: mergeEntries([], message.entries),
+      });
+      // Messages typed before the conversation existed (or before a reconnect) go out now.
+      const unsent = this.current.pending.filter((p) => !message.entries.some((e) => e.clientId === p.clientId));
+      this.update({ pending: unsent });
+      for (const item of unsent) link.send({ type: 'chat.send', text: item.text, clientId: item.clientId });
+    });
+    link.on('chat.message', (message) => {
+      const { entry } = message;
+      this.update({
+        entries: mergeEntries(this.current.entries, [entry]),
+        pending: this.current.pending.filter((p) => p.clientId !== entry.clientId || entry.from !== 'customer'),
+        ...(entry.from === 'agent' ? { agentTyping: false } : {}),
+      });
+    });
+    link.on('chat.typing', (message) => {
+      if (message.from !== 'agent') return;
+      clearTimeout(this.typingTimer);
+      this.update({ agentTyping: message.typing });
+      if (message.typing) this.typingTimer = setTimeout(() => this.update({ agentTyping: false }), TYPING_IDLE_MS);
+    });
+    link.on('chat.state', (message) => {
+      this.update({ conversationState: message.state, agentName: message.agentName ?? this.current.agentName });
+      if (message.state === 'closed') this.tokens.clear();
+    });
+    link.on('error', (message) => {
+      if (message.ref === 'resume' && message.code === 'unknown-session') {
+        // The token is no longer valid (ended or revoked): a new chat starts with the next message.
+        this.tokens.clear();
+        this.update({ conversationState: null, entries: [] });
+        if (this.current.pending.length > 0) this.startConversation();
+        return;
+      }
+      if (message.ref === 'start') {
+        this.starting = false;
+        // No conversation could be started (too many from here, or everyone is busy).
+        if (message.code === 'rate-limited') return this.update({ problem: 'busy', pending: [] });
+      }
+      if (message.code === 'rate-limited') return this.update({ problem: 'too-fast', pending: [] });
+      if (message.code === 'bad-message' || message.code === 'not-allowed') this.update({ problem: 'failed', pending: [] });
+    });
+    link.onClose((closed) => {
+      if (this.link !== link) return;
+      this.link = null;
+      this.starting = false;
+      if (closed.byUs || this.stopped) return;
+      this.retryLater();
+    });
+  }
+
+  private retryLater(): void {
+    const delay = RECONNECT_DELAYS_MS[Math.min(this.attempts, RECONNECT_DELAYS_MS.length - 1)] ?? 10_000;
+    this.attempts += 1;
+    this.update({ connection: this.attempts > RECONNECT_DELAYS_MS.length ? 'unreachable' : 'reconnecting' });
+    setTimeout(() => void this.open(), delay);
+  }
+
+  private update(change: Partial<ChatView>): void {
+    this.current = { ...this.current, ...change };
+    for (const listener of this.listeners) listener(this.current);
+  }
+}
+
+/** Entries by sequence number: duplicates (a resume after a live message) collapse, order is the server's. */
+export function mergeEntries(known: readonly ChatEntry[], incoming: readonly ChatEntry[]): ChatEntry[] {
+  const bySeq = new Map<number, ChatEntry>();
+  for (const entry of [...known, ...incoming]) bySeq.set(entry.seq, entry);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}

@@ -1,0 +1,91 @@
+import type { IceServer, SignalData } from '../../../signaling/protocol';
+import type { CreateSenderPeer, SenderPeer } from './senderPeer';
+
+export interface ActiveShareEvents {
+  /** The browser's own "Stop sharing" control (or the OS) ended the capture. */
+  onCaptureEnded(): void;
+  onConnected(): void;
+  /** The picture connection closed or failed without us asking. */
+  onPeerLost(error?: Error): void;
+}
+
+/** How a share reaches the server: whatever socket is current (it changes when the flow reconnects). */
+export interface SignalRoute {
+  readonly iceServers: IceServer[];
+  readonly iceTransportPolicy?: RTCIceTransportPolicy | undefined;
+  sendSignal(data: SignalData): void;
+}
+
+/**
+ * A captured screen on its way to the agent: the stream, and the sender peer that carries it.
+ * The peer can be replaced (the agent's console reloaded) while the stream stays. stop()
+ * releases both; after that no event is reported any more.
+ */
+export class ActiveShare {
+  private peer: SenderPeer;
+  private peerGeneration = 0;
+  private stopped = false;
+  /** True once the current peer closed or failed. */
+  peerLost = false;
+
+  constructor(
+    readonly stream: MediaStream,
+    route: SignalRoute,
+    private readonly createPeer: CreateSenderPeer,
+    private readonly events: ActiveShareEvents,
+  ) {
+    for (const track of stream.getVideoTracks()) {
+      track.addEventListener('ended', () => {
+        if (!this.stopped) events.onCaptureEnded();
+      });
+    }
+    this.peer = this.newPeer(route);
+  }
+
+  /** Signaling from the agent's side, relayed by the server. */
+  signal(data: SignalData): void {
+    if (!this.stopped) this.peer.signal(data);
+  }
+
+  /** A fresh peer connection for the same stream (the agent's side lost its own). */
+  restartPeer(route: SignalRoute): void {
+    if (this.stopped) return;
+    this.peer.destroy();
+    this.peer = this.newPeer(route);
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.peer.destroy();
+    for (const track of this.stream.getTracks()) track.stop();
+  }
+
+  private newPeer(route: SignalRoute): SenderPeer {
+    const generation = ++this.peerGeneration;
+    this.peerLost = false;
+    const current =
+      <A extends unknown[]>(handler: (...args: A) => void) =>
+      (...args: A) => {
+        if (!this.stopped && generation === this.peerGeneration) handler(...args);
+      };
+    return this.createPeer({
+      stream: this.stream,
+      iceServers: route.iceServers,
+      ...(route.iceTransportPolicy ? { iceTransportPolicy: route.iceTransportPolicy } : {}),
+      onSignal: (data) => route.sendSignal(data),
+      onConnect: current(() => {
+        this.peerLost = false;
+        this.events.onConnected();
+      }),
+      onClose: current(() => {
+        this.peerLost = true;
+        this.events.onPeerLost();
+      }),
+      onError: current((error: Error) => {
+        this.peerLost = true;
+        this.events.onPeerLost(error);
+      }),
+    });
+  }
+}

@@ -1,0 +1,562 @@
+import { normalizeKey, type AgentIdentity, type CustomerMessageOf, type ServerMessageOf } from '../../../signaling/protocol';
+import { classifyCaptureError } from '../platform/captureError';
+import type { Platform } from '../platform/platform';
+import { claimProblem, UNREACHABLE } from './claimProblem';
+import type { Clock } from '../../shared/clock';
+import type { ConnectLink, CustomerLink } from './customerLink';
+import { outcomeFromEnded, type EndOutcome } from './endOutcome';
+import { isInSession, leaveReason, type FlowState } from './flowState';
+import { localKeyProblem } from './keyProblem';
+import type { Problem } from './problem';
+import { NamedTimers } from './namedTimers';
+import { firstCaptureStep, LiveScreenList, type CaptureStart } from './screenChoice';
+import type { CreateSenderPeer } from './senderPeer';
+import { ActiveShare, type SignalRoute } from './activeShare';
+import { noResumeMemory, type ResumeMemory, type SavedResume } from './resumeMemory';
+import { reconnectDelayMs, RESUME_REPLY_TIMEOUT_MS } from '../../shared/reconnectBackoff';
+
+/** No answer to a key within this time: the server is treated as unreachable. */
+export const CLAIM_TIMEOUT_MS = 15_000;
+/** After the peer connection drops, wait this long for the server to say why before calling it lost. */
+export const PEER_LOSS_GRACE_MS = 3_000;
+/** After ending, keep the socket open this long so the server's confirmation can arrive. */
+export const LINGER_MS = 2_000;
+/** How often a lost picture is retried (reconnect, resume, new peer) before the share ends as lost. */
+export const MAX_SILENT_PEER_RESTARTS = 2;
+
+export interface FlowDeps {
+  platform: Platform;
+  connect: ConnectLink;
+  createPeer: CreateSenderPeer;
+  clock: Clock;
+  locale(): string;
+  /** Keeps the resume token across a reload (sessionStorage in the page); none: no resume after reload. */
+  resumeMemory?: ResumeMemory;
+}
+
+type Listener = (state: FlowState) => void;
+type EndMessage = CustomerMessageOf<'session.end'>;
+
+/**
+ * The customer's whole journey: key → consent → (permission, picker) → sharing → ended. Views
+ * render `state` and call the action methods; every way out of a session goes through finish().
+ */
+export class CustomerFlow {
+  private current: FlowState;
+  private readonly listeners = new Set<Listener>();
+  private link: CustomerLink | null = null;
+  private agent: AgentIdentity | null = null;
+  private pendingClaim: string | null = null;
+  private claimCount = 0;
+  private captureAttempt = 0;
+  private share: ActiveShare | null = null;
+  private readonly timers: NamedTimers<'claim' | 'unblock' | 'peerLoss' | 'reconnect' | 'resumeReply'>;
+  private readonly memory: ResumeMemory;
+  /** The token that takes us back into the session, and how long the server waits for us. */
+  private saved: SavedResume | null = null;
+  /** When our socket dropped (or the page loaded with a saved token); null while connected. */
+  private lostAt: number | null = null;
+  private reconnectAttempt = 0;
+  private resumeCount = 0;
+  private pendingResume: string | null = null;
+  /** The agent's socket is gone for now (the server said so); it may come back. */
+  private peerAway = false;
+  /** Consent and share state decided while reconnecting, sent after the resume. */
+  private readonly outbox: Parameters<CustomerLink['send']>[0][] = [];
+  /** Peer restarts since the picture last connected; a picture that never comes back ends the share. */
+  private silentPeerRestarts = 0;
+  /** Where the share's signals go: always the current socket. */
+  private readonly route: SignalRoute;
+  private readonly screenList: LiveScreenList;
+
+  constructor(private readonly deps: FlowDeps) {
+    this.timers = new NamedTimers(deps.clock);
+    this.screenList = new LiveScreenList(deps.platform, deps.clock);
+    this.memory = deps.resumeMemory ?? noResumeMemory;
+    const flow = this;
+    this.route = {
+      get iceServers() {
+        return flow.link?.iceServers ?? [];
+      },
+      get iceTransportPolicy() {
+        return flow.link?.iceTransportPolicy;
+      },
+      sendSignal: (data) => this.send({ type: 'signal', data }),
+    };
+    const initial = deps.platform.initialKey();
+    this.current = {
+      step: 'key',
+      keyText: initial?.key ?? '',
+      busy: false,
+      problem: null,
+      blockedUntil: null,
+      unsupported: !deps.platform.canCapture(),
+    };
+    deps.platform.onKeyDelivered((key) => this.deliverKey(key));
+    deps.platform.onStopRequested(() => this.stop());
+    const saved = this.memory.load();
+    if (saved) {
+      // A reload (or a crash) in the middle of a session: pick it up instead of asking for a key.
+      this.saved = saved;
+      this.agent = saved.agent;
+      this.current = { step: 'resuming', agent: saved.agent };
+      this.lostAt = deps.clock.now();
+      void this.attemptResume();
+    } else if (initial?.submit) void this.submitKey(initial.key);
+  }
+
+  get state(): FlowState {
+    return this.current;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---- key entry ----
+
+  /** Remembers what is typed so a re-render never loses it; nothing to show, so no update. */
+  editKey(keyText: string): void {
+    if (this.current.step === 'key') this.current = { ...this.current, keyText };
+  }
+
+  async submitKey(keyText: string): Promise<void> {
+    const state = this.current;
+    if (state.step !== 'key' || state.busy || state.blockedUntil !== null) return;
+    const problem = localKeyProblem(keyText);
+    if (problem) return this.set({ ...state, keyText, problem });
+    this.set({ ...state, keyText, busy: true, problem: null });
+    let link: CustomerLink;
+    try {
+      link = await this.openLink();
+    } catch (error) {
+      console.warn('could not connect to the signaling server', error);
+      return this.keyRefused(UNREACHABLE);
+    }
+    const ref = `claim-${++this.claimCount}`;
+    this.pendingClaim = ref;
+    link.send({ type: 'key.claim', key: normalizeKey(keyText), ref });
+    this.timers.start('claim', CLAIM_TIMEOUT_MS, () => {
+      this.dropLink();
+      this.keyRefused(UNREACHABLE);
+    });
+  }
+
+  /** A key from a deep link: fill it in and continue, unless a share is already under way. */
+  deliverKey(key: string): void {
+    if (this.current.step === 'ended') this.startOver();
+    if (this.current.step === 'key' && !this.current.busy) void this.submitKey(key);
+  }
+
+  // ---- consent, permission, picker ----
+
+  accept(): void {
+    if (this.current.step !== 'consent') return;
+    this.send({ type: 'consent', decision: 'accept' });
+    void this.prepareCapture();
+  }
+
+  decline(): void {
+    if (this.current.step !== 'consent') return;
+    this.send({ type: 'consent', decision: 'decline' });
+    this.finish('declined', 'linger');
+  }
+
+  openPermissionSettings(): void {
+    this.deps.platform.openPermissionSettings().catch((error: unknown) => console.warn(error));
+  }
+
+  recheckPermission(): void {
+    if (this.current.step === 'permission') void this.prepareCapture();
+  }
+
+  async chooseScreen(id: string): Promise<void> {
+    const agent = this.current.step === 'picker' ? this.current.agent : null;
+    if (!agent) return;
+    this.screenList.stop();
+    this.showChoosing(agent);
+    await this.deps.platform.chooseScreen(id);
+    await this.capture();
+  }
+
+  retryCapture(): void {
+    if (this.current.step === 'capture-problem') void this.prepareCapture();
+  }
+
+  /** Give up sharing from the picker, the permission help or a failed capture. */
+  cancel(): void {
+    const step = this.current.step;
+    if (step === 'picker') this.endByCustomer({ type: 'session.end', reason: 'declined' }, 'declined');
+    if (step === 'permission' || step === 'capture-problem') {
+      this.endByCustomer({ type: 'session.end', reason: 'capture-failed' }, 'cancelled');
+    }
+  }
+
+  // ---- sharing ----
+
+  /** After a reload mid-share: capture the screen again (the browser needs this click). */
+  continueSharing(): void {
+    if (this.current.step === 'resume-share') void this.prepareCapture();
+  }
+
+  /** "Stop sharing", the browser's own stop control, or the desktop indicator. */
+  stop(): void {
+    const step = this.current.step;
+    if (step !== 'sharing' && step !== 'choosing' && step !== 'resume-share') return;
+    this.endByCustomer({ type: 'session.end', reason: 'stopped' }, 'stopped');
+  }
+
+  startOver(): void {
+    if (this.current.step !== 'ended') return;
+    this.set({
+      step: 'key',
+      keyText: '',
+      busy: false,
+      problem: null,
+      blockedUntil: null,
+      unsupported: !this.deps.platform.canCapture(),
+    });
+  }
+
+  /** The page is being closed: tell the server now, there is no later. */
+  leave(): void {
+    const reason = leaveReason(this.current);
+    if (reason !== null) this.send({ type: 'session.end', reason });
+  }
+
+  // ---- internals ----
+
+  private set(next: FlowState): void {
+    this.current = next;
+    for (const listener of this.listeners) listener(next);
+  }
+
+  private send(message: Parameters<CustomerLink['send']>[0]): void {
+    const resuming = this.saved !== null && (!this.link?.isOpen || this.pendingResume !== null);
+    // What the customer decided while the connection was down is sent once we are back in.
+    if (resuming && (message.type === 'consent' || message.type === 'share.state')) {
+      if (this.outbox.length < 10) this.outbox.push(message);
+      return;
+    }
+    this.link?.send(message);
+  }
+
+  private async openLink(): Promise<CustomerLink> {
+    if (this.link?.isOpen) return this.link;
+    this.dropLink();
+    const { platform } = this.deps;
+    const link = await this.deps.connect({
+      serverOrigin: platform.serverOrigin(),
+      client: platform.client,
+      locale: this.deps.locale(),
+    });
+    this.link = link;
+    const mine = <A extends unknown[]>(handler: (...args: A) => void) => (...args: A) => {
+      if (this.link === link) handler(...args);
+    };
+    link.on('key.accepted', mine((message) => this.keyAccepted(message)));
+    link.on('error', mine((message) => this.serverError(message)));
+    link.on('session.ended', mine((message) => this.sessionEnded(message)));
+    link.on('signal', mine((message) => this.share?.signal(message.data)));
+    link.on('session.token', mine((message) => this.tokenReceived(message)));
+    link.on('session.resumed', mine((message) => this.resumed(message)));
+    link.on('session.peer', mine((message) => this.peerPresence(message)));
+    link.onClose(
+      mine((closed) => {
+        this.link = null;
+        if (closed.byUs) return;
+        if ((isInSession(this.current) || this.current.step === 'resuming') && this.saved) this.linkLost();
+        else if (isInSession(this.current)) this.finish('connection-lost', 'now');
+        else if (this.current.step === 'key' && this.current.busy) this.keyRefused(UNREACHABLE);
+      }),
+    );
+    return link;
+  }
+
+  private dropLink(): void {
+    const link = this.link;
+    this.link = null;
+    link?.close();
+  }
+
+  /** Closes a socket once the server confirmed the end (or soon anyway), so nothing is cut off. */
+  private closeSoon(link: CustomerLink): void {
+    const { clock } = this.deps;
+    const close = () => {
+      stopWaiting();
+      clock.clearTimeout(timer);
+      link.close();
+    };
+    const stopWaiting = link.on('session.ended', close);
+    const timer = clock.setTimeout(close, LINGER_MS);
+  }
+
+  private keyAccepted(message: ServerMessageOf<'key.accepted'>): void {
+    if (this.current.step !== 'key' || !this.current.busy) return;
+    if (message.ref !== undefined && message.ref !== this.pendingClaim) return;
+    this.timers.clear('claim');
+    this.pendingClaim = null;
+    this.agent = message.agent;
+    if (!this.deps.platform.canCapture()) {
+      this.endByCustomer({ type: 'session.end', reason: 'capture-failed' }, 'unsupported');
+      return;
+    }
+    this.set({ step: 'consent', agent: message.agent });
+  }
+
+  private serverError(message: ServerMessageOf<'error'>): void {
+    if (message.ref !== undefined && message.ref === this.pendingResume) return this.resumeRefused(message);
+    const claiming = this.current.step === 'key' && this.current.busy;
+    if (!claiming || (message.ref !== undefined && message.ref !== this.pendingClaim)) {
+      console.warn('the server reported a problem', message.code, message.message);
+      return;
+    }
+    this.timers.clear('claim');
+    this.pendingClaim = null;
+    const blockedUntil = message.retryAfterMs === undefined ? null : this.deps.clock.now() + message.retryAfterMs;
+    this.keyRefused(claimProblem(message), blockedUntil);
+  }
+
+  private keyRefused(problem: Problem, blockedUntil: number | null = null): void {
+    this.timers.clear('claim');
+    this.pendingClaim = null;
+    if (this.current.step !== 'key') return;
+    this.set({ ...this.current, busy: false, problem, blockedUntil });
+    if (blockedUntil === null) return;
+    this.timers.start('unblock', Math.max(0, blockedUntil - this.deps.clock.now()), () => {
+      // The "wait N minutes" text would be stale now: clear it along with the block.
+      if (this.current.step === 'key') this.set({ ...this.current, blockedUntil: null, problem: null });
+    });
+  }
+
+  private sessionEnded(message: ServerMessageOf<'session.ended'>): void {
+    if (isInSession(this.current) || this.current.step === 'resuming') this.finish(outcomeFromEnded(message.by, message.reason), 'now');
+  }
+
+  /** Shown at once after a click, so a second click cannot start a second capture. */
+  private showChoosing(agent: AgentIdentity): void {
+    this.set({ step: 'choosing', agent, browserDialog: this.deps.platform.client === 'web' });
+  }
+
+  private async prepareCapture(): Promise<void> {
+    const agent = this.sessionAgent();
+    if (!agent) return;
+    this.showChoosing(agent);
+    let start: CaptureStart = { next: 'capture' };
+    try {
+      start = await firstCaptureStep(this.deps.platform);
+    } catch (error) {
+      console.warn('could not prepare the screen capture; trying anyway', error);
+    }
+    if (!isInSession(this.current)) return;
+    if (start.next === 'permission') return this.set({ step: 'permission', agent });
+    this.send({ type: 'share.state', state: 'choosing' });
+    if (start.next === 'capture') return this.capture();
+    this.set({ step: 'picker', agent, screens: start.screens });
+    this.screenList.start((screens) => {
+      if (this.current.step === 'picker') this.set({ ...this.current, screens });
+    });
+  }
+
+  private async capture(): Promise<void> {
+    const agent = this.sessionAgent();
+    if (!agent) return;
+    const attempt = ++this.captureAttempt;
+    this.showChoosing(agent);
+    let stream: MediaStream;
+    try {
+      stream = await this.deps.platform.captureScreen();
+    } catch (error) {
+      if (attempt === this.captureAttempt && this.current.step === 'choosing') {
+        console.warn('screen capture failed', error);
+        this.set({ step: 'capture-problem', agent, problem: classifyCaptureError(error) });
+      }
+      return;
+    }
+    // Without a socket the share can still start if we are about to resume (its offer follows then).
+    if (attempt !== this.captureAttempt || this.current.step !== 'choosing' || (!this.link && !this.saved)) {
+      for (const track of stream.getTracks()) track.stop();
+      return;
+    }
+    this.startSharing(stream, agent);
+  }
+
+  private startSharing(stream: MediaStream, agent: AgentIdentity): void {
+    this.send({ type: 'share.state', state: 'sharing' });
+    const share: ActiveShare = new ActiveShare(stream, this.route, this.deps.createPeer, {
+      onCaptureEnded: () => this.stop(),
+      onConnected: () => {
+        this.timers.clear('peerLoss');
+        this.silentPeerRestarts = 0;
+        if (this.current.step === 'sharing') this.set({ ...this.current, connected: true });
+      },
+      onPeerLost: (error) => {
+        console.warn('the screen connection closed', error);
+        this.peerLost();
+      },
+    });
+    this.share = share;
+    this.set({ step: 'sharing', agent, connected: false, reconnecting: this.isReconnecting() });
+    this.deps.platform.setSharingState(true, agent.displayName);
+  }
+
+  /** The picture connection dropped; if the server does not explain it soon, call it lost. */
+  private peerLost(): void {
+    if (this.current.step !== 'sharing') return;
+    if (this.current.connected) this.set({ ...this.current, connected: false });
+    // While either side is reconnecting, a new peer follows when both are back.
+    if (this.isReconnecting() || this.timers.has('peerLoss')) return;
+    this.timers.start('peerLoss', PEER_LOSS_GRACE_MS, () => {
+      if (this.current.step !== 'sharing' || this.isReconnecting()) return;
+      if (this.saved && this.silentPeerRestarts < MAX_SILENT_PEER_RESTARTS) {
+        // The picture dropped and the server said nothing: the network itself may be gone, with
+        // a socket that only looks open. Reconnect and resume; a fresh peer follows.
+        this.silentPeerRestarts++;
+        this.dropLink();
+        return this.linkLost();
+      }
+      // Closing the socket lets the server tell the agent "connection lost" rather than "ended".
+      this.finish('connection-lost', 'now');
+    });
+  }
+
+  // ---- resume ----
+
+  private tokenReceived(message: ServerMessageOf<'session.token'>): void {
+    if (!isInSession(this.current) && this.current.step !== 'resuming' && !(this.current.step === 'key' && this.current.busy)) return;
+    this.saved = { sessionId: message.sessionId, token: message.token, graceMs: message.graceMs, agent: this.agent };
+    this.memory.save(this.saved);
+  }
+
+  /** Our socket dropped while in a session: keep everything (the picture may still flow) and reconnect. */
+  private linkLost(): void {
+    this.lostAt ??= this.deps.clock.now();
+    this.pendingResume = null;
+    this.timers.clear('resumeReply');
+    this.showReconnecting();
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    const delay = reconnectDelayMs(this.reconnectAttempt++);
+    this.timers.start('reconnect', delay, () => void this.attemptResume());
+  }
+
+  private async attemptResume(): Promise<void> {
+    const saved = this.saved;
+    const lostAt = this.lostAt;
+    if (!saved || lostAt === null) return;
+    if (this.deps.clock.now() - lostAt > saved.graceMs) return this.finish('connection-lost', 'now');
+    let link: CustomerLink;
+    try {
+      link = await this.openLink();
+    } catch (error) {
+      console.warn('reconnecting to the signaling server failed; trying again', error);
+      return this.scheduleReconnect();
+    }
+    if (this.current.step === 'ended' || this.saved !== saved) return;
+    const ref = `resume-${++this.resumeCount}`;
+    this.pendingResume = ref;
+    link.send({ type: 'session.resume', token: saved.token, hasPeer: this.share !== null && !this.share.peerLost, ref });
+    this.timers.start('resumeReply', RESUME_REPLY_TIMEOUT_MS, () => {
+      this.pendingResume = null;
+      this.dropLink();
+      this.scheduleReconnect();
+    });
+  }
+
+  private resumed(message: ServerMessageOf<'session.resumed'>): void {
+    if (message.ref !== this.pendingResume) return;
+    this.timers.clear('resumeReply', 'reconnect');
+    this.pendingResume = null;
+    this.lostAt = null;
+    this.reconnectAttempt = 0;
+    this.peerAway = message.peer === 'away';
+    if (message.agent) this.agent = message.agent;
+    const agent = this.agent;
+    if (this.current.step === 'resuming') {
+      if (!agent) return this.finish('connection-lost', 'now');
+      if (message.phase === 'key-entered') return this.set({ step: 'consent', agent });
+      if (message.phase === 'choosing-screen' || message.phase === 'sharing') return this.set({ step: 'resume-share', agent });
+      return this.finish('connection-lost', 'now');
+    }
+    for (const message of this.outbox.splice(0)) this.link?.send(message);
+    // The picture was not up (or died) while we were away, and the agent is here: signals may
+    // have been lost, so offer a fresh peer.
+    if (this.share && !this.peerAway && !this.pictureUp()) this.share.restartPeer(this.route);
+    this.showReconnecting();
+  }
+
+  private resumeRefused(message: ServerMessageOf<'error'>): void {
+    this.timers.clear('resumeReply');
+    this.pendingResume = null;
+    if (message.code === 'resume-expired') return this.finish('connection-lost', 'now');
+    console.warn('resuming failed; trying again', message.code);
+    this.dropLink();
+    this.scheduleReconnect();
+  }
+
+  private peerPresence(message: ServerMessageOf<'session.peer'>): void {
+    this.peerAway = message.state === 'away';
+    if (message.state === 'back' && this.share && (message.needsNewPeer || !this.pictureUp())) {
+      this.share.restartPeer(this.route);
+      if (this.current.step === 'sharing') this.set({ ...this.current, connected: false });
+    }
+    this.showReconnecting();
+  }
+
+  private pictureUp(): boolean {
+    return this.current.step === 'sharing' && this.current.connected && !this.share?.peerLost;
+  }
+
+  private isReconnecting(): boolean {
+    return this.lostAt !== null || this.pendingResume !== null || this.peerAway || !this.link?.isOpen;
+  }
+
+  private showReconnecting(): void {
+    if (this.current.step !== 'sharing') return;
+    const reconnecting = this.isReconnecting();
+    if (reconnecting !== this.current.reconnecting) this.set({ ...this.current, reconnecting });
+    // Back together with a dead picture: the usual short wait for an explanation applies again.
+    if (!reconnecting && this.share?.peerLost) this.peerLost();
+  }
+
+  private endByCustomer(message: EndMessage, outcome: EndOutcome): void {
+    this.send(message);
+    this.finish(outcome, 'linger');
+  }
+
+  /**
+   * Leaves the session for good: media stopped, peer destroyed, socket closed (after a short
+   * linger when we told the server ourselves, so our message and its answer are not cut off).
+   */
+  private finish(outcome: EndOutcome, socket: 'now' | 'linger'): void {
+    this.timers.clear('claim', 'peerLoss', 'unblock', 'reconnect', 'resumeReply');
+    this.memory.clear();
+    this.saved = null;
+    this.lostAt = null;
+    this.pendingResume = null;
+    this.peerAway = false;
+    this.reconnectAttempt = 0;
+    this.silentPeerRestarts = 0;
+    this.outbox.length = 0;
+    this.screenList.stop();
+    this.captureAttempt++;
+    const share = this.share;
+    this.share = null;
+    if (share) {
+      share.stop();
+      this.deps.platform.setSharingState(false);
+    }
+    const link = this.link;
+    this.link = null;
+    if (link && socket === 'linger' && link.isOpen) this.closeSoon(link);
+    else link?.close();
+    this.set({ step: 'ended', outcome, agent: this.agent });
+  }
+
+  private sessionAgent(): AgentIdentity | null {
+    return isInSession(this.current) ? this.current.agent : null;
+  }
+}

@@ -1,0 +1,13 @@
+import { ScreenPeer, type ScreenPeerOptions } from '../../shared/screenPeer';
+import type { SignalData } from '../../../signaling/protocol';
+
+/** The part of ScreenPeer the flow uses (faked in unit tests). */
+export interface SenderPeer {
+  signal(data: SignalData): void;
+  destroy(): void;
+}
+
+export type SenderPeerOptions = Omit<ScreenPeerOptions, 'role'> & { stream: MediaStream };
+export type CreateSenderPeer = (options: SenderPeerOptions) => SenderPeer;
+
+export const createScreenSender: CreateSenderPeer = (options) => new ScreenPeer({ ...options, role: 'sender' });

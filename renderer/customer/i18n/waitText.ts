@@ -1,0 +1,1 @@
+export { waitText } from '../../shared/i18n/waitText';

@@ -1,1 +1,0 @@
-export { waitText } from '../../signaling/client/i18n/waitText';

@@ -1,1 +1,0 @@
-export { LOCALES, isLocale, pickLocale, type Locale } from '../../client/i18n/locale';

@@ -1,1 +1,0 @@
-export { waitText } from '../../client/i18n/waitText';

@@ -1,5 +1,0 @@
-import { createTranslator, type Translator } from '../../../signaling/agent-console/i18n/translator';
-
-/** Real translators, so tests assert the words an agent actually reads. */
-export const english: Translator = await createTranslator('en');
-export const german: Translator = await createTranslator('de');

@@ -1,0 +1,420 @@
+import assert from 'node:assert/strict';
+import { formatKey, keyFromPayload, type ServerMessageOf } from '../../../../signaling/protocol';
+import {
+  CLAIM_TIMEOUT_MS,
+  CustomerFlow,
+  LINGER_MS,
+  PEER_LOSS_GRACE_MS,
+} from '../../../../renderer/customer/flow/customerFlow';
+import type { FlowState } from '../../../../renderer/customer/flow/flowState';
+import {
+  FakeClock,
+  FakePeer,
+  FakePlatform,
+  FakeServer,
+  FakeStream,
+  notAllowed,
+  settle,
+} from './fakes';
+import { problemWords, wordsIn } from './words';
+
+const KEY = keyFromPayload('48151623');
+const SESSION = 'session_0123456789abcdef';
+const agent = { displayName: 'Alice', organisation: 'Example Ltd' };
+const accepted = (ref?: string): ServerMessageOf<'key.accepted'> => ({ type: 'key.accepted', sessionId: SESSION, agent, ref });
+const ended = (by: 'agent' | 'customer' | 'server', reason: ServerMessageOf<'session.ended'>['reason']) =>
+  ({ type: 'session.ended', sessionId: SESSION, by, reason }) as const;
+
+function setUp(configure: (platform: FakePlatform) => void = () => undefined) {
+  const platform = new FakePlatform();
+  configure(platform);
+  const server = new FakeServer();
+  const clock = new FakeClock();
+  const peers: FakePeer[] = [];
+  const flow = new CustomerFlow({
+    platform,
+    connect: server.connect,
+    clock,
+    locale: () => 'en',
+    createPeer: (options) => {
+      const peer = new FakePeer(options);
+      peers.push(peer);
+      return peer;
+    },
+  });
+  const step = () => flow.state.step;
+  const stateOf = <S extends FlowState['step']>(s: S) => {
+    assert.equal(flow.state.step, s);
+    return flow.state as Extract<FlowState, { step: S }>;
+  };
+  /** Types the key, and the server accepts it. */
+  const claim = async () => {
+    await flow.submitKey(formatKey(KEY));
+    const claimRef = server.link.sentOf('key.claim')[0]?.ref;
+    server.link.receive(accepted(claimRef));
+  };
+  /** Claims, consents, and the browser hands over a screen. */
+  const share = async () => {
+    const stream = new FakeStream();
+    platform.nextCapture = async () => stream.asMediaStream();
+    await claim();
+    flow.accept();
+    await settle();
+    assert.equal(step(), 'sharing');
+    return { stream, peer: peers.at(-1)! };
+  };
+  return { platform, server, clock, flow, peers, step, stateOf, claim, share };
+}
+
+describe('the customer flow', () => {
+  // The flow logs what went wrong for whoever opens the browser console; keep test output clean.
+  const realWarn = console.warn;
+  beforeEach(() => (console.warn = () => undefined));
+  afterEach(() => (console.warn = realWarn));
+
+  describe('entering the key', () => {
+    it('catches a typo on the page without contacting the server', async () => {
+      const { flow, server, stateOf } = setUp();
+      const typo = KEY.slice(0, 8) + String((Number(KEY[8]) + 1) % 10);
+      await flow.submitKey(typo);
+      const say = await wordsIn('en');
+      assert.equal(say(stateOf('key').problem!.message), 'This key has a typo');
+      assert.equal(server.requests.length, 0);
+    });
+
+    it('sends the key without spaces or dashes and shows who asks once the server accepts it', async () => {
+      const { flow, server, stateOf } = setUp();
+      await flow.submitKey(formatKey(KEY).replace(/ /g, '-'));
+      assert.equal(stateOf('key').busy, true);
+      assert.deepEqual(server.requests, [{ serverOrigin: 'https://support.example.test', client: 'web', locale: 'en' }]);
+      const [claim] = server.link.sentOf('key.claim');
+      assert.equal(claim?.key, KEY);
+      server.link.receive(accepted(claim?.ref));
+      assert.deepEqual(stateOf('consent').agent, agent);
+    });
+
+    it('shows the server’s refusal and lets the customer try again on the same connection', async () => {
+      const { flow, server, stateOf } = setUp();
+      await flow.submitKey(KEY);
+      server.link.receive({ type: 'error', code: 'key-wrong', message: 'no', ref: server.link.sentOf('key.claim')[0]?.ref });
+      const say = await wordsIn('en');
+      assert.deepEqual(problemWords(say, stateOf('key').problem), [
+        'This key is not correct.',
+        'Please check the digits with your support contact and try again.',
+      ]);
+      assert.equal(stateOf('key').busy, false);
+      await flow.submitKey(KEY);
+      assert.equal(server.links.length, 1);
+      assert.equal(server.link.sentOf('key.claim').length, 2);
+    });
+
+    it('keeps "Continue" off after too many attempts until the wait is over', async () => {
+      const { flow, server, clock, stateOf } = setUp();
+      await flow.submitKey(KEY);
+      server.link.receive({ type: 'error', code: 'too-many-attempts', message: 'wait', retryAfterMs: 90_000, ref: 'claim-1' });
+      const say = await wordsIn('en');
+      assert.equal(say(stateOf('key').problem!.detail!), 'For your security, please wait 2 minutes and then try again.');
+      assert.notEqual(stateOf('key').blockedUntil, null);
+      await flow.submitKey(KEY);
+      assert.equal(server.link.sentOf('key.claim').length, 1, 'no attempt while blocked');
+      clock.advance(90_000);
+      assert.equal(stateOf('key').blockedUntil, null);
+      assert.equal(stateOf('key').problem, null, 'the stale "wait" message is gone');
+      await flow.submitKey(KEY);
+      assert.equal(server.link.sentOf('key.claim').length, 2);
+    });
+
+    it('says the service cannot be reached when connecting fails or no answer comes', async () => {
+      const { flow, server, clock, stateOf } = setUp();
+      server.reachable = false;
+      await flow.submitKey(KEY);
+      const say = await wordsIn('en');
+      assert.equal(say(stateOf('key').problem!.message), 'The screen sharing service cannot be reached.');
+
+      server.reachable = true;
+      await flow.submitKey(KEY);
+      clock.advance(CLAIM_TIMEOUT_MS);
+      assert.equal(say(stateOf('key').problem!.message), 'The screen sharing service cannot be reached.');
+      assert.equal(server.link.closedByPage, true);
+      assert.equal(stateOf('key').busy, false);
+    });
+
+    it('fills in a key from a web link but waits for "Continue"', () => {
+      const { flow, server } = setUp((p) => (p.startKey = { key: '123 456 789', submit: false }));
+      assert.equal(flow.state.step === 'key' && flow.state.keyText, '123 456 789');
+      assert.equal(server.requests.length, 0);
+    });
+
+    it('continues at once with a key from a desktop deep link', async () => {
+      const { platform, server, stateOf } = setUp();
+      platform.deliverKey(KEY);
+      await settle();
+      assert.equal(server.link.sentOf('key.claim')[0]?.key, KEY);
+      assert.equal(stateOf('key').keyText, KEY);
+    });
+  });
+
+  describe('consent and capture', () => {
+    it('shares after consent: tells the server, captures, and sends the stream to a sender peer', async () => {
+      const { server, share, platform, stateOf } = setUp();
+      const { stream, peer } = await share();
+      const link = server.link;
+      assert.deepEqual(link.sent.map((m) => (m.type === 'share.state' ? `share.state ${m.state}` : m.type)), [
+        'key.claim',
+        'consent',
+        'share.state choosing',
+        'share.state sharing',
+      ]);
+      assert.equal(peer.options.stream, stream.asMediaStream());
+      assert.deepEqual(peer.options.iceServers, link.iceServers);
+      assert.deepEqual(platform.sharingStates, [{ sharing: true, agentName: 'Alice' }]);
+      assert.equal(stateOf('sharing').connected, false);
+
+      peer.options.onSignal({ type: 'offer', sdp: 'v=0' });
+      assert.deepEqual(link.sentOf('signal'), [{ type: 'signal', data: { type: 'offer', sdp: 'v=0' } }]);
+      link.receive({ type: 'signal', sessionId: SESSION, from: 'agent', data: { type: 'answer', sdp: 'v=0' } });
+      assert.deepEqual(peer.received, [{ type: 'answer', sdp: 'v=0' }]);
+      peer.options.onConnect?.();
+      assert.equal(stateOf('sharing').connected, true);
+    });
+
+    it('a double click on "Share my screen" opens the screen dialog only once', async () => {
+      const { flow, platform, claim, server, step } = setUp();
+      await claim();
+      flow.accept();
+      flow.accept();
+      await settle();
+      assert.equal(platform.captures, 1);
+      assert.equal(server.link.sentOf('consent').length, 1);
+      assert.equal(step(), 'sharing');
+    });
+
+    it('declining tells the server and nothing is captured', async () => {
+      const { flow, server, platform, clock, claim, stateOf } = setUp();
+      await claim();
+      flow.decline();
+      assert.deepEqual(server.link.sentOf('consent'), [{ type: 'consent', decision: 'decline' }]);
+      assert.equal(stateOf('ended').outcome, 'declined');
+      assert.equal(platform.captures, 0);
+      assert.equal(server.link.isOpen, true, 'the socket stays open until the server confirms');
+      server.link.receive(ended('customer', 'declined'));
+      assert.equal(server.link.closedByPage, true);
+      assert.equal(clock.pending, 0);
+    });
+
+    it('offers "Try again" when the customer or the browser said no, and "Cancel" ends the session', async () => {
+      const { flow, server, platform, claim, stateOf } = setUp((p) => (p.nextCapture = async () => Promise.reject(notAllowed())));
+      await claim();
+      flow.accept();
+      await settle();
+      assert.equal(stateOf('capture-problem').problem, 'denied');
+
+      flow.retryCapture();
+      await settle();
+      assert.equal(platform.captures, 2);
+      assert.equal(stateOf('capture-problem').problem, 'denied');
+
+      flow.cancel();
+      assert.deepEqual(server.link.sentOf('session.end'), [{ type: 'session.end', reason: 'capture-failed' }]);
+      assert.equal(stateOf('ended').outcome, 'cancelled');
+    });
+
+    it('can succeed on the second try', async () => {
+      const { flow, platform, claim, step } = setUp((p) => (p.nextCapture = async () => Promise.reject(notAllowed())));
+      await claim();
+      flow.accept();
+      await settle();
+      platform.nextCapture = async () => new FakeStream().asMediaStream();
+      flow.retryCapture();
+      await settle();
+      assert.equal(step(), 'sharing');
+    });
+
+    it('in a browser without screen sharing, warns early and ends the session once the key is accepted', async () => {
+      const { server, claim, stateOf, flow } = setUp((p) => (p.capture = false));
+      assert.equal(stateOf('key').unsupported, true);
+      await claim();
+      assert.deepEqual(server.link.sentOf('session.end'), [{ type: 'session.end', reason: 'capture-failed' }]);
+      assert.equal(stateOf('ended').outcome, 'unsupported');
+      flow.startOver();
+      assert.equal(stateOf('key').unsupported, true);
+    });
+  });
+
+  describe('ending', () => {
+    it('"Stop sharing" ends the session, stops the capture and closes the connection', async () => {
+      const { flow, server, platform, clock, share, stateOf } = setUp();
+      const { stream, peer } = await share();
+      flow.stop();
+      assert.deepEqual(server.link.sentOf('session.end'), [{ type: 'session.end', reason: 'stopped' }]);
+      assert.equal(peer.destroyed, true);
+      assert.equal(stream.track.readyState, 'ended');
+      assert.equal(stateOf('ended').outcome, 'stopped');
+      assert.deepEqual(platform.sharingStates.at(-1), { sharing: false, agentName: undefined });
+      clock.advance(LINGER_MS);
+      assert.equal(server.link.closedByPage, true);
+    });
+
+    it('the browser’s own "Stop sharing" ends it exactly like the button', async () => {
+      const { server, share, stateOf } = setUp();
+      const { stream, peer } = await share();
+      stream.track.endedByBrowser();
+      assert.deepEqual(server.link.sentOf('session.end'), [{ type: 'session.end', reason: 'stopped' }]);
+      assert.equal(peer.destroyed, true);
+      assert.equal(stateOf('ended').outcome, 'stopped');
+    });
+
+    it('the desktop indicator’s "Stop" ends it too', async () => {
+      const { platform, share, stateOf, server } = setUp();
+      await share();
+      platform.requestStop();
+      assert.equal(stateOf('ended').outcome, 'stopped');
+      assert.equal(server.link.sentOf('session.end').length, 1);
+    });
+
+    it('when the agent ends it, says so and stops capturing', async () => {
+      const { server, share, stateOf } = setUp();
+      const { stream, peer } = await share();
+      server.link.receive(ended('agent', 'ended'));
+      assert.equal(stateOf('ended').outcome, 'agent-ended');
+      assert.equal(stream.track.readyState, 'ended');
+      assert.equal(peer.destroyed, true);
+      assert.equal(server.link.sentOf('session.end').length, 0);
+      assert.equal(server.link.closedByPage, true);
+    });
+
+    it('when the socket drops, says the connection was lost', async () => {
+      const { server, share, stateOf } = setUp();
+      const { stream } = await share();
+      server.link.dropped();
+      assert.equal(stateOf('ended').outcome, 'connection-lost');
+      assert.equal(stream.track.readyState, 'ended');
+    });
+
+    it('when the picture connection fails, waits briefly for the server’s reason, then calls it lost', async () => {
+      const { server, clock, share, stateOf } = setUp();
+      const { peer } = await share();
+      peer.options.onClose?.();
+      assert.equal(stateOf('sharing').agent.displayName, 'Alice');
+      clock.advance(PEER_LOSS_GRACE_MS);
+      assert.equal(stateOf('ended').outcome, 'connection-lost');
+      assert.equal(server.link.closedByPage, true, 'closing lets the server tell the agent the connection was lost');
+      assert.equal(server.link.sentOf('session.end').length, 0);
+    });
+
+    it('if the agent’s end arrives just after the picture dropped, the customer reads that the agent ended it', async () => {
+      const { server, clock, share, stateOf } = setUp();
+      const { peer } = await share();
+      peer.options.onError?.(new Error('Connection failed.'));
+      clock.advance(PEER_LOSS_GRACE_MS / 2);
+      server.link.receive(ended('agent', 'ended'));
+      clock.advance(PEER_LOSS_GRACE_MS);
+      assert.equal(stateOf('ended').outcome, 'agent-ended');
+    });
+
+    it('closing the page while sharing tells the server', async () => {
+      const { flow, server, share } = setUp();
+      await share();
+      flow.leave();
+      assert.deepEqual(server.link.sentOf('session.end'), [{ type: 'session.end', reason: 'stopped' }]);
+    });
+
+    it('after any end, "Enter a new key" starts over with a new connection', async () => {
+      const { flow, server, share, stateOf, claim } = setUp();
+      await share();
+      server.link.receive(ended('agent', 'ended'));
+      flow.startOver();
+      assert.equal(stateOf('key').keyText, '');
+      assert.equal(stateOf('key').problem, null);
+      await claim();
+      assert.equal(server.links.length, 2);
+      assert.equal(stateOf('consent').agent.displayName, 'Alice');
+    });
+
+    it('a late capture after the session ended is stopped at once, never shared', async () => {
+      let release: (stream: MediaStream) => void = () => undefined;
+      const late = new FakeStream();
+      const { flow, server, claim, stateOf, peers } = setUp(
+        (p) => (p.nextCapture = () => new Promise<MediaStream>((resolve) => (release = resolve))),
+      );
+      await claim();
+      flow.accept();
+      await settle();
+      assert.equal(stateOf('choosing').browserDialog, true);
+      server.link.receive(ended('agent', 'ended'));
+      release(late.asMediaStream());
+      await settle();
+      assert.equal(late.track.readyState, 'ended');
+      assert.equal(peers.length, 0);
+      assert.equal(stateOf('ended').outcome, 'agent-ended');
+    });
+  });
+
+  describe('in the desktop app', () => {
+    const screens = [
+      { id: 'screen:1', name: 'Built-in display', thumbnailDataUrl: 'data:image/png;base64,AA==' },
+      { id: 'screen:2', name: 'DELL U2720Q', thumbnailDataUrl: 'data:image/png;base64,AA==' },
+    ];
+
+    it('with one screen there is no extra step', async () => {
+      const { flow, platform, claim, step } = setUp((p) => {
+        p.client = 'desktop';
+        p.screens = [screens[0]!];
+      });
+      await claim();
+      flow.accept();
+      await settle();
+      assert.deepEqual(platform.chosen, ['screen:1']);
+      assert.equal(step(), 'sharing');
+    });
+
+    it('with several screens the customer picks one, and the thumbnails stay live', async () => {
+      const { flow, platform, clock, claim, stateOf, step } = setUp((p) => {
+        p.client = 'desktop';
+        p.screens = screens;
+      });
+      await claim();
+      flow.accept();
+      await settle();
+      assert.deepEqual(stateOf('picker').screens.map((s) => s.name), ['Built-in display', 'DELL U2720Q']);
+      platform.screens = screens.map((s) => ({ ...s, thumbnailDataUrl: 'data:image/png;base64,BB==' }));
+      clock.advance(2_000);
+      await settle();
+      assert.equal(stateOf('picker').screens[0]?.thumbnailDataUrl, 'data:image/png;base64,BB==');
+      await flow.chooseScreen('screen:2');
+      await settle();
+      assert.deepEqual(platform.chosen, ['screen:2']);
+      assert.equal(step(), 'sharing');
+      assert.equal(clock.pending, 0, 'the thumbnail refresh stopped');
+    });
+
+    it('cancelling the picker declines', async () => {
+      const { flow, server, claim, stateOf } = setUp((p) => {
+        p.client = 'desktop';
+        p.screens = screens;
+      });
+      await claim();
+      flow.accept();
+      await settle();
+      flow.cancel();
+      assert.deepEqual(server.link.sentOf('session.end'), [{ type: 'session.end', reason: 'declined' }]);
+      assert.equal(stateOf('ended').outcome, 'declined');
+    });
+
+    it('on macOS without Screen Recording permission, explains instead of sharing black frames', async () => {
+      const { flow, platform, claim, step } = setUp((p) => {
+        p.client = 'desktop';
+        p.permission = 'needs-settings';
+      });
+      await claim();
+      flow.accept();
+      await settle();
+      assert.equal(step(), 'permission');
+      assert.equal(platform.captures, 0);
+      platform.permission = 'granted';
+      flow.recheckPermission();
+      await settle();
+      assert.equal(step(), 'sharing');
+    });
+  });
+});

@@ -1,0 +1,222 @@
+import type { ConnectionClosed } from '../../../../renderer/shared/signalingConnection';
+import type { CustomerMessage, ServerMessage, ServerMessageOf } from '../../../../signaling/protocol';
+import type { ScreenInfo } from '../../../../preload/contract/desktopApi';
+import type { Clock } from '../../../../renderer/shared/clock';
+import type { CustomerLink, LinkRequest } from '../../../../renderer/customer/flow/customerLink';
+import type { SenderPeer, SenderPeerOptions } from '../../../../renderer/customer/flow/senderPeer';
+import type { CapturePermission, DeliveredKey, Platform } from '../../../../renderer/customer/platform/platform';
+
+/** Timers that only run when the test moves time on. */
+export class FakeClock implements Clock {
+  private time = 1_000_000;
+  private nextId = 1;
+  private readonly timers = new Map<number, { at: number; every: number | null; callback: () => void }>();
+
+  now(): number {
+    return this.time;
+  }
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.time + ms, every: null, callback });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  setInterval(callback: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.time + ms, every: ms, callback });
+    return id;
+  }
+  clearInterval(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  get pending(): number {
+    return this.timers.size;
+  }
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      const [id, timer] = due;
+      this.time = timer.at;
+      if (timer.every === null) this.timers.delete(id);
+      else timer.at += timer.every;
+      timer.callback();
+    }
+    this.time = end;
+  }
+}
+
+/** A socket to the server that records what the page sends and lets the test answer. */
+export class FakeLink implements CustomerLink {
+  readonly iceServers = [{ urls: 'stun:stun.example.test:3478' }];
+  readonly sent: CustomerMessage[] = [];
+  isOpen = true;
+  closedByPage = false;
+  private readonly handlers = new Map<string, Set<(message: ServerMessage) => void>>();
+  private readonly closeHandlers = new Set<(closed: ConnectionClosed) => void>();
+
+  send(message: CustomerMessage): void {
+    if (this.isOpen) this.sent.push(message);
+  }
+  on<T extends ServerMessage['type']>(type: T, handler: (message: ServerMessageOf<T>) => void): () => void {
+    const set = this.handlers.get(type) ?? new Set();
+    this.handlers.set(type, set);
+    const untyped = handler as (message: ServerMessage) => void;
+    set.add(untyped);
+    return () => set.delete(untyped);
+  }
+  onClose(handler: (closed: ConnectionClosed) => void): () => void {
+    this.closeHandlers.add(handler);
+    return () => this.closeHandlers.delete(handler);
+  }
+  close(): void {
+    if (!this.isOpen) return;
+    this.closedByPage = true;
+    this.dropped(true);
+  }
+  /** The server says something. */
+  receive(message: ServerMessage): void {
+    for (const handler of [...(this.handlers.get(message.type) ?? [])]) handler(message);
+  }
+  /** The socket goes away. */
+  dropped(byUs = false): void {
+    this.isOpen = false;
+    for (const handler of this.closeHandlers) handler({ code: byUs ? 1000 : 1006, reason: '', byUs });
+  }
+  sentOf<T extends CustomerMessage['type']>(type: T): Extract<CustomerMessage, { type: T }>[] {
+    return this.sent.filter((m): m is Extract<CustomerMessage, { type: T }> => m.type === type);
+  }
+}
+
+export class FakeTrack {
+  readyState: 'live' | 'ended' = 'live';
+  private readonly listeners: (() => void)[] = [];
+  addEventListener(type: string, listener: () => void): void {
+    if (type === 'ended') this.listeners.push(listener);
+  }
+  stop(): void {
+    this.readyState = 'ended';
+  }
+  /** The browser's own "Stop sharing" control was used. */
+  endedByBrowser(): void {
+    this.readyState = 'ended';
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export class FakeStream {
+  readonly track = new FakeTrack();
+  getTracks(): FakeTrack[] {
+    return [this.track];
+  }
+  getVideoTracks(): FakeTrack[] {
+    return [this.track];
+  }
+  asMediaStream(): MediaStream {
+    return this as unknown as MediaStream;
+  }
+}
+
+export class FakePeer implements SenderPeer {
+  readonly received: unknown[] = [];
+  destroyed = false;
+  constructor(readonly options: SenderPeerOptions) {}
+  signal(data: unknown): void {
+    this.received.push(data);
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+export class FakePlatform implements Platform {
+  client: 'web' | 'desktop' = 'web';
+  preferredLanguages = ['en-US'];
+  capture = true;
+  permission: CapturePermission = 'granted';
+  screens: ScreenInfo[] = [];
+  chosen: string[] = [];
+  sharingStates: { sharing: boolean; agentName?: string | undefined }[] = [];
+  startKey: DeliveredKey | null = null;
+  /** What the next captureScreen() does. */
+  nextCapture: () => Promise<MediaStream> = async () => new FakeStream().asMediaStream();
+  captures = 0;
+  private stopListeners = new Set<() => void>();
+  private keyListeners = new Set<(key: string) => void>();
+
+  async loadBranding() {
+    return { productName: 'Screen Share', organisation: 'Example Ltd', defaultLocale: 'en' as const };
+  }
+  serverOrigin(): string {
+    return 'https://support.example.test';
+  }
+  canCapture(): boolean {
+    return this.capture;
+  }
+  async capturePermission(): Promise<CapturePermission> {
+    return this.permission;
+  }
+  async openPermissionSettings(): Promise<void> {}
+  async listScreens(): Promise<ScreenInfo[]> {
+    return this.screens;
+  }
+  async chooseScreen(id: string): Promise<void> {
+    this.chosen.push(id);
+  }
+  captureScreen(): Promise<MediaStream> {
+    this.captures += 1;
+    return this.nextCapture();
+  }
+  setSharingState(sharing: boolean, agentName?: string): void {
+    this.sharingStates.push({ sharing, agentName });
+  }
+  onStopRequested(listener: () => void): () => void {
+    this.stopListeners.add(listener);
+    return () => this.stopListeners.delete(listener);
+  }
+  onKeyDelivered(listener: (key: string) => void): () => void {
+    this.keyListeners.add(listener);
+    return () => this.keyListeners.delete(listener);
+  }
+  initialKey(): DeliveredKey | null {
+    return this.startKey;
+  }
+  requestStop(): void {
+    for (const listener of this.stopListeners) listener();
+  }
+  deliverKey(key: string): void {
+    for (const listener of this.keyListeners) listener(key);
+  }
+}
+
+export class FakeServer {
+  readonly links: FakeLink[] = [];
+  readonly requests: LinkRequest[] = [];
+  reachable = true;
+  connect = async (request: LinkRequest): Promise<CustomerLink> => {
+    this.requests.push(request);
+    if (!this.reachable) throw new Error('could not reach the signaling server');
+    const link = new FakeLink();
+    this.links.push(link);
+    return link;
+  };
+  get link(): FakeLink {
+    const last = this.links.at(-1);
+    if (!last) throw new Error('the page has not connected');
+    return last;
+  }
+}
+
+/** Lets pending promise callbacks (the flow's awaits) run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+export function notAllowed(): Error {
+  const error = new Error('Permission denied');
+  error.name = 'NotAllowedError';
+  return error;
+}
