@@ -8,6 +8,7 @@ import { AccountDirectory } from './accounts/accountDirectory';
 import { createAgentAuth } from './auth/agentAuth';
 import { AGENT_COOKIE } from './auth/agentSessions';
 import { createSharedState } from './cluster/sharedState';
+import { openDatabase, type Database } from './db/openDatabase';
 import type { Config } from './config';
 import { registerAgentAuthRoutes } from './http/agentAuthRoutes';
 import { registerHealthRoutes } from './http/healthRoutes';
@@ -31,12 +32,16 @@ export interface SignalingServer {
   readonly log: Logger;
   /** Where sessions and keys live: this process, or Redis shared with other nodes. */
   readonly store: 'in-memory' | 'redis';
+  /** The system of record (accounts, audit trail). */
+  readonly database: Database;
   close(): Promise<void>;
 }
 
 export interface ServerOptions {
   logger?: Logger;
   store?: SessionStore;
+  /** An open database to use (and leave open on close); default: open the configured one. */
+  database?: Database;
 }
 
 const defaultWebRoot = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web');
@@ -53,6 +58,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     logController: new LogController({ disableRequestLogging: true }),
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
   });
+  const database = options.database ?? (await openDatabase(config));
   const accounts = await AccountDirectory.load(config);
   const shared = await createSharedState(config, log, options.store);
   const agentAuth = await createAgentAuth(config, log, shared.nodeId);
@@ -110,6 +116,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     port,
     log,
     store: shared.kind,
+    database,
     async close() {
       keyTimers.cancelAll();
       await sockets.close();
@@ -118,6 +125,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
       await chat.store.close();
       await agentAuth.close();
       await shared.close();
+      if (!options.database) await database.close();
     },
   };
 }

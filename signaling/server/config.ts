@@ -78,6 +78,11 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   WEB_ROOT: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must look like postgres://user:password@host:5432/screenshare')
+    .optional(),
+  DATABASE_DIR: z.string().min(1).default('data/database'),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must look like redis://host:6379 or rediss://user:password@host:6380/0')
@@ -125,6 +130,10 @@ export interface Config {
   readonly webRoot: string | undefined;
   /** Set when several nodes share state through Redis; unset = this process only. */
   readonly redisUrl: string | undefined;
+  /** PostgreSQL server (DATABASE_URL); unset = the embedded PGlite database in databaseDir. */
+  readonly databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files (DATABASE_DIR, default data/database). */
+  readonly databaseDir: string;
   /** Web chat limits and the sites that may embed /chat (CHAT_* variables). */
   readonly chat: ChatConfig;
 }
@@ -181,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     webRoot: e.WEB_ROOT,
     redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
+    databaseDir: e.DATABASE_DIR,
     chat: loadChatConfig(env),
   };
 }

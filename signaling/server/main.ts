@@ -1,13 +1,14 @@
 import { ensureDevelopmentAgent } from './accounts/demoAgent';
 import { createSignalingServer } from './app';
 import { ConfigError, loadConfig } from './config';
+import { DatabaseError } from './db/openDatabase';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const demo = await ensureDevelopmentAgent(config);
   const server = await createSignalingServer(config);
   const lines = [
-    `Screen share server is running (store: ${server.store}).`,
+    `Screen share server is running (store: ${server.store}, database: ${server.database.kind} ${server.database.location}).`,
     `  Customer page:  ${server.url}/`,
     `  Agent console:  ${server.url}/agent`,
   ];
@@ -31,6 +32,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DatabaseError ? error.message : error);
   process.exit(1);
 });

@@ -8,6 +8,7 @@ import { writeAccounts } from '../../signaling/server/accounts/accountFile';
 import { hashPassword } from '../../signaling/server/accounts/passwords';
 import { createSignalingServer, type SignalingServer } from '../../signaling/server/app';
 import { loadConfig } from '../../signaling/server/config';
+import { sharedTestDatabase } from '../support/sharedTestDatabase';
 
 /** A real signaling server on port 0 with a throwaway web root, agents file and demo agents. */
 export interface TestServer {
@@ -32,7 +33,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DEMO_AGENT: 'alice:secret-alice',
     ...env,
   });
-  const server = await createSignalingServer(config, { logger });
+  // One embedded database for every in-process server of this test run (opening one takes seconds);
+  // a test that sets DATABASE_URL gets that PostgreSQL database instead.
+  const database = config.databaseUrl ? undefined : await sharedTestDatabase();
+  const server = await createSignalingServer(config, { logger, ...(database ? { database } : {}) });
   return { server, url: server.url, origin: server.url, logLines, close: () => server.close() };
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { supervise } from './supervisedChild';
+import { copyPGliteTemplate } from './pgliteTemplate';
 
 /**
  * The built signaling server (dist/server/main.js) as a child process on port 0, as an operator
@@ -35,6 +36,8 @@ export async function startServer(env: Record<string, string> = {}, startTimeout
     throw new Error(`${path.relative(root, serverEntry)} is missing: run "npm run build" first`);
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'screenshare-e2e-'));
+  const databaseDir = path.join(dataDir, 'database');
+  if (!env.DATABASE_URL && !env.DATABASE_DIR) await copyPGliteTemplate(databaseDir);
   const child = spawn(process.execPath, [serverEntry], {
     cwd: root,
     // Only what Node needs from the outside: a developer's own PORT, PUBLIC_URL, REDIS_URL, ...
@@ -45,6 +48,7 @@ export async function startServer(env: Record<string, string> = {}, startTimeout
       HOST: '127.0.0.1',
       DEMO_AGENT: `${DEMO_AGENT.username}:${DEMO_AGENT.password}`,
       AGENTS_FILE: path.join(dataDir, 'agents.json'),
+      DATABASE_DIR: databaseDir,
       LOG_LEVEL: 'info',
       NODE_ENV: 'test',
       ...env,

@@ -1,0 +1,67 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The tables, as Kysely sees them. One schema for PGlite and PostgreSQL; changes only through a
+ * new file in migrations/ (listed in migrations/index.ts). int8 columns come back as numbers on
+ * both (see openDatabase.ts).
+ */
+export interface Tables {
+  agents: AgentsTable;
+  audit_events: AuditEventsTable;
+  audit_chain: AuditChainTable;
+}
+
+export type AgentRole = 'agent' | 'supervisor';
+
+export interface AgentsTable {
+  /** Lower-cased username: the key sign-in looks up. */
+  username_key: string;
+  /** As typed when the account was made. */
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: AgentRole;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  /** Bumped by every change that must end the account's sign-ins (password, disable, role). */
+  revision: ColumnType<number, number | undefined, number>;
+}
+
+export interface AuditEventsTable {
+  /** Position in the hash chain: 1, 2, 3, … with no gaps (a gap is a deleted row). */
+  seq: number;
+  id: string;
+  at: ColumnType<Date, Date, never>;
+  type: string;
+  session_id: string | null;
+  conversation_id: string | null;
+  agent: string | null;
+  actor: string | null;
+  customer_address: string | null;
+  user_agent: string | null;
+  node: string;
+  /** Event-specific fields (reason, duration, resolution, receipt sentence, …). */
+  details: ColumnType<Record<string, unknown>, string, never>;
+  receipt: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * One row (id 1): the chain's head, locked (SELECT … FOR UPDATE) by every append so nodes append
+ * one after another, and the checkpoint a retention purge leaves behind.
+ */
+export interface AuditChainTable {
+  id: number;
+  head_seq: number;
+  head_hash: string;
+  /** Every event up to this position was purged; its hash is purged_hash. 0 = nothing purged. */
+  purged_seq: number;
+  purged_hash: string;
+  purged_at: Date | null;
+}
+
+export type AgentRow = Selectable<AgentsTable>;
+export type NewAgentRow = Insertable<AgentsTable>;
+export type AgentRowUpdate = Updateable<AgentsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
