@@ -65,6 +65,9 @@ const Env = z.object({
   KEY_ATTEMPTS_GLOBAL: z.coerce.number().int().positive().default(100),
   KEY_ATTEMPTS_GLOBAL_WINDOW_SECONDS: seconds(60),
   LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(10),
+  LOGIN_ATTEMPTS_PER_USERNAME: z.coerce.number().int().positive().default(10),
+  LOGIN_LOCKOUT_MAX_MINUTES: z.coerce.number().int().min(15).default(240),
+  LOGIN_CHECKS_PER_IP_AT_ONCE: z.coerce.number().int().positive().default(2),
   AGENT_SESSION_HOURS: z.coerce.number().positive().default(12),
   TRUST_PROXY: z
     .string()
@@ -120,7 +123,14 @@ export interface Config {
     readonly global: number;
     readonly globalWindowMs: number;
   };
-  readonly loginAttemptsPerIp: number;
+  /** Agent sign-in attempts (limits/loginLimiter.ts). */
+  readonly loginLimits: {
+    readonly perIp: number;
+    readonly perUsername: number;
+    readonly maxLockMs: number;
+    /** Password checks (argon2) of one address running at once. */
+    readonly concurrentPerIp: number;
+  };
   readonly agentSessionMs: number;
   /** Which hops in front of the server are trusted proxies (TRUST_PROXY); false = none. */
   readonly trustProxy: TrustProxy | false;
@@ -183,7 +193,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       global: e.KEY_ATTEMPTS_GLOBAL,
       globalWindowMs: e.KEY_ATTEMPTS_GLOBAL_WINDOW_SECONDS * 1000,
     },
-    loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
+    loginLimits: {
+      perIp: e.LOGIN_ATTEMPTS_PER_IP,
+      perUsername: e.LOGIN_ATTEMPTS_PER_USERNAME,
+      maxLockMs: e.LOGIN_LOCKOUT_MAX_MINUTES * 60_000,
+      concurrentPerIp: e.LOGIN_CHECKS_PER_IP_AT_ONCE,
+    },
     agentSessionMs: e.AGENT_SESSION_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

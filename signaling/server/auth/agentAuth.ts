@@ -18,14 +18,14 @@ export interface AgentAuth {
 }
 
 export async function createAgentAuth(
-  config: Pick<Config, 'redisUrl' | 'agentSessionMs' | 'loginAttemptsPerIp'>,
+  config: Pick<Config, 'redisUrl' | 'agentSessionMs' | 'loginLimits'>,
   log: Logger,
   nodeId: string,
 ): Promise<AgentAuth> {
   if (!config.redisUrl) {
     return {
       sessions: new MemoryAgentSessions(config.agentSessionMs),
-      loginLimiter: new LoginLimiter(config.loginAttemptsPerIp),
+      loginLimiter: new LoginLimiter(config.loginLimits),
       close: async () => {},
     };
   }
@@ -33,7 +33,7 @@ export async function createAgentAuth(
   return {
     sessions: new RedisAgentSessions(redis, config.agentSessionMs, PREFIX),
     loginLimiter: new LoginLimiter(
-      config.loginAttemptsPerIp,
+      config.loginLimits,
       (options) =>
         new RateLimiterRedis({
           ...options,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AccountDirectory } from '../accounts/accountDirectory';
+import type { AccountDirectory, AgentAccount } from '../accounts/accountDirectory';
 import { AGENT_COOKIE, type AgentSessions } from '../auth/agentSessions';
 import type { LoginLimiter } from '../limits/loginLimiter';
 import { signInErrorHandler as errorHandler, signInGuard } from './signInGuard';
@@ -28,18 +28,22 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
 
   const guard = signInGuard(deps.allowedOrigins, deps.tls, LoginBody);
   app.post('/api/agent/login', { errorHandler, ...guard }, async (request, reply) => {
-    const retryAfterMs = await deps.limiter.retryAfterMs(request.ip);
-    if (retryAfterMs > 0) {
+    const body = LoginBody.safeParse(request.body);
+    const verdict = await deps.limiter.begin(request.ip, body.success ? body.data.username : undefined);
+    if (!verdict.allowed) {
       return reply.code(429).send({
         code: 'too-many-attempts',
         message: 'Too many failed sign-ins. Please wait and try again.',
-        retryAfterMs,
+        retryAfterMs: verdict.retryAfterMs,
       });
     }
-    const body = LoginBody.safeParse(request.body);
-    const agent = body.success ? await deps.accounts.authenticate(body.data.username, body.data.password) : null;
+    let agent: AgentAccount | null = null;
+    try {
+      agent = body.success ? await deps.accounts.authenticate(body.data.username, body.data.password) : null;
+    } finally {
+      await verdict.attempt.settle(agent !== null);
+    }
     if (!agent) {
-      await deps.limiter.recordFailure(request.ip);
       request.log.warn({ ip: request.ip }, 'agent sign-in failed');
       return reply.code(401).send({ code: 'invalid-credentials', message: 'Wrong username or password.' });
     }

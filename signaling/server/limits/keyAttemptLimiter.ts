@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { takePoint as take } from './takePoint';
 import type { Config } from '../config';
 
 export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
@@ -37,17 +38,5 @@ export class KeyAttemptLimiter {
   /** Gives a reserved attempt back: it succeeded. */
   async refund(ip: string): Promise<void> {
     await Promise.all([this.perIp.reward(ip, 1), this.global.reward('all', 1)]);
-  }
-}
-
-/** true when a point was taken; otherwise how long until one is free again. */
-async function take(limiter: RateLimiterAbstract, key: string): Promise<true | number> {
-  try {
-    await limiter.consume(key);
-    return true;
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
-    await limiter.reward(key, 1); // a refused consume still counted; undo it so the lock does not grow
-    return Math.max(1, error.msBeforeNext);
   }
 }
