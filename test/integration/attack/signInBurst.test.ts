@@ -6,7 +6,9 @@ import { startTestServer, type TestServer } from '../harness';
  * guessed from many addresses (a botnet). Every password check is logged as "agent sign-in failed",
  * so counting those lines counts the argon2 verifications, independent of timing.
  */
-describe('attack: guessing agent passwords', () => {
+describe('attack: guessing agent passwords', function () {
+  // Each check is a real argon2id verification (64 MiB, about a second on a loaded 2-core machine).
+  this.timeout(90_000);
   let t: TestServer | undefined;
   afterEach(async () => {
     await t?.close();
