@@ -11,7 +11,8 @@ import { createSharedState } from './cluster/sharedState';
 import { openDatabase, type Database } from './db/openDatabase';
 import type { Config } from './config';
 import { registerAgentAuthRoutes } from './http/agentAuthRoutes';
-import { registerHealthRoutes } from './http/healthRoutes';
+import { registerHealthRoutes } from './monitoring/healthRoutes';
+import { startMonitoringServer, type MonitoringServer } from './monitoring/monitoringServer';
 import { registerPageRoutes } from './http/pageRoutes';
 import { registerPublicRoutes } from './http/publicRoutes';
 import { registerSecurityHeaders } from './http/securityHeaders';
@@ -34,6 +35,8 @@ export interface SignalingServer {
   readonly store: 'in-memory' | 'redis';
   /** The system of record (accounts, audit trail). */
   readonly database: Database;
+  /** The monitoring port's address (METRICS_PORT), when one is configured. */
+  readonly monitoringUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -97,17 +100,19 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     handOverOnClose: shared.kind === 'redis',
   });
   registerPublicRoutes(app, config);
-  registerHealthRoutes(
-    app,
-    { ready: shared.ready, connections: () => registry.size, store: shared.kind, nodeId: shared.nodeId },
-    metrics,
-  );
+  const health = { ready: shared.ready, connections: () => registry.size, store: shared.kind, nodeId: shared.nodeId };
+  registerHealthRoutes(app, health, metrics, { public: true, token: config.monitoring.token });
   await registerPageRoutes(app, config.webRoot ?? defaultWebRoot());
   registerChatPageRoutes(app, config.chat);
   sockets.attach(app.server);
 
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as AddressInfo).port;
+  const { port: monitoringPort } = config.monitoring;
+  const monitoring: MonitoringServer | undefined =
+    monitoringPort === undefined
+      ? undefined
+      : await startMonitoringServer({ ...config.monitoring, port: monitoringPort }, health, metrics, log);
   const localHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = config.publicUrl ?? `${tls ? 'https' : 'http'}://${localHost}:${port}`;
 
@@ -117,7 +122,9 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     log,
     store: shared.kind,
     database,
+    monitoringUrl: monitoring?.url,
     async close() {
+      await monitoring?.close();
       keyTimers.cancelAll();
       await sockets.close();
       await app.close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import type { IceServer } from '../protocol';
 import { loadChatConfig, type ChatConfig } from './chat/chatConfig';
+import { loadMonitoringConfig, type MonitoringConfig } from './monitoring/monitoringConfig';
 import { BrandError, loadServerBrand, type ServerBrand } from './branding/serverBrand';
 import { parseTrustProxy, type TrustProxy } from './network/trustedProxy';
 
@@ -146,6 +147,8 @@ export interface Config {
   readonly databaseDir: string;
   /** Web chat limits and the sites that may embed /chat (CHAT_* variables). */
   readonly chat: ChatConfig;
+  /** Who may read /metrics and /readyz details: METRICS_PORT, METRICS_HOST, METRICS_TOKEN. */
+  readonly monitoring: MonitoringConfig;
 }
 
 export class ConfigError extends Error {}
@@ -208,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databaseDir: e.DATABASE_DIR,
     chat: loadChatConfig(env),
+    monitoring: loadMonitoringConfig(env),
   };
 }

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     `  Customer page:  ${server.url}/`,
     `  Agent console:  ${server.url}/agent`,
   ];
+  if (server.monitoringUrl) lines.push(`  Monitoring:     ${server.monitoringUrl}/metrics`);
   if (demo) {
     lines.push(
       `A demo agent was created in ${config.agentsFile} (shown only this once):`,

@@ -15,6 +15,8 @@ export interface TestServer {
   server: SignalingServer;
   url: string;
   origin: string;
+  /** The monitoring port's address, when started with METRICS_PORT. */
+  monitoringUrl: string | undefined;
   logLines: string[];
   close(): Promise<void>;
 }
@@ -37,7 +39,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   // a test that sets DATABASE_URL gets that PostgreSQL database instead.
   const database = config.databaseUrl ? undefined : await sharedTestDatabase();
   const server = await createSignalingServer(config, { logger, ...(database ? { database } : {}) });
-  return { server, url: server.url, origin: server.url, logLines, close: () => server.close() };
+  return {
+    server,
+    url: server.url,
+    origin: server.url,
+    monitoringUrl: server.monitoringUrl,
+    logLines,
+    close: () => server.close(),
+  };
 }
 
 /** A server with two agent accounts: alice (DEMO_AGENT, password secret-alice) and bob (agents file, secret-bob). */

@@ -19,13 +19,14 @@ function sample(text: string, series: string): number | undefined {
 describe('health and metrics endpoints (one node, in-memory)', () => {
   let t: TestServer;
   before(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ METRICS_PORT: '0' });
   });
   after(() => t.close());
 
   it('says the process is up (/healthz) and ready (/readyz)', async () => {
     assert.deepEqual(await getJson(`${t.url}/healthz`), { status: 200, body: { status: 'ok' } });
-    const ready = await getJson(`${t.url}/readyz`);
+    assert.deepEqual(await getJson(`${t.url}/readyz`), { status: 200, body: { status: 'ready' } }, 'no details in public');
+    const ready = await getJson(`${t.monitoringUrl}/readyz`);
     assert.equal(ready.status, 200);
     assert.equal(ready.body.status, 'ready');
     assert.equal(ready.body.store, 'in-memory');
@@ -45,7 +46,7 @@ describe('health and metrics endpoints (one node, in-memory)', () => {
     guesser.send({ type: 'key.claim', key: typo });
     assert.equal((await guesser.next('error')).code, 'key-malformed');
 
-    const response = await fetch(`${t.url}/metrics`);
+    const response = await fetch(`${t.monitoringUrl}/metrics`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
     const text = await response.text();
@@ -63,7 +64,7 @@ describe('health and metrics endpoints (one node, in-memory)', () => {
 
     agent.send({ type: 'session.end', sessionId });
     await customer.next('session.ended');
-    const after = await (await fetch(`${t.url}/metrics`)).text();
+    const after = await (await fetch(`${t.monitoringUrl}/metrics`)).text();
     assert.equal(sample(after, 'screenshare_sessions_active'), 0);
     for (const client of [agent, customer, guesser]) client.close();
   });
@@ -72,12 +73,12 @@ describe('health and metrics endpoints (one node, in-memory)', () => {
 describe('chat metrics (one node, in-memory)', () => {
   let t: TestServer;
   before(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ METRICS_PORT: '0' });
   });
   after(() => t.close());
 
   it('counts conversations started, messages relayed by sender, and share requests by outcome', async () => {
-    const before = await (await fetch(`${t.url}/metrics`)).text();
+    const before = await (await fetch(`${t.monitoringUrl}/metrics`)).text();
     for (const outcome of ['started', 'declined', 'expired', 'cancelled']) {
       assert.equal(sample(before, `screenshare_chat_share_requests_total{outcome="${outcome}"}`), 0, 'listed before it happens');
     }
@@ -124,7 +125,7 @@ describe('chat metrics (one node, in-memory)', () => {
     sharer.send({ type: 'session.end', reason: 'stopped' });
     assert.equal((await agent.next('chat.message')).entry.event, 'share-ended');
 
-    const text = await (await fetch(`${t.url}/metrics`)).text();
+    const text = await (await fetch(`${t.monitoringUrl}/metrics`)).text();
     assert.equal(sample(text, 'screenshare_chat_conversations_started_total'), 1);
     assert.equal(sample(text, 'screenshare_chat_messages_relayed_total{from="customer"}'), 2);
     assert.equal(sample(text, 'screenshare_chat_messages_relayed_total{from="agent"}'), 1);
@@ -136,7 +137,7 @@ describe('chat metrics (one node, in-memory)', () => {
   });
 
   it('counts an unused request as expired', async () => {
-    const short = await startTestServer({ KEY_TTL_SECONDS: '1' });
+    const short = await startTestServer({ KEY_TTL_SECONDS: '1', METRICS_PORT: '0' });
     try {
       const customer = await connect(short.url, 'customer');
       customer.send({ type: 'chat.start', ref: 'start' });
@@ -152,7 +153,7 @@ describe('chat metrics (one node, in-memory)', () => {
       await agent.next('chat.message');
       assert.equal((await agent.next('chat.message', 5000)).entry.event, 'share-expired');
       await agent.next('session.ended', 5000);
-      const text = await (await fetch(`${short.url}/metrics`)).text();
+      const text = await (await fetch(`${short.monitoringUrl}/metrics`)).text();
       assert.equal(sample(text, 'screenshare_chat_share_requests_total{outcome="expired"}'), 1);
       assert.equal(sample(text, 'screenshare_chat_share_requests_total{outcome="cancelled"}'), 0, 'not counted twice');
       for (const client of [agent, customer]) client.close();
@@ -166,14 +167,15 @@ describe('readiness with Redis', () => {
   const redis = useRedisServer();
 
   it('is ready while Redis answers, not ready (503) while it is down, and stays alive (/healthz)', async () => {
-    const [a, b] = await startTwoNodes(redis.server.url);
+    const [a, b] = await startTwoNodes(redis.server.url, { METRICS_PORT: '0' });
     try {
       for (const node of [a, b]) {
-        const ready = await getJson(`${node.url}/readyz`);
+        const ready = await getJson(`${node.monitoringUrl}/readyz`);
         assert.equal(ready.status, 200);
         assert.equal(ready.body.store, 'redis');
       }
-      assert.notEqual((await getJson(`${a.url}/readyz`)).body.node, (await getJson(`${b.url}/readyz`)).body.node);
+      const nodeOf = async (node: TestServer) => (await getJson(`${node.monitoringUrl}/readyz`)).body.node;
+      assert.notEqual(await nodeOf(a), await nodeOf(b));
 
       await redis.server.stop();
       const deadline = Date.now() + 5_000;
