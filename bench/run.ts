@@ -8,35 +8,55 @@ import { measureJoin } from './join/joinBench';
 import { openStage } from './join/stage';
 import { measurePicture } from './picture/pictureBench';
 import { hardFileLimit } from './support/processes';
+import { netemAvailable, uplinkUnavailable } from './uplink/namespace';
+import { measureUplink } from './uplink/uplinkBench';
 
 /**
- * npm run bench [-- --quick] [--only=signaling,join,picture] [--servers=bare,ours,peerjs] [--sessions=1000,10000]
+ * npm run bench [-- --quick] [--only=signaling,join,picture,uplink] [--servers=bare,ours,peerjs] [--sessions=1000,10000]
+ *   [--uplink=300kbit,1mbit,2mbit] [--delay=40ms] [--loss=1%]
  * Measures our stack beside its baselines in one run, prints one table, saves it as JSON.
  */
 async function main(): Promise<void> {
   const settings = settingsFrom(process.argv.slice(2));
+  const sections = new Set(settings.sections);
+  if (sections.has('uplink')) {
+    const unavailable = uplinkUnavailable();
+    if (unavailable && settings.uplinkAsked) {
+      console.error(unavailable);
+      process.exit(2);
+    }
+    if (unavailable) {
+      console.error(`skipping the slow-uplink rows: ${unavailable}`);
+      sections.delete('uplink');
+    }
+    const { delayMs, lossPercent } = settings.uplink.impairment;
+    if ((delayMs || lossPercent) && !netemAvailable()) {
+      console.error('--delay and --loss need the netem qdisc, which this kernel does not have (tbf, htb and fq_codel only): leave them out here');
+      process.exit(2);
+    }
+  }
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg();
   const log = (line: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
   const started = performance.now();
   const rows: Row[] = [];
-  const details: Record<string, unknown> = { settings: { ...settings, sections: [...settings.sections] } };
+  const details: Record<string, unknown> = { settings: { ...settings, sections: [...sections] } };
 
-  if (settings.sections.has('signaling')) {
+  if (sections.has('signaling')) {
     const signaling = await measureSignaling(settings.signaling, log);
     rows.push(...signaling.rows);
     details.signaling = signaling.details;
   }
 
-  if (settings.sections.has('join') || settings.sections.has('picture')) {
+  if (sections.has('join') || sections.has('picture')) {
     const stage = await openStage();
     try {
-      if (settings.sections.has('join')) {
+      if (sections.has('join')) {
         const join = await measureJoin(stage, settings.joinRuns, log);
         rows.push(...join.rows);
         details.join = join.details;
       }
-      if (settings.sections.has('picture')) {
+      if (sections.has('picture')) {
         const picture = await measurePicture(stage, settings.pictureSeconds, log);
         rows.push(...picture.rows);
         details.picture = picture.details;
@@ -44,6 +64,12 @@ async function main(): Promise<void> {
     } finally {
       await stage.close();
     }
+  }
+
+  if (sections.has('uplink')) {
+    const uplink = await measureUplink(settings.uplink, log);
+    rows.push(...uplink.rows);
+    details.uplink = uplink.details;
   }
 
   const run: BenchRun = {

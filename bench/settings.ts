@@ -1,25 +1,38 @@
 import { largestSessionCount, type SignalingSettings } from './signaling/signalingBench';
+import { parseDelay, parseLoss, parseRate } from './uplink/shaping';
+import type { UplinkSettings } from './uplink/uplinkBench';
 
-/** What one `npm run bench` measures, and for how long; --quick keeps the whole run under 2 minutes. */
+export type Section = 'signaling' | 'join' | 'picture' | 'uplink';
+
+/** What one `npm run bench` measures, and for how long; --quick keeps the whole run around 2 minutes. */
 export interface BenchSettings {
   quick: boolean;
-  sections: ReadonlySet<'signaling' | 'join' | 'picture'>;
+  sections: ReadonlySet<Section>;
+  /** --uplink=… was given: without root that is an error, not a section to skip. */
+  uplinkAsked: boolean;
   signaling: SignalingSettings;
   joinRuns: number;
   pictureSeconds: number;
+  uplink: UplinkSettings;
 }
 
 export function settingsFrom(argv: readonly string[]): BenchSettings {
   const quick = argv.includes('--quick');
-  const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
-  const all = ['signaling', 'join', 'picture'] as const;
   const option = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3).split(',');
+  const only = option('only');
+  const all = ['signaling', 'join', 'picture', 'uplink'] as const;
   const servers = option('servers');
   const sessions = option('sessions')?.map(Number);
-  const sections = new Set(all.filter((section) => !only || only.includes(section)));
+  const uplinks = option('uplink')?.map(parseRate);
+  const delay = option('delay')?.[0];
+  const loss = option('loss')?.[0];
+  // --uplink=… alone measures only the uplink; with --only it joins the sections named there.
+  const chosen = only ?? (uplinks ? ['uplink'] : undefined);
+  const sections = new Set<Section>(all.filter((section) => !chosen || chosen.includes(section) || (section === 'uplink' && uplinks)));
   return {
     quick,
     sections,
+    uplinkAsked: uplinks !== undefined || (only?.includes('uplink') ?? false),
     signaling: {
       servers: (['bare', 'ours', 'peerjs'] as const).filter((server) => !servers || servers.includes(server)),
       sessionCounts: (sessions ?? (quick ? [1_000] : [1_000, 10_000])).map(largestSessionCount),
@@ -31,5 +44,15 @@ export function settingsFrom(argv: readonly string[]): BenchSettings {
     },
     joinRuns: quick ? 5 : 20,
     pictureSeconds: quick ? 15 : 60,
+    uplink: {
+      ratesBitsPerSecond: uplinks ?? (quick ? [1_000_000] : [300_000, 1_000_000, 2_000_000]),
+      impairment: {
+        ...(delay ? { delayMs: parseDelay(delay) } : {}),
+        ...(loss ? { lossPercent: parseLoss(loss) } : {}),
+      },
+      settleMs: quick ? 4_000 : 6_000,
+      switches: quick ? 2 : 4,
+      switchWindowMs: quick ? 3_000 : 4_000,
+    },
   };
 }

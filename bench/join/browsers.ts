@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { instrumentPage } from './instrument';
+import { installSenderTuning } from './senderTuning';
 
 /**
  * tsx (like esbuild with keepNames) wraps named inner functions in __name(...); functions handed
@@ -11,6 +12,7 @@ export async function benchContext(browser: Browser, options: { headed: boolean 
   const context = await browser.newContext({ viewport: options.headed ? null : { width: 1440, height: 900 }, locale: 'en-US' });
   await context.addInitScript({ content: KEEP_NAMES_SHIM });
   await context.addInitScript(instrumentPage);
+  await context.addInitScript(installSenderTuning);
   return context;
 }
 

@@ -33,7 +33,6 @@ export async function startLoopbackPair(page: Page): Promise<LoopbackPhases> {
       void (async () => {
         const stream = await navigator.mediaDevices.getDisplayMedia(options);
         mark('captured');
-        for (const track of stream.getVideoTracks()) track.contentHint = 'detail';
         const sender = new RTCPeerConnection();
         const receiver = new RTCPeerConnection();
         sender.onicecandidate = (event) => void (event.candidate && receiver.addIceCandidate(event.candidate));
@@ -48,6 +47,7 @@ export async function startLoopbackPair(page: Page): Promise<LoopbackPhases> {
           document.body.append(video);
         };
         for (const track of stream.getTracks()) sender.addTrack(track, stream);
+        window.__tuneLikeScreenPeer(sender);
         const offer = await sender.createOffer();
         await sender.setLocalDescription(offer);
         mark('offer');
@@ -55,15 +55,6 @@ export async function startLoopbackPair(page: Page): Promise<LoopbackPhases> {
         const answer = await receiver.createAnswer();
         await receiver.setLocalDescription(answer);
         await sender.setRemoteDescription(answer);
-        sender.addEventListener('connectionstatechange', () => {
-          if (sender.connectionState !== 'connected') return;
-          for (const rtpSender of sender.getSenders()) {
-            const parameters = rtpSender.getParameters();
-            parameters.degradationPreference = 'maintain-resolution';
-            for (const encoding of parameters.encodings ?? []) encoding.maxBitrate = 8_000_000;
-            void rtpSender.setParameters(parameters).catch(() => undefined);
-          }
-        });
         window.__loopback = {
           sender,
           receiver,

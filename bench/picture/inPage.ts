@@ -23,6 +23,10 @@ export interface RtpSnapshot {
   encoderImplementation?: string;
   decoderImplementation?: string;
   qualityLimitationReason?: string;
+  /** Sender: payload bytes sent so far, the encoder's target, and the bandwidth estimate of the connection. */
+  bytesSent?: number;
+  targetBitrate?: number;
+  availableOutgoingBitrate?: number;
 }
 
 export interface ClockReadings {
@@ -52,9 +56,11 @@ export function rtpSnapshot(page: Page, which: PeerChoice, direction: 'outbound'
       const report = await pc.getStats();
       let found: Record<string, unknown> | undefined;
       let source: Record<string, unknown> | undefined;
+      let pair: Record<string, unknown> | undefined;
       report.forEach((stat: Record<string, unknown>) => {
         if (stat.type === `${direction}-rtp` && stat.kind === 'video') found = stat;
         if (stat.type === 'media-source' && stat.kind === 'video') source = stat;
+        if (stat.type === 'candidate-pair' && stat.nominated === true && stat.state === 'succeeded') pair = stat;
       });
       const stat = found ?? {};
       const pick = <T>(name: string) => stat[name] as T | undefined;
@@ -73,6 +79,9 @@ export function rtpSnapshot(page: Page, which: PeerChoice, direction: 'outbound'
         encoderImplementation: pick<string>('encoderImplementation'),
         decoderImplementation: pick<string>('decoderImplementation'),
         qualityLimitationReason: pick<string>('qualityLimitationReason'),
+        bytesSent: pick<number>('bytesSent'),
+        targetBitrate: pick<number>('targetBitrate'),
+        availableOutgoingBitrate: pair?.availableOutgoingBitrate as number | undefined,
       };
     },
     { which, direction },

@@ -88,10 +88,11 @@ async function measureWindow(sides: Sides, clock: ClockPlacement, screen: { widt
   await sleep(seconds * 1000);
   const [sentAfter, receivedAfter] = await snapshot();
   const readings = await stopClockReader(sides.receiverPage);
-  return figures(seconds, sentBefore, sentAfter, receivedBefore, receivedAfter, readings);
+  return pictureFigures(seconds, sentBefore, sentAfter, receivedBefore, receivedAfter, readings);
 }
 
-function figures(seconds: number, s0: RtpSnapshot, s1: RtpSnapshot, r0: RtpSnapshot, r1: RtpSnapshot, readings: ClockReadings): PictureFigures {
+/** Figures of one window from getStats snapshots at its ends and the clock readings within it. */
+export function pictureFigures(seconds: number, s0: RtpSnapshot, s1: RtpSnapshot, r0: RtpSnapshot, r1: RtpSnapshot, readings: ClockReadings): PictureFigures {
   const delta = (a: RtpSnapshot, b: RtpSnapshot, key: keyof RtpSnapshot) => Number(b[key] ?? Number.NaN) - Number(a[key] ?? Number.NaN);
   const encoded = delta(s0, s1, 'framesEncoded');
   const decoded = delta(r0, r1, 'framesDecoded');

@@ -30,6 +30,6 @@ export function renderTable(rows: readonly Row[]): string {
     render(header),
     widths.map((width) => '-'.repeat(width)).join('  '),
     ...lines.map(render),
-    '* Limit: signaling = a bare `ws` relay server; join and picture = a plain RTCPeerConnection loopback pair in one page, same capture.',
+    '* Limit: signaling = a bare `ws` relay server; join and picture = a plain RTCPeerConnection loopback pair in one page, same capture; uplink = a plain RTCPeerConnection pair across the same shaped link.',
   ].join('\n');
 }

@@ -42,8 +42,14 @@ export const OUR_BENCH_ENV = {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export async function startTarget(kind: TargetKind): Promise<RunningTarget> {
-  if (kind === 'ours') return startOurs();
+/** Where our server listens: loopback on a port of its choice unless the slow-uplink bench says otherwise. */
+export interface Listen {
+  host: string;
+  port: number;
+}
+
+export async function startTarget(kind: TargetKind, listen?: Listen): Promise<RunningTarget> {
+  if (kind === 'ours') return startOurs(listen);
   const script = path.join(here, kind === 'bare' ? 'bareRelayServer.ts' : 'peerjsServer.ts');
   const child = spawnWithFileLimit(process.execPath, ['--inspect=127.0.0.1:0', '--import', 'tsx', script]);
   const [port, inspectorUrl] = await Promise.all([
@@ -54,14 +60,16 @@ export async function startTarget(kind: TargetKind): Promise<RunningTarget> {
   return { kind, url: `http://127.0.0.1:${port}`, inspectorUrl, pid: pidOf(child), stop: () => stopChild(child) };
 }
 
-async function startOurs(): Promise<RunningTarget> {
+async function startOurs(listen: Listen = { host: '127.0.0.1', port: 0 }): Promise<RunningTarget> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-server-'));
   const child = spawnWithFileLimit(process.execPath, ['--inspect=127.0.0.1:0', serverEntry], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
-      PORT: '0',
-      HOST: '127.0.0.1',
+      PORT: String(listen.port),
+      HOST: listen.host,
+      // Another address than loopback: the pages' origin is that address, so the server must know it.
+      ...(listen.port !== 0 ? { PUBLIC_URL: `http://${listen.host}:${listen.port}` } : {}),
       DEMO_AGENT: `${BENCH_AGENT.username}:${BENCH_AGENT.password}`,
       AGENTS_FILE: path.join(dataDir, 'agents.json'),
       ...OUR_BENCH_ENV,

@@ -1,0 +1,76 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { firstReadableIndex } from './firstReadable';
+import { recordedBlockPng } from './frameRecorder';
+import { readText } from './ocr';
+import { TEXT_SIZES_PX, type ScreenRect, type TextSize, type TextSwitch } from './textWindow';
+import { READABLE_ACCURACY, wordAccuracy } from './wordAccuracy';
+
+/** OCR reads small screen text far better scaled up; 3× is where tesseract reads 11 px text reliably. */
+const UPSCALE = 3;
+/** Two OCR processes at a time: one per core of the development machine. */
+const PARALLEL_READS = 2;
+/** BENCH_KEEP_OCR=<folder>: keep every image OCR read, named by switch, size, frame and words right. */
+const KEEP_DIR = process.env.BENCH_KEEP_OCR;
+
+export interface SwitchReadability {
+  /** ms from the switch to the decoded frame in which each size became readable; null: not within the window. */
+  readableAfterMs: Record<TextSize, number | null>;
+  /** Frames decoded between this switch and the next. */
+  frames: number;
+}
+
+/**
+ * For every text switch and size: the first recorded frame after the switch in which OCR reads
+ * ≥ 90 % of the new words (binary search over the frames until the next switch; see firstReadable.ts).
+ */
+export async function readabilityAfterSwitches(
+  receiver: Page,
+  frameTimes: readonly number[],
+  switches: readonly TextSwitch[],
+  windowEnd: number,
+  blocks: Record<TextSize, ScreenRect>,
+): Promise<{ perSwitch: SwitchReadability[]; ocrReads: number }> {
+  let ocrReads = 0;
+  const framesAfter = switches.map((change, index) => {
+    const until = switches[index + 1]?.at ?? windowEnd;
+    return frameTimes.flatMap((at, frame) => (at >= change.at && at < until ? [frame] : []));
+  });
+  const searches = switches.flatMap((change, index) =>
+    TEXT_SIZES_PX.map((size, blockIndex) => async () => {
+      const frames = framesAfter[index] ?? [];
+      const found = await firstReadableIndex(frames.length, async (i) => {
+        ocrReads += 1;
+        const png = await recordedBlockPng(receiver, frames[i] ?? -1, { ...blocks[size], index: blockIndex }, UPSCALE);
+        const accuracy = wordAccuracy(change.words[size], await readText(png));
+        if (KEEP_DIR) await writeFile(path.join(KEEP_DIR, `switch${index + 1}-${size}px-frame${i}-${Math.round(accuracy * 100)}pct.png`), png);
+        return accuracy >= READABLE_ACCURACY;
+      });
+      const frame = found === undefined ? undefined : frames[found];
+      return { index, size, ms: frame === undefined ? null : (frameTimes[frame] ?? Number.NaN) - change.at };
+    }),
+  );
+  const results = await inParallel(searches, PARALLEL_READS);
+  const perSwitch = switches.map((_change, index) => {
+    const readableAfterMs = Object.fromEntries(
+      results.filter((result) => result.index === index).map((result) => [result.size, result.ms]),
+    ) as Record<TextSize, number | null>;
+    return { readableAfterMs, frames: framesAfter[index]?.length ?? 0 };
+  });
+  return { perSwitch, ocrReads };
+}
+
+async function inParallel<T>(tasks: ReadonlyArray<() => Promise<T>>, width: number): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      const task = tasks[index];
+      if (task) results[index] = await task();
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  return results;
+}

@@ -1,0 +1,160 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Page } from 'playwright-core';
+import { CHROMIUM } from '../../test/support/chromium';
+import { benchContext } from '../join/browsers';
+import { joinOnce } from '../join/ourJoin';
+import { openStage, type Stage } from '../join/stage';
+import { rtpSnapshot, startClockReader, stopClockReader } from '../picture/inPage';
+import { pictureFigures, type PictureFigures } from '../picture/pictureBench';
+import type { Row } from '../report/model';
+import { dropRecordedFrames, startFrameRecorder, stopFrameRecorder } from './frameRecorder';
+import { createCustomerNetwork } from './namespace';
+import { PLAIN_PAIR_VIDEO, startPlainPair, stopPlainPair } from './plainPair';
+import { readabilityAfterSwitches, type SwitchReadability } from './readability';
+import { rateLabel, tbfParameters, type Impairment, type TbfParameters } from './shaping';
+import { openTextWindow, TEXT_SIZES_PX, type TextSwitch, type TextWindow } from './textWindow';
+import { uplinkRows } from './uplinkRows';
+
+export interface UplinkSettings {
+  ratesBitsPerSecond: number[];
+  impairment: Impairment;
+  /** After the picture first arrives: the sender's bandwidth estimate ramps up first. */
+  settleMs: number;
+  /** Text switches per side and rate, and the time each is watched before the next. */
+  switches: number;
+  switchWindowMs: number;
+}
+
+export interface UplinkSideFigures extends PictureFigures {
+  /** Ours: "Share my screen" → first frame; plain pair: its button → first frame. */
+  firstFrameMs: number;
+  /** Payload bit rate the sender sent over the window, and its own estimate of the link at the end. */
+  sendKbps: number;
+  estimateKbps: number;
+  targetKbps: number;
+  switches: SwitchReadability[];
+  ocrReads: number;
+}
+
+export interface UplinkFigures {
+  rateBitsPerSecond: number;
+  tbf: TbfParameters;
+  impairment: Impairment;
+  ours: UplinkSideFigures;
+  plain: UplinkSideFigures;
+}
+
+/** The text window: right of the customer's window (0,0 1000×800), as the picture bench's clock. */
+const TEXT_WINDOW = { x: 1000, y: 0, width: 920, height: 1080 };
+
+interface Sides {
+  sender: Page;
+  receiver: Page;
+  videoSelector: string;
+  firstFrameMs: number;
+}
+
+/**
+ * The customer's browser inside its own network namespace behind a shaped uplink; for each rate,
+ * a real join of ours and then the plain pair, each watched while the text on the screen changes.
+ */
+export async function measureUplink(settings: UplinkSettings, log: (line: string) => void): Promise<{ rows: Row[]; details: UplinkFigures[] }> {
+  const network = createCustomerNetwork(CHROMIUM);
+  try {
+    const stage = await openStage(network);
+    try {
+      const text = await openTextWindow(await stage.launchWindow(TEXT_WINDOW), stage.blankUrl);
+      const results: UplinkFigures[] = [];
+      for (const rate of settings.ratesBitsPerSecond) {
+        network.shape(rate, settings.impairment);
+        log(`uplink ${rateLabel(rate)}: customer at ${network.customerAddress} in namespace ${network.name}`);
+        const ours = await measureOurs(stage, text, settings, log);
+        const plain = await measurePlainPair(stage, text, settings, log);
+        results.push({ rateBitsPerSecond: rate, tbf: tbfParameters(rate), impairment: settings.impairment, ours, plain });
+      }
+      return { rows: results.flatMap(uplinkRows), details: results };
+    } finally {
+      await stage.close();
+    }
+  } finally {
+    network.remove();
+  }
+}
+
+async function measureOurs(stage: Stage, text: TextWindow, settings: UplinkSettings, log: (line: string) => void): Promise<UplinkSideFigures> {
+  await text.show(0);
+  const browser = await stage.launchCustomer();
+  const join = await joinOnce(stage.agent, browser, stage.customerUrl);
+  try {
+    const sides = {
+      sender: join.customer.page,
+      receiver: stage.agent.page,
+      videoSelector: 'video[aria-label="Customer screen"]',
+      firstFrameMs: join.phases.firstFrame - join.phases.consentClicked,
+    };
+    const figures = await watchTextChanges(sides, stage, text, settings);
+    log(`uplink ours: ${summary(figures)}`);
+    return figures;
+  } finally {
+    await join.end();
+    await browser.close();
+  }
+}
+
+async function measurePlainPair(stage: Stage, text: TextWindow, settings: UplinkSettings, log: (line: string) => void): Promise<UplinkSideFigures> {
+  await text.show(0);
+  const [senderBrowser, receiverBrowser] = await Promise.all([stage.launchCustomer(), stage.launchReceiver()]);
+  try {
+    const [sender, receiver] = await Promise.all(
+      [senderBrowser, receiverBrowser].map(async (browser, index) => {
+        const page = await (await benchContext(browser, { headed: index === 0 })).newPage();
+        await page.goto(stage.blankUrl);
+        return page;
+      }),
+    );
+    if (!sender || !receiver) throw new Error('plain pair: no pages');
+    const { firstFrameMs } = await startPlainPair(sender, receiver);
+    const figures = await watchTextChanges({ sender, receiver, videoSelector: `video[aria-label="${PLAIN_PAIR_VIDEO}"]`, firstFrameMs }, stage, text, settings);
+    log(`uplink plain pair: ${summary(figures)}`);
+    await stopPlainPair(sender, receiver);
+    return figures;
+  } finally {
+    await Promise.all([senderBrowser.close(), receiverBrowser.close()]);
+  }
+}
+
+async function watchTextChanges(sides: Sides, stage: Stage, text: TextWindow, settings: UplinkSettings): Promise<UplinkSideFigures> {
+  const screen = { width: stage.display.width, height: stage.display.height };
+  const snapshot = () => Promise.all([rtpSnapshot(sides.sender, 'last', 'outbound'), rtpSnapshot(sides.receiver, 'last', 'inbound')]);
+  await sleep(settings.settleMs);
+  await startClockReader(sides.receiver, sides.videoSelector, text.clock, screen);
+  await startFrameRecorder(sides.receiver, sides.videoSelector, TEXT_SIZES_PX.map((size) => text.blocks[size]), screen.width);
+  const [sentBefore, receivedBefore] = await snapshot();
+  const switches: TextSwitch[] = [];
+  for (let round = 1; round <= settings.switches; round += 1) {
+    switches.push(await text.show(round));
+    await sleep(settings.switchWindowMs);
+  }
+  const [sentAfter, receivedAfter] = await snapshot();
+  const windowEnd = sentAfter.at;
+  const [readings, frameTimes] = await Promise.all([stopClockReader(sides.receiver), stopFrameRecorder(sides.receiver)]);
+  const seconds = (sentAfter.at - sentBefore.at) / 1000;
+  const picture = pictureFigures(Math.round(seconds), sentBefore, sentAfter, receivedBefore, receivedAfter, readings);
+  const readability = await readabilityAfterSwitches(sides.receiver, frameTimes, switches, windowEnd, text.blocks);
+  await dropRecordedFrames(sides.receiver);
+  return {
+    ...picture,
+    firstFrameMs: sides.firstFrameMs,
+    sendKbps: (((sentAfter.bytesSent ?? 0) - (sentBefore.bytesSent ?? 0)) * 8) / seconds / 1000,
+    estimateKbps: (sentAfter.availableOutgoingBitrate ?? Number.NaN) / 1000,
+    targetKbps: (sentAfter.targetBitrate ?? Number.NaN) / 1000,
+    switches: readability.perSwitch,
+    ocrReads: readability.ocrReads,
+  };
+}
+
+const summary = (f: UplinkSideFigures) =>
+  `first frame ${Math.round(f.firstFrameMs)} ms, ${f.width}×${f.height} ${f.decodedFps.toFixed(1)} fps, longest gap ${Math.round(f.longestGapMs)} ms, ` +
+  `draw→decode p50 ${Math.round(f.drawToDecodeP50)} ms, sent ${Math.round(f.sendKbps)} kbit/s (estimate ${Math.round(f.estimateKbps)}), ` +
+  `readable after ${f.switches.map((s) => TEXT_SIZES_PX.map((size) => `${size}px ${s.readableAfterMs[size] === null ? '–' : Math.round(s.readableAfterMs[size] ?? 0)}`).join(' ')).join(' | ')} ms ` +
+  `(${f.ocrReads} OCR reads)`;
