@@ -1,6 +1,6 @@
 /**
  * Runs in every bench page before its own scripts: the baselines' senders tuned as ScreenPeer
- * tunes ours (signaling/client/screenPeer.ts), so a baseline differs only in what it leaves out.
+ * tunes ours (renderer/shared/screenPeer.ts), so a baseline differs only in what it leaves out.
  * Call after the tracks are added.
  */
 declare global {

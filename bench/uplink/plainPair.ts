@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { SCREEN_CAPTURE_OPTIONS } from '../../renderer/platform/displayMediaOptions';
+import { SCREEN_CAPTURE_OPTIONS } from '../../renderer/customer/platform/displayMediaOptions';
 
 /**
  * The baseline under a shaped uplink: the same screen capture sent by a plain RTCPeerConnection in
