@@ -1,6 +1,7 @@
 import SimplePeer from 'simple-peer';
-import { SignalData } from '../../signaling/protocol';
+import { MAX_PEER_CHANNEL_MESSAGE_CHARS, PeerChannelMessage, SignalData, parseMessage } from '../../signaling/protocol';
 import type { IceServer } from '../../signaling/protocol';
+import { applySenderTuning, NORMAL_TUNING, SHARP_TEXT_TUNING } from './senderTuning';
 
 /**
  * Our only contact with simple-peer (unmaintained since 2022), so it can be swapped for plain
@@ -13,6 +14,8 @@ export interface ScreenPeerEvents {
   onConnect?(): void;
   onClose?(): void;
   onError?(error: Error): void;
+  /** A validated message from the other side's data channel (e.g. the agent's "Sharp text"). */
+  onMessage?(message: PeerChannelMessage): void;
 }
 
 export interface ScreenPeerOptions extends ScreenPeerEvents {
@@ -23,16 +26,14 @@ export interface ScreenPeerOptions extends ScreenPeerEvents {
   iceTransportPolicy?: RTCIceTransportPolicy;
 }
 
-/** High enough for sharp 1080p text; the browser lowers it when the network can't carry it. */
-const MAX_BITRATE_BPS = 8_000_000;
-
 export class ScreenPeer {
   private readonly peer: SimplePeer.Instance;
   private destroyed = false;
+  private sharpText = false;
 
   constructor(private readonly options: ScreenPeerOptions) {
     if (options.role === 'sender' && !options.stream) throw new Error('the sending side needs a stream');
-    for (const track of options.stream?.getVideoTracks() ?? []) track.contentHint = 'detail';
+    for (const track of options.stream?.getVideoTracks() ?? []) track.contentHint = NORMAL_TUNING.contentHint;
     this.peer = new SimplePeer({
       initiator: options.role === 'sender',
       stream: options.stream,
@@ -50,6 +51,7 @@ export class ScreenPeer {
       if (options.role === 'sender') void this.tuneSender();
       options.onConnect?.();
     });
+    this.peer.on('data', (data: unknown) => this.receive(data));
     this.peer.on('close', () => options.onClose?.());
     this.peer.on('error', (error: Error) => options.onError?.(error));
   }
@@ -69,18 +71,32 @@ export class ScreenPeer {
     this.peer.destroy();
   }
 
+  /** Sends a message over the data channel; false when the channel is not open (yet). */
+  send(message: PeerChannelMessage): boolean {
+    if (this.destroyed || !this.peer.connected) return false;
+    try {
+      this.peer.send(JSON.stringify(message));
+      return true;
+    } catch (error) {
+      console.warn('could not send over the data channel', error);
+      return false;
+    }
+  }
+
+  private receive(data: unknown): void {
+    const textData = typeof data === 'string' ? data : data instanceof Uint8Array ? new TextDecoder().decode(data) : null;
+    if (textData === null || textData.length > MAX_PEER_CHANNEL_MESSAGE_CHARS) return;
+    const parsed = parseMessage(PeerChannelMessage, textData);
+    if (!parsed.ok) return console.warn('ignored a data channel message:', parsed.error);
+    if (parsed.value.type === 'picture.quality' && this.options.role === 'sender') {
+      this.sharpText = parsed.value.sharpText;
+      void this.tuneSender();
+    }
+    this.options.onMessage?.(parsed.value);
+  }
+
   /** Text on a screen must stay readable: keep resolution, drop frame rate under pressure. */
   private async tuneSender(): Promise<void> {
-    for (const sender of this.connection.getSenders()) {
-      if (sender.track?.kind !== 'video') continue;
-      const parameters = sender.getParameters();
-      parameters.degradationPreference = 'maintain-resolution';
-      for (const encoding of parameters.encodings ?? []) encoding.maxBitrate = MAX_BITRATE_BPS;
-      try {
-        await sender.setParameters(parameters);
-      } catch (error) {
-        console.warn('could not tune the screen encoder', error);
-      }
-    }
+    await applySenderTuning(this.connection, this.sharpText ? SHARP_TEXT_TUNING : NORMAL_TUNING);
   }
 }

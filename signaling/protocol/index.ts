@@ -8,3 +8,4 @@ export * from './resume';
 export * from './securityKey';
 export * from './signal';
 export * from './chat';
+export * from './peerChannel';

@@ -2,6 +2,7 @@ import { clickBrowserStopSharing } from '../support/browserShareBar';
 import { expect, test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
 import { CustomerPage } from './pages/customerPage';
+import { expectPictureFillsRoom } from './pages/pictureGeometry';
 import { colourDistance, framesPerSecond, pixelAt } from './pages/videoProbe';
 import { shareScreen } from './shareFlow';
 
@@ -36,6 +37,9 @@ test.describe('voice key share with the real screen', () => {
     expect(colourDistance(background, marker.background), 'the desktop beside the marker keeps its own colour').toBeLessThanOrEqual(
       COLOUR_TOLERANCE,
     );
+
+    // The real 1920×1080 screen at the largest size the agent's 1440×900 window leaves it.
+    await expectPictureFillsRoom(sharing.session.panel);
 
     const fps = await framesPerSecond(video);
     console.log(

@@ -29,6 +29,8 @@ export class SessionPanel {
   private expiresAt = 0;
   private peer: ScreenPeer | null = null;
   private video: VideoView | null = null;
+  /** "Sharp text" is the agent's choice for this session: it outlives a picture connection. */
+  private sharpText = false;
   private countdownTimer: ReturnType<typeof setInterval> | undefined;
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -240,6 +242,8 @@ export class SessionPanel {
       onStream: (stream) => {
         if (this.stage.stage !== 'active' || !this.peer) return;
         this.ensureVideo().showStream(stream, this.peer.connection);
+        // The picture is what the agent waits for: bring all of it into view.
+        this.element.scrollIntoView({ block: 'nearest' });
         this.stage = { ...this.stage, streaming: true };
         // A picture again (e.g. after a resume): an earlier "could not be connected" is over.
         this.clearError();
@@ -254,6 +258,9 @@ export class SessionPanel {
         if (this.stage.stage === 'active') this.stage = { ...this.stage, streaming: false };
         this.render();
       },
+      onConnect: () => {
+        if (this.sharpText) this.peer?.send({ type: 'picture.quality', sharpText: true });
+      },
       onClose: () => {
         // The customer may share again (a new offer): the next signal opens a fresh peer.
         this.closePeer();
@@ -265,7 +272,13 @@ export class SessionPanel {
 
   private ensureVideo(): VideoView {
     if (!this.video) {
-      this.video = new VideoView(this.texts);
+      this.video = new VideoView(this.texts, {
+        sharpText: this.sharpText,
+        onSharpText: (sharpText) => {
+          this.sharpText = sharpText;
+          this.peer?.send({ type: 'picture.quality', sharpText });
+        },
+      });
       this.videoSlot.replaceChildren(this.video.element);
     }
     return this.video;
