@@ -18,6 +18,7 @@ import { registerPublicRoutes } from './http/publicRoutes';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { KeyExpiryTimers } from './keys/keyExpiryTimers';
 import { createLogger, type Logger } from './log';
+import { ClientWarnings } from './clientWarnings';
 import { createMetrics } from './metrics';
 import type { SessionStore } from './store/sessionStore';
 import { createChatServices } from './chat/createChatServices';
@@ -52,6 +53,7 @@ const defaultWebRoot = () => path.resolve(path.dirname(fileURLToPath(import.meta
 /** Builds and starts the whole server: HTTP pages and API, and the signaling WebSocket. */
 export async function createSignalingServer(config: Config, options: ServerOptions = {}): Promise<SignalingServer> {
   const log = options.logger ?? createLogger(config.logLevel);
+  const warnings = new ClientWarnings(log);
   const tls = config.tls !== undefined;
   const app: FastifyInstance = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -82,10 +84,11 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     secureCookies: tls || (config.publicUrl?.startsWith('https:') ?? false),
     allowedOrigins,
     tls,
+    warnings,
   });
 
   const chat = await createChatServices(config, log);
-  const handlerContext = { config, store, keyLimiter: shared.keyLimiter, keyTimers, log, metrics, chat };
+  const handlerContext = { config, store, keyLimiter: shared.keyLimiter, keyTimers, log, warnings, metrics, chat };
   const sockets = new SignalingSocketServer({
     config,
     allowedOrigins,
@@ -132,6 +135,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
       await chat.store.close();
       await agentAuth.close();
       await shared.close();
+      warnings.close();
       if (!options.database) await database.close();
     },
   };

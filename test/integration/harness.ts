@@ -2,12 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
-import { pino } from 'pino';
 import { PROTOCOL_VERSION, ServerMessage, type ServerMessageOf } from '../../signaling/protocol';
 import { writeAccounts } from '../../signaling/server/accounts/accountFile';
 import { hashPassword } from '../../signaling/server/accounts/passwords';
 import { createSignalingServer, type SignalingServer } from '../../signaling/server/app';
 import { loadConfig } from '../../signaling/server/config';
+import { createLogger } from '../../signaling/server/log';
 import { sharedTestDatabase } from '../support/sharedTestDatabase';
 
 /** A real signaling server on port 0 with a throwaway web root, agents file and demo agents. */
@@ -26,7 +26,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>customer</title>');
   await writeFile(path.join(dir, 'agent.html'), '<!doctype html><title>agent</title>');
   const logLines: string[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
+  // The server's own logger (with its redaction), writing into logLines; LOG_LEVEL as the server's.
+  const logger = createLogger(env.LOG_LEVEL ?? 'info', { write: (line: string) => void logLines.push(line) });
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',

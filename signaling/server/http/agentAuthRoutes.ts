@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { AccountDirectory, AgentAccount } from '../accounts/accountDirectory';
 import { AGENT_COOKIE, type AgentSessions } from '../auth/agentSessions';
 import type { LoginLimiter } from '../limits/loginLimiter';
-import { signInErrorHandler as errorHandler, signInGuard } from './signInGuard';
+import type { ClientWarnings } from '../clientWarnings';
+import { signInErrorHandler, signInGuard } from './signInGuard';
 
 const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 
@@ -16,6 +17,7 @@ export interface AgentAuthDeps {
   /** Pages that may post a sign-in (those that may open agent sockets), besides the server's own. */
   allowedOrigins: ReadonlySet<string>;
   tls: boolean;
+  warnings: ClientWarnings;
 }
 
 /** Sign-in for agents: an HttpOnly, SameSite=Strict cookie that also authenticates the WebSocket. */
@@ -26,7 +28,8 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
     organisation: deps.organisation,
   });
 
-  const guard = signInGuard(deps.allowedOrigins, deps.tls, LoginBody);
+  const errorHandler = signInErrorHandler(deps.warnings);
+  const guard = signInGuard(deps.allowedOrigins, deps.tls, LoginBody, deps.warnings);
   app.post('/api/agent/login', { errorHandler, ...guard }, async (request, reply) => {
     const body = LoginBody.safeParse(request.body);
     const verdict = await deps.limiter.begin(request.ip, body.success ? body.data.username : undefined);

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { ZodType } from 'zod';
+import type { ClientWarnings } from '../clientWarnings';
 import { isOriginAllowed } from '../ws/originPolicy';
 
 /**
@@ -12,6 +13,7 @@ export function signInGuard(
   allowedOrigins: ReadonlySet<string>,
   tls: boolean,
   body: ZodType,
+  warnings: ClientWarnings,
 ): Pick<RouteOptions, 'onRequest' | 'preHandler' | 'errorHandler'> {
   const refuse = (reply: FastifyReply, status: number, code: string, message: string) =>
     reply.code(status).send({ code, message });
@@ -19,7 +21,7 @@ export function signInGuard(
     // Before the body is read: nothing of a foreign or non-JSON request is parsed.
     onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
       if (!isOriginAllowed(request.raw, allowedOrigins, { requireOrigin: false, tls })) {
-        request.log.info({ ip: request.ip, origin: request.headers.origin }, 'sign-in refused: foreign origin');
+        warnings.warn(request.ip, { origin: request.headers.origin }, 'sign-in refused: foreign origin');
         return refuse(reply, 403, 'forbidden-origin', 'Sign in on the agent console itself.');
       }
       const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
@@ -39,14 +41,16 @@ export function signInGuard(
 
 /**
  * The sign-in routes' errors: a client's mistake (unparsable JSON, a body over the limit) is a 4xx
- * answer logged at info; only a failing sign-in store (Redis under REDIS_URL) is a 503 and an error.
+ * answer and a (rate-limited) warning; only a failing sign-in store (Redis under REDIS_URL) is a 503 and an error.
  */
-export const signInErrorHandler: NonNullable<RouteOptions['errorHandler']> = (error, request, reply) => {
-  const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
-  if (status >= 400 && status < 500) {
-    request.log.info({ ip: request.ip, code: error.code }, 'sign-in request refused');
-    return reply.code(status).send({ code: 'bad-request', message: 'This request could not be read.' });
-  }
-  request.log.error({ err: error }, 'agent sign-in store unavailable');
-  return reply.code(503).send({ code: 'unavailable', message: 'Sign-in is unavailable right now. Please try again in a moment.' });
-};
+export function signInErrorHandler(warnings: ClientWarnings): NonNullable<RouteOptions['errorHandler']> {
+  return (error, request, reply) => {
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      warnings.warn(request.ip, { code: error.code }, 'sign-in request refused: unreadable body');
+      return reply.code(status).send({ code: 'bad-request', message: 'This request could not be read.' });
+    }
+    request.log.error({ err: error }, 'agent sign-in store unavailable');
+    return reply.code(503).send({ code: 'unavailable', message: 'Sign-in is unavailable right now. Please try again in a moment.' });
+  };
+}

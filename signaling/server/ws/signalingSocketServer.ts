@@ -100,12 +100,12 @@ export class SignalingSocketServer {
     });
     const ip = clientAddress(request, this.options.config.trustProxy);
     if (!originOk) {
-      this.ctx.log.warn({ ip, origin: request.headers.origin, role }, 'socket refused: origin not allowed');
+      this.ctx.warnings.warn(ip, { origin: request.headers.origin, role }, 'socket refused: origin not allowed');
       return refuse(socket, 403, 'Forbidden');
     }
     const cap = this.options.config.maxSocketsPerAddress;
     if (cap > 0 && (this.socketsPerAddress.get(ip) ?? 0) >= cap) {
-      this.ctx.log.warn({ ip, role, cap }, 'socket refused: too many open sockets from this address');
+      this.ctx.warnings.warn(ip, { role, cap }, 'socket refused: too many open sockets from this address');
       return refuse(socket, 429, 'Too Many Requests');
     }
     let agent: AgentAccount | undefined;
@@ -122,7 +122,7 @@ export class SignalingSocketServer {
         socket.off('error', ignoreSocketError);
       }
       if (!agent) {
-        this.ctx.log.warn({ ip }, 'agent socket refused: not signed in');
+        this.ctx.warnings.warn(ip, {}, 'agent socket refused: not signed in');
         return refuse(socket, 401, 'Unauthorized');
       }
     }

@@ -7,7 +7,7 @@ import { sendError, type Handler } from './context';
 export const chatStart: Handler<CustomerMessageOf<'chat.start'>> = async (ctx, connection, message) => {
   const verdict = await ctx.chat.limits.start(connection.ip);
   if (!verdict.allowed) {
-    ctx.log.warn({ ip: connection.ip }, 'chat start refused: too many conversations');
+    ctx.warnings.warn(connection.ip, {}, 'chat start refused: too many conversations');
     return sendError(connection, 'rate-limited', 'Too many new conversations. Please wait a little.', {
       ref: message.ref,
       retryAfterMs: verdict.retryAfterMs,
@@ -15,7 +15,7 @@ export const chatStart: Handler<CustomerMessageOf<'chat.start'>> = async (ctx, c
   }
   // A flood of new chats from many addresses must not fill the inbox (and memory) without end.
   if ((await ctx.chat.store.countWaiting()) >= ctx.chat.maxWaiting) {
-    ctx.log.warn({ ip: connection.ip }, 'chat start refused: too many waiting conversations');
+    ctx.warnings.warn(connection.ip, {}, 'chat start refused: too many waiting conversations');
     return sendError(connection, 'rate-limited', 'All our team members are busy. Please try again in a few minutes.', {
       ref: message.ref,
       retryAfterMs: 60_000,

@@ -22,7 +22,7 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
   const verdict = await ctx.keyLimiter.reserve(connection.ip);
   if (!verdict.allowed) {
     ctx.metrics.keyAttemptFailed('locked-out');
-    ctx.log.warn({ ip: connection.ip, outcome: 'locked-out' }, 'key attempt refused');
+    ctx.warnings.warn(connection.ip, { outcome: 'locked-out' }, 'key attempt refused');
     return sendError(connection, 'too-many-attempts', 'Too many wrong keys. Please wait before trying again.', {
       ref,
       retryAfterMs: verdict.retryAfterMs,

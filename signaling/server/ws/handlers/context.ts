@@ -2,6 +2,7 @@ import type { Config } from '../../config';
 import type { KeyExpiryTimers } from '../../keys/keyExpiryTimers';
 import type { KeyAttemptLimiter } from '../../limits/keyAttemptLimiter';
 import type { Logger } from '../../log';
+import type { ClientWarnings } from '../../clientWarnings';
 import type { ServerMetrics } from '../../metrics';
 import type { SessionStore } from '../../store/sessionStore';
 import type { ChatServices } from '../../chat/chatServices';
@@ -18,6 +19,8 @@ export interface HandlerContext {
   keyLimiter: KeyAttemptLimiter;
   keyTimers: KeyExpiryTimers;
   log: Logger;
+  /** Warnings a client can cause at will: rate-limited per client (clientWarnings.ts). */
+  warnings: ClientWarnings;
   metrics: ServerMetrics;
   /** Web chat: conversations, their limits (chat/chatServices.ts). */
   chat: ChatServices;

@@ -29,7 +29,7 @@ export const resumeSession: Handler<AgentMessageOf<'session.resume'> | CustomerM
   const agentMismatch = role === 'agent' && before?.agentUsername !== connection.agent?.username;
   // Taking it is still atomic: of two rightful presenters at once, only one resumes.
   if (!grant || !before || agentMismatch || !(await ctx.store.takeResumeToken(tokenHash))) {
-    ctx.log.warn({ ip: connection.ip, role }, 'resume refused');
+    ctx.warnings.warn(connection.ip, { role }, 'resume refused');
     return sendError(connection, 'resume-expired', EXPIRED, { ref });
   }
 
