@@ -60,6 +60,19 @@ export class ScreenPeer {
     if (!this.destroyed) this.peer.signal(data as SimplePeer.SignalData);
   }
 
+  /**
+   * Fresh ICE servers (renewed TURN credentials) for gathering from now on, e.g. an ICE restart.
+   * An allocation already made keeps working: TURN servers check credentials when allocating.
+   */
+  useIceServers(iceServers: IceServer[]): void {
+    if (this.destroyed) return;
+    try {
+      this.connection.setConfiguration({ ...this.connection.getConfiguration(), iceServers });
+    } catch (error) {
+      console.warn('could not renew the ICE servers', error);
+    }
+  }
+
   /** The underlying connection, for getStats(). */
   get connection(): RTCPeerConnection {
     return (this.peer as unknown as { _pc: RTCPeerConnection })._pc;

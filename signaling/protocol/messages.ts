@@ -84,10 +84,24 @@ export const Welcome = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   role: Role,
   heartbeatIntervalMs: z.number().int().positive(),
+  /** Servers anyone may use (STUN). TURN servers and their credentials come per session (session.ice). */
   iceServers: z.array(IceServer),
   /** 'relay' when the operator sends all media through TURN. */
   iceTransportPolicy: z.enum(['all', 'relay']).default('all'),
   agent: z.object({ username: z.string(), displayName: z.string(), organisation: z.string() }).optional(),
+});
+
+/**
+ * The ICE servers for one session, TURN credentials included (bound to the session and the
+ * member's role, valid until expiresAt). Sent to the agent when the session opens, to the customer
+ * when the key is accepted, to either on resume, and again before they lapse: a peer connection
+ * made (or restarted) later must use the newest.
+ */
+export const SessionIce = z.object({
+  type: z.literal('session.ice'),
+  sessionId: SessionId,
+  iceServers: z.array(IceServer),
+  expiresAt: z.number().int().nullable(),
 });
 
 export const SessionKey = z.object({
@@ -136,6 +150,7 @@ export const ErrorMessage = z.object({
 
 export const ServerMessage = z.discriminatedUnion('type', [
   Welcome,
+  SessionIce,
   SessionKey,
   SessionUpdate,
   KeyAccepted,

@@ -44,7 +44,7 @@ const Env = z.object({
       }
     }),
   TURN_SECRET: z.string().min(16, 'use at least 16 characters (the static-auth-secret of coturn)').optional(),
-  TURN_CREDENTIAL_TTL_SECONDS: seconds(12 * 3600),
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(3600),
   ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),

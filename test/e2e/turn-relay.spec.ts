@@ -55,14 +55,19 @@ interface WelcomeIce {
   iceTransportPolicy: string;
 }
 
-/** The ICE part of the server's welcome message, as the page's WebSocket received it. */
+/**
+ * The ICE servers the page was given for its session (session.ice: TURN credentials come only
+ * there, never in the welcome), with the relay policy from the welcome.
+ */
 function captureWelcome(page: Page): Promise<WelcomeIce> {
   return new Promise((resolve) => {
+    let policy = '';
     page.on('websocket', (socket) =>
       socket.on('framereceived', ({ payload }) => {
         try {
-          const message = JSON.parse(payload.toString()) as { type?: string } & WelcomeIce;
-          if (message.type === 'welcome') resolve({ iceServers: message.iceServers, iceTransportPolicy: message.iceTransportPolicy });
+          const message = JSON.parse(payload.toString()) as { type?: string } & Partial<WelcomeIce>;
+          if (message.type === 'welcome') policy = message.iceTransportPolicy ?? '';
+          if (message.type === 'session.ice') resolve({ iceServers: message.iceServers ?? [], iceTransportPolicy: policy });
         } catch {
           // not JSON: not ours to judge here
         }
@@ -136,7 +141,7 @@ function selectedPair(page: Page): Promise<SelectedPair | null> {
   });
 }
 
-/** A TURN REST credential: "<expiry unix seconds>:<label>", password base64(HMAC-SHA1(secret, username)). */
+/** A TURN REST credential: "<expiry unix seconds>:<sessionId>:<role>", password base64(HMAC-SHA1(secret, username)). */
 function expectRestCredential(ice: WelcomeIce, coturn: Coturn, label: string): string {
   expect(ice.iceTransportPolicy).toBe('relay');
   expect(ice.iceServers).toHaveLength(1);
@@ -148,7 +153,7 @@ function expectRestCredential(ice: WelcomeIce, coturn: Coturn, label: string): s
   const now = Date.now() / 1000;
   expect(expiry, 'the credential expires in the future, within the configured lifetime').toBeGreaterThan(now);
   expect(expiry).toBeLessThanOrEqual(now + TTL_SECONDS + 5);
-  expect(match?.[2]).toBe(label);
+  expect(match?.[2]).toMatch(new RegExp(`^[A-Za-z0-9_-]{16,64}:${label}$`));
   expect(server?.credential).toBe(createHmac('sha1', coturn.secret).update(username).digest('base64'));
   expect(server?.credential, 'the static secret itself is never handed out').not.toBe(coturn.secret);
   return username;
@@ -250,7 +255,7 @@ test.describe('TURN relay with a real coturn', () => {
       expect(pictures.filter((width) => width > 0), 'the agent has no picture').toEqual([]);
       // coturn refused the customer's allocation because the HMAC did not match (not merely the
       // unauthenticated first request every TURN client makes).
-      expect(coturn.output()).toMatch(/user <\d+:customer>: incoming packet message processed, error 401: Unauthorized/);
+      expect(coturn.output()).toMatch(/user <\d+:[A-Za-z0-9_-]+:customer>: incoming packet message processed, error 401: Unauthorized/);
       expect(coturn.output()).not.toContain('ALLOCATE processed, success');
     });
   });

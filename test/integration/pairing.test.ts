@@ -3,27 +3,29 @@ import { agentWithSession, connect, pairedSession, startTestServer, type TestSer
 
 const offer = { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' } as const;
 
-describe('ICE configuration in the welcome', () => {
-  it('hands each client short-lived TURN credentials and the relay policy', async () => {
+describe('ICE configuration', () => {
+  it('welcomes every socket with the public servers only, and gives TURN credentials per session with the relay policy', async () => {
     const t = await startTestServer({
-      ICE_SERVERS: '[{"urls":"turn:127.0.0.1:3478"}]',
+      ICE_SERVERS: '[{"urls":"stun:127.0.0.1:3478"},{"urls":"turn:127.0.0.1:3478"}]',
       TURN_SECRET: 'shared-secret-with-coturn',
       ICE_TRANSPORT_POLICY: 'relay',
     });
     try {
+      const { agent, sessionId, key } = await agentWithSession(t.url);
       const customer = await connect(t.url, 'customer');
-      const other = await connect(t.url, 'customer');
-      const [turn] = customer.welcome?.iceServers ?? [];
       assert.equal(customer.welcome?.iceTransportPolicy, 'relay');
-      assert.equal(turn?.urls, 'turn:127.0.0.1:3478');
-      const [expiry, label] = (turn?.username ?? '').split(':');
-      assert.equal(label, 'customer');
+      assert.deepEqual(customer.welcome?.iceServers, [{ urls: 'stun:127.0.0.1:3478' }], 'no TURN before a key is accepted');
+      customer.send({ type: 'key.claim', key });
+      const ice = await customer.next('session.ice');
+      const turn = ice.iceServers.find((server) => server.urls === 'turn:127.0.0.1:3478');
+      const [expiry, session, role] = (turn?.username ?? '').split(':');
+      assert.deepEqual([session, role], [sessionId, 'customer']);
       const lifetime = Number(expiry) - Date.now() / 1000;
-      assert.ok(lifetime > 12 * 3600 - 5 && lifetime <= 12 * 3600, 'valid for TURN_CREDENTIAL_TTL_SECONDS (12 h)');
+      assert.ok(lifetime > 3600 - 5 && lifetime <= 3600, 'valid for TURN_CREDENTIAL_TTL_SECONDS (1 h)');
       assert.ok(turn?.credential && turn.credential !== 'shared-secret-with-coturn', 'never the secret itself');
-      assert.ok(other.welcome?.iceServers[0]?.credential);
+      assert.match((await agent.next('session.ice')).iceServers[1]?.username ?? '', new RegExp(`^\\d+:${sessionId}:agent$`));
       customer.close();
-      other.close();
+      agent.close();
     } finally {
       await t.close();
     }

@@ -1,6 +1,6 @@
 import { SignalingConnection, signalingUrl } from '../../shared/signalingConnection';
 import { ScreenPeer } from '../../shared/screenPeer';
-import type { AgentMessage, ServerMessageOf } from '../../../signaling/protocol';
+import type { AgentMessage, IceServer, ServerMessageOf } from '../../../signaling/protocol';
 import { whoAmI } from '../api/agentApi';
 import { button, h, show } from '../dom';
 import type { DomTexts } from '../i18n/domTexts';
@@ -28,6 +28,8 @@ export class AgentConsole implements SessionPanelActions {
   private connection: AgentConnection | null = null;
   private readonly panels: SessionPanel[] = [];
   private readonly directory = new SessionDirectory<SessionPanel>();
+  /** Each session's newest ICE servers (its TURN credentials), from session.ice. */
+  private readonly sessionIce = new Map<string, IceServer[]>();
   private readonly startButton: HTMLButtonElement;
   private readonly connectionNote: HTMLElement;
   private readonly generalError: HTMLElement;
@@ -197,7 +199,7 @@ export class AgentConsole implements SessionPanelActions {
     if (!connection || sessionId === null) throw new Error('a peer needs a live session');
     return new ScreenPeer({
       role: 'receiver',
-      iceServers: connection.welcome.iceServers,
+      iceServers: this.sessionIce.get(sessionId) ?? connection.welcome.iceServers,
       iceTransportPolicy: connection.welcome.iceTransportPolicy,
       onSignal: (data) => connection.send({ type: 'signal', sessionId, data }),
       ...events,
@@ -218,7 +220,14 @@ export class AgentConsole implements SessionPanelActions {
     connection.on('signal', (message) => {
       if (message.from === 'customer') this.directory.find(message)?.receiveSignal(message.data);
     });
-    connection.on('session.ended', (message) => this.directory.find(message)?.receiveEnded(message.by, message.reason));
+    connection.on('session.ice', (message) => {
+      this.sessionIce.set(message.sessionId, message.iceServers);
+      this.directory.find(message)?.useIceServers(message.iceServers);
+    });
+    connection.on('session.ended', (message) => {
+      this.sessionIce.delete(message.sessionId);
+      this.directory.find(message)?.receiveEnded(message.by, message.reason);
+    });
     connection.on('error', (message) => this.showServerError(message));
     connection.onClose((closed) => {
       if (closed.byUs || this.connection !== connection) return;

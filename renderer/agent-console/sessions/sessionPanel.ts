@@ -1,4 +1,4 @@
-import type { EndReason, EndedBy, ServerMessageOf, SessionPhase, SignalData } from '../../../signaling/protocol';
+import type { EndReason, EndedBy, IceServer, ServerMessageOf, SessionPhase, SignalData } from '../../../signaling/protocol';
 import { formatKey } from '../../../signaling/protocol';
 import type { ScreenPeer, ScreenPeerEvents } from '../../shared/screenPeer';
 import { button, h, show } from '../dom';
@@ -28,6 +28,11 @@ export class SessionPanel {
   private key = '';
   private expiresAt = 0;
   private peer: ScreenPeer | null = null;
+
+  /** Renewed TURN credentials for this session's live peer connection. */
+  useIceServers(iceServers: IceServer[]): void {
+    this.peer?.useIceServers(iceServers);
+  }
   private video: VideoView | null = null;
   /** "Sharp text" is the agent's choice for this session: it outlives a picture connection. */
   private sharpText = false;

@@ -54,6 +54,11 @@ export class ActiveShare {
     this.peer = this.newPeer(route);
   }
 
+  /** Renewed TURN credentials from the server, for the current peer's later gathering. */
+  useIceServers(iceServers: IceServer[]): void {
+    if (!this.stopped) this.peer.useIceServers?.(iceServers);
+  }
+
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;

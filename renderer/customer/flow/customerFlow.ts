@@ -259,6 +259,7 @@ export class CustomerFlow {
     link.on('error', mine((message) => this.serverError(message)));
     link.on('session.ended', mine((message) => this.sessionEnded(message)));
     link.on('signal', mine((message) => this.share?.signal(message.data)));
+    link.on('session.ice', mine((message) => this.share?.useIceServers(message.iceServers)));
     link.on('session.token', mine((message) => this.tokenReceived(message)));
     link.on('session.resumed', mine((message) => this.resumed(message)));
     link.on('session.peer', mine((message) => this.peerPresence(message)));

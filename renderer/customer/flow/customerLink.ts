@@ -3,6 +3,7 @@ import type { CustomerMessage, IceServer, ServerMessage, ServerMessageOf } from 
 
 /** The customer's socket to the signaling server, as the flow needs it (faked in unit tests). */
 export interface CustomerLink {
+  /** The newest ICE servers: the welcome's (STUN only) until the session's own arrive (session.ice). */
   readonly iceServers: IceServer[];
   /** 'relay' when the operator sends all media through TURN. */
   readonly iceTransportPolicy?: RTCIceTransportPolicy;
@@ -28,8 +29,14 @@ export const connectCustomerLink: ConnectLink = async ({ serverOrigin, client, l
     client,
     locale,
   });
+  let iceServers = connection.welcome.iceServers;
+  connection.on('session.ice', (message) => {
+    iceServers = message.iceServers;
+  });
   return {
-    iceServers: connection.welcome.iceServers,
+    get iceServers() {
+      return iceServers;
+    },
     iceTransportPolicy: connection.welcome.iceTransportPolicy,
     get isOpen() {
       return connection.isOpen;

@@ -1,10 +1,11 @@
 import { ScreenPeer, type ScreenPeerOptions } from '../../shared/screenPeer';
-import type { SignalData } from '../../../signaling/protocol';
+import type { IceServer, SignalData } from '../../../signaling/protocol';
 
 /** The part of ScreenPeer the flow uses (faked in unit tests). */
 export interface SenderPeer {
   signal(data: SignalData): void;
   destroy(): void;
+  useIceServers?(iceServers: IceServer[]): void;
 }
 
 export type SenderPeerOptions = Omit<ScreenPeerOptions, 'role'> & { stream: MediaStream };

@@ -14,7 +14,7 @@ export function turnCredential(secret: string, label: string, ttlSeconds: number
   return { username, credential };
 }
 
-const isTurn = (urls: IceServer['urls']) => (Array.isArray(urls) ? urls : [urls]).some((url) => /^turns?:/i.test(url));
+export const isTurn = (urls: IceServer['urls']) => (Array.isArray(urls) ? urls : [urls]).some((url) => /^turns?:/i.test(url));
 
 /**
  * The ICE servers one client is given: TURN entries without their own username get fresh

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AgentAccount } from '../accounts/accountDirectory';
 import type { ClientConnection } from '../ws/clientConnection';
 import { sendError, type HandlerContext } from '../ws/handlers/context';
+import { grantSessionIce } from '../ice/sessionIce';
 import { issueKey } from './issueKey';
 import { grantResumeToken } from './resumeTokens';
 
@@ -36,6 +37,7 @@ export async function openAgentSession(
     createdAt: Date.now(),
   });
   connection.sessionIds.add(sessionId);
+  grantSessionIce(ctx.config, connection, sessionId);
   return sessionId;
 }
 

@@ -12,6 +12,8 @@ export class ClientConnection {
   /** Messages that arrived while an earlier one was still being handled, oldest first. */
   private readonly waiting: Array<() => Promise<void> | undefined> = [];
   private busy = false;
+  /** Work due later for one of this connection's sessions (e.g. renewing its TURN credentials). */
+  private readonly sessionTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     readonly id: string,
@@ -45,8 +47,32 @@ export class ClientConnection {
 
   private readonly resume = (): void => this.drain(this.waiting.shift());
 
+  /**
+   * Runs `work` in `delayMs` if this connection is then still open and in the session; replaces
+   * earlier work for that session. Dropped when the session ends here or the socket closes.
+   */
+  scheduleForSession(sessionId: string, delayMs: number, work: () => void): void {
+    clearTimeout(this.sessionTimers.get(sessionId));
+    const timer = setTimeout(() => {
+      this.sessionTimers.delete(sessionId);
+      if (this.sessionIds.has(sessionId) && this.socket.readyState === this.socket.OPEN) work();
+    }, delayMs);
+    timer.unref();
+    this.sessionTimers.set(sessionId, timer);
+  }
+
+  /** The socket closed: nothing scheduled for it runs any more. */
+  dropScheduled(): void {
+    for (const timer of this.sessionTimers.values()) clearTimeout(timer);
+    this.sessionTimers.clear();
+  }
+
   send(message: ServerMessage): void {
-    if (message.type === 'session.ended') this.sessionIds.delete(message.sessionId);
+    if (message.type === 'session.ended') {
+      this.sessionIds.delete(message.sessionId);
+      clearTimeout(this.sessionTimers.get(message.sessionId));
+      this.sessionTimers.delete(message.sessionId);
+    }
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
   }
 }

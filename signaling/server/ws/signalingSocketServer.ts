@@ -10,7 +10,7 @@ import { endSession } from '../sessions/endSession';
 import { GraceTimers } from '../sessions/graceTimers';
 import { memberLeft } from '../sessions/memberPresence';
 import { nodeOfConnection } from '../cluster/nodeIdentity';
-import { iceServersFor } from '../ice/turnCredentials';
+import { publicIceServers } from '../ice/sessionIce';
 import { clientAddress } from '../network/trustedProxy';
 import { ClientConnection } from './clientConnection';
 import { ConnectionRegistry, type MessageRouter } from './connectionRegistry';
@@ -150,6 +150,7 @@ export class SignalingSocketServer {
     ws.on('error', (error) => this.ctx.log.debug({ err: error, connectionId: connection.id }, 'socket error'));
     ws.on('close', () => {
       clearTimeout(helloTimer);
+      connection.dropScheduled();
       this.registry.remove(connection);
       this.limiter.forget(connection.id);
       const open = (this.socketsPerAddress.get(ip) ?? 1) - 1;
@@ -170,7 +171,7 @@ export class SignalingSocketServer {
       protocol: PROTOCOL_VERSION,
       role: connection.role,
       heartbeatIntervalMs: this.options.config.heartbeatIntervalMs,
-      iceServers: iceServersFor(this.options.config.iceServers, this.options.config.turn, connection.role),
+      iceServers: publicIceServers(this.options.config),
       iceTransportPolicy: this.options.config.iceTransportPolicy,
       agent: connection.agent && { ...connection.agent, organisation: this.options.config.organisation },
     };

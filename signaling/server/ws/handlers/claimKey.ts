@@ -1,6 +1,7 @@
 import { checkKey, type CustomerMessageOf, type ErrorCode } from '../../../protocol';
 import type { DeadKeyReason } from '../../store/sessionStore';
 import { grantResumeToken } from '../../sessions/resumeTokens';
+import { grantSessionIce } from '../../ice/sessionIce';
 import { sendError, type Handler } from './context';
 
 const failure: Record<'wrong' | DeadKeyReason, { code: ErrorCode; message: string }> = {
@@ -43,6 +44,7 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
   });
   if (!session) return sendError(connection, 'key-expired', failure.expired.message, { ref });
   connection.sessionIds.add(session.id);
+  grantSessionIce(ctx.config, connection, session.id);
   connection.send({
     type: 'key.accepted',
     sessionId: session.id,

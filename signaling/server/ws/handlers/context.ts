@@ -13,7 +13,7 @@ import type { MessageRouter } from '../connectionRegistry';
 
 /** What every message handler may use; handlers never reach for globals. */
 export interface HandlerContext {
-  config: Pick<Config, 'keyTtlMs' | 'organisation' | 'resumeGraceMs'>;
+  config: Pick<Config, 'keyTtlMs' | 'organisation' | 'resumeGraceMs' | 'iceServers' | 'turn'>;
   store: SessionStore;
   router: MessageRouter;
   keyLimiter: KeyAttemptLimiter;

@@ -1,6 +1,7 @@
 import type { AgentMessageOf, CustomerMessageOf, ServerMessageOf } from '../../../protocol';
 import { awayField, awayUntilOf, connectionOf, markAway, otherRole, watchAway } from '../../sessions/memberPresence';
 import { grantResumeToken, hashResumeToken } from '../../sessions/resumeTokens';
+import { grantSessionIce } from '../../ice/sessionIce';
 import { sendError, type Handler } from './context';
 
 const EXPIRED = 'This screen share can no longer be resumed.';
@@ -40,6 +41,7 @@ export const resumeSession: Handler<AgentMessageOf<'session.resume'> | CustomerM
   if (!session) return sendError(connection, 'resume-expired', EXPIRED, { ref });
   ctx.resume.timers.cancel(session.id, role);
   connection.sessionIds.add(session.id);
+  grantSessionIce(ctx.config, connection, session.id);
 
   const peerRole = otherRole(role);
   const peerConnection = connectionOf(session, peerRole);
