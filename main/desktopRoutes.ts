@@ -18,6 +18,8 @@ export interface DesktopRouteDeps {
   indicatorView(): IndicatorView;
   /** Ask the customer page to stop sharing (indicator's Stop button). */
   requestStop(): void;
+  /** Ask the customer page to pause (true) or resume (false) the share (indicator's Pause/Resume button). */
+  requestPause(paused: boolean): void;
 }
 
 const none = z.tuple([]);
@@ -34,5 +36,6 @@ export function desktopRoutes(deps: DesktopRouteDeps): IpcRoute[] {
     route(Invoke.takePendingDeepLink, 'customer', none, () => deps.deepLinks.take()),
     route(Invoke.indicatorGetState, 'indicator', none, () => deps.indicatorView()),
     route(Invoke.indicatorStop, 'indicator', none, () => deps.requestStop()),
+    route(Invoke.indicatorPause, 'indicator', z.tuple([z.boolean()]), (paused) => deps.requestPause(paused)),
   ];
 }

@@ -74,6 +74,7 @@ function start(config: AppConfig): void {
     mainWindow.focus();
   };
   const requestStop = () => mainWindow?.webContents.send(Push.stopRequested);
+  const requestPause = (paused: boolean) => mainWindow?.webContents.send(Push.pauseRequested, paused);
   const deepLinks = createDeepLinkInbox((link) => mainWindow?.webContents.send(Push.deepLink, link));
 
   const scriptPath = process.argv[1];
@@ -128,6 +129,7 @@ function start(config: AppConfig): void {
       strings,
       productName: config.productName,
       onStop: requestStop,
+      onPause: requestPause,
       onShowWindow: focusMainWindow,
     });
     sharing.onChange((state) => {
@@ -146,6 +148,7 @@ function start(config: AppConfig): void {
         deepLinks,
         indicatorView: () => indicator.view(),
         requestStop,
+        requestPause,
       }),
       createSenderCheck({
         fromWebContents: (contents) => BrowserWindow.fromWebContents(contents),

@@ -6,7 +6,7 @@ import type { MainLanguage, MainStrings } from './strings';
 import { secureWebPreferences } from './webPreferences';
 
 /**
- * The small "Sharing your screen with <agent> — Stop" window. It stays on top of everything while
+ * The small "Sharing your screen with <agent> — Pause — Stop" window. It stays on top of everything while
  * sharing, and is content-protected so it does not show up in the shared picture itself
  * (Windows and macOS; Linux has no such protection).
  */
@@ -34,7 +34,7 @@ export interface Indicator {
   destroy(): void;
 }
 
-const WIDTH = 520;
+const WIDTH = 620;
 const HEIGHT = 56;
 
 export function indicatorWindowOptions(deps: Pick<IndicatorDeps, 'preloadPath' | 'workArea'>, title: string): BrowserWindowConstructorOptions {
@@ -60,7 +60,13 @@ export function indicatorWindowOptions(deps: Pick<IndicatorDeps, 'preloadPath' |
 
 export function createIndicator(deps: IndicatorDeps): Indicator {
   let window: IndicatorWindow | undefined;
-  let current: IndicatorView = { text: deps.strings.sharingWith(undefined), stopLabel: deps.strings.stop, lang: deps.language };
+  let current: IndicatorView = {
+    text: deps.strings.sharingWith(undefined),
+    stopLabel: deps.strings.stop,
+    pauseLabel: deps.strings.pause,
+    paused: false,
+    lang: deps.language,
+  };
 
   const ensureWindow = (): IndicatorWindow => {
     if (window && !window.isDestroyed()) return window;
@@ -75,7 +81,13 @@ export function createIndicator(deps: IndicatorDeps): Indicator {
 
   return {
     update(state) {
-      current = { ...current, text: deps.strings.sharingWith(state.agentName) };
+      const paused = state.paused === true;
+      current = {
+        ...current,
+        text: paused ? deps.strings.pausedWith(state.agentName) : deps.strings.sharingWith(state.agentName),
+        pauseLabel: paused ? deps.strings.resume : deps.strings.pause,
+        paused,
+      };
       if (state.sharing) {
         const shown = ensureWindow();
         shown.webContents.send(Push.indicatorState, current);

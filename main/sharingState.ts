@@ -13,7 +13,7 @@ export function createSharingState(): SharingStateStore {
   return {
     get: () => current,
     set(state) {
-      if (state.sharing === current.sharing && state.agentName === current.agentName) return;
+      if (state.sharing === current.sharing && state.agentName === current.agentName && state.paused === current.paused) return;
       current = { ...state };
       for (const listener of listeners) listener(current);
     },

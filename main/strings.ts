@@ -8,7 +8,12 @@ import en from './i18n/en.json' with { type: 'json' };
  */
 export interface MainStrings {
   sharingWith(agentName: string | undefined): string;
+  pausedWith(agentName: string | undefined): string;
   stop: string;
+  pause: string;
+  resume: string;
+  trayPause: string;
+  trayResume: string;
   stopSharing: string;
   showWindow(productName: string): string;
   trayTooltip(productName: string): string;
@@ -34,7 +39,12 @@ export function mainStrings(language: MainLanguage): MainStrings {
   const t = i18n.t.bind(i18n);
   return {
     sharingWith: (agent) => (agent ? t('indicator.sharingWith', { agent }) : t('indicator.sharing')),
+    pausedWith: (agent) => (agent ? t('indicator.pausedWith', { agent }) : t('indicator.paused')),
     stop: t('indicator.stop'),
+    pause: t('indicator.pause'),
+    resume: t('indicator.resume'),
+    trayPause: t('tray.pause'),
+    trayResume: t('tray.resume'),
     stopSharing: t('tray.stopSharing'),
     showWindow: (product) => t('tray.showWindow', { product }),
     trayTooltip: (product) => t('tray.tooltip', { product }),

@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions, Tray } from 'electron';
 import type { SharingState } from '../preload/contract/desktopApi';
 import type { MainStrings } from './strings';
 
-/** A tray icon that exists only while sharing, with "Stop sharing" in its menu. */
+/** A tray icon that exists only while sharing, with "Pause sharing"/"Resume sharing" and "Stop sharing" in its menu. */
 export type SharingTrayIcon<M> = Pick<Tray, 'setToolTip' | 'destroy' | 'isDestroyed'> & {
   setContextMenu(menu: M): void;
   on(event: 'click', listener: () => void): unknown;
@@ -15,6 +15,8 @@ export interface SharingTrayDeps<M> {
   strings: MainStrings;
   productName: string;
   onStop(): void;
+  /** true: pause the share; false: resume it. */
+  onPause(paused: boolean): void;
   onShowWindow(): void;
 }
 
@@ -27,6 +29,9 @@ export function sharingTrayMenu<M>(deps: SharingTrayDeps<M>, state: SharingState
   return [
     { label: deps.strings.sharingWith(state.agentName), enabled: false },
     { type: 'separator' },
+    state.paused
+      ? { label: deps.strings.trayResume, click: () => deps.onPause(false) }
+      : { label: deps.strings.trayPause, click: () => deps.onPause(true) },
     { label: deps.strings.stopSharing, click: () => deps.onStop() },
     { label: deps.strings.showWindow(deps.productName), click: () => deps.onShowWindow() },
   ];

@@ -47,6 +47,10 @@ const api: DesktopApi = {
     await ipcRenderer.invoke(Invoke.openScreenPermissionSettings);
   },
   onStopRequested: (listener) => listen(Push.stopRequested, () => listener()),
+  onPauseRequested: (listener) =>
+    listen(Push.pauseRequested, (payload) => {
+      if (typeof payload === 'boolean') listener(payload);
+    }),
   onDeepLink: (listener) => {
     deepLinkListeners.add(listener);
     if (!deepLinksRequested) {

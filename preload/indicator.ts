@@ -19,6 +19,9 @@ const api: IndicatorApi = {
   stop: async () => {
     await ipcRenderer.invoke(Invoke.indicatorStop);
   },
+  pause: async (paused) => {
+    await ipcRenderer.invoke(Invoke.indicatorPause, paused === true);
+  },
 };
 
 contextBridge.exposeInMainWorld(INDICATOR_API_GLOBAL, api);

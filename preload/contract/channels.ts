@@ -15,12 +15,15 @@ export const Invoke = {
   indicatorGetState: 'indicator:get-state',
   /** Indicator window: the Stop button. */
   indicatorStop: 'indicator:stop',
+  /** Indicator window: the Pause (true) / Resume (false) button. */
+  indicatorPause: 'indicator:pause',
 } as const;
 export type InvokeChannel = (typeof Invoke)[keyof typeof Invoke];
 
 /** Main → renderer events. */
 export const Push = {
   stopRequested: 'desktop:stop-requested',
+  pauseRequested: 'desktop:pause-requested',
   deepLink: 'desktop:deep-link',
   indicatorState: 'indicator:state',
 } as const;

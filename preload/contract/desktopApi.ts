@@ -21,7 +21,12 @@ export const DesktopConfig = z.object({
 });
 export type DesktopConfig = z.infer<typeof DesktopConfig>;
 
-export const SharingState = z.object({ sharing: z.boolean(), agentName: z.string().max(200).optional() });
+export const SharingState = z.object({
+  sharing: z.boolean(),
+  agentName: z.string().max(200).optional(),
+  /** The customer paused the share: the indicator and tray offer "Resume" instead of "Pause". */
+  paused: z.boolean().optional(),
+});
 export type SharingState = z.infer<typeof SharingState>;
 
 export const ScreenPermission = z.enum(['granted', 'denied', 'not-determined', 'restricted', 'unknown']);
@@ -41,6 +46,8 @@ export interface DesktopApi {
   openScreenPermissionSettings(): Promise<void>;
   /** The indicator window or tray asked to stop sharing. Returns an unsubscribe function. */
   onStopRequested(listener: () => void): () => void;
+  /** The indicator window or tray asked to pause (true) or resume (false). Returns an unsubscribe function. */
+  onPauseRequested(listener: (paused: boolean) => void): () => void;
   onDeepLink(listener: (link: DeepLink) => void): () => void;
 }
 
@@ -55,6 +62,7 @@ const desktopApiMembers: Record<keyof DesktopApi, true> = {
   getScreenPermission: true,
   openScreenPermissionSettings: true,
   onStopRequested: true,
+  onPauseRequested: true,
   onDeepLink: true,
 };
 export const DESKTOP_API_METHODS = Object.keys(desktopApiMembers) as readonly (keyof DesktopApi)[];

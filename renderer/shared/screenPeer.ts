@@ -30,6 +30,7 @@ export class ScreenPeer {
   private readonly peer: SimplePeer.Instance;
   private destroyed = false;
   private sharpText = false;
+  private videoSender: RTCRtpSender | undefined;
 
   constructor(private readonly options: ScreenPeerOptions) {
     if (options.role === 'sender' && !options.stream) throw new Error('the sending side needs a stream');
@@ -71,6 +72,16 @@ export class ScreenPeer {
     } catch (error) {
       console.warn('could not renew the ICE servers', error);
     }
+  }
+
+  /**
+   * Holds the picture back (sender only): the video sender gets no track, so no frame is encoded
+   * or sent at all — not even black ones — until resumed. The connection itself stays up.
+   */
+  setPaused(paused: boolean): void {
+    this.videoSender ??= this.connection.getSenders().find((sender) => sender.track?.kind === 'video');
+    const track = paused ? null : (this.options.stream?.getVideoTracks()[0] ?? null);
+    this.videoSender?.replaceTrack(track).catch((error: unknown) => console.warn('could not pause or resume the picture', error));
   }
 
   /** The underlying connection, for getStats(). */

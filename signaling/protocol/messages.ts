@@ -50,7 +50,10 @@ export const ClaimKey = z
   .object({ type: z.literal('key.claim'), key: z.string().regex(new RegExp(`^\\d{${KEY_LENGTH}}$`)), ref: Ref })
   .strict();
 export const Consent = z.object({ type: z.literal('consent'), decision: z.enum(['accept', 'decline']) }).strict();
-export const ShareState = z.object({ type: z.literal('share.state'), state: z.enum(['choosing', 'sharing']) }).strict();
+/** 'paused': the customer held the picture back (no frames leave the computer); 'sharing' again resumes it. */
+export const ShareState = z
+  .object({ type: z.literal('share.state'), state: z.enum(['choosing', 'sharing', 'paused']) })
+  .strict();
 export const CustomerEndSession = z
   .object({ type: z.literal('session.end'), reason: z.enum(['stopped', 'declined', 'capture-failed']).optional() })
   .strict();

@@ -136,6 +136,7 @@ class DesktopMain {
     this.config = loadAppConfig({ file: appConfigFile, argv, env: {} });
     const strings = mainStrings('en');
     const requestStop = () => this.push(Push.stopRequested);
+    const requestPause = (paused: boolean) => this.push(Push.pauseRequested, paused);
     const deepLinks = createDeepLinkInbox((link) => this.push(Push.deepLink, link));
     installDeepLinks({
       app: { requestSingleInstanceLock: () => true, setAsDefaultProtocolClient: () => true, on: () => stub(), quit: () => {} },
@@ -179,6 +180,7 @@ class DesktopMain {
       strings,
       productName: this.config.productName,
       onStop: requestStop,
+      onPause: requestPause,
       onShowWindow: () => {},
     });
     this.sharing.onChange((state) => {
@@ -196,6 +198,7 @@ class DesktopMain {
         deepLinks,
         indicatorView: () => this.indicator.view(),
         requestStop,
+        requestPause,
       }),
       createSenderCheck({
         fromWebContents: (contents) => (contents === this.customerContents ? { id: 1 } : contents === this.indicatorContents ? { id: 2 } : null),

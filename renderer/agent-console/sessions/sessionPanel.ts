@@ -169,7 +169,7 @@ export class SessionPanel {
     if (state === 'back' && needsNewPeer) {
       // The customer reloaded: no picture until they pick the screen again.
       this.closePeer();
-      const phase = this.stage.phase === 'sharing' ? 'choosing-screen' : this.stage.phase;
+      const phase = this.stage.phase === 'sharing' || this.stage.phase === 'paused' ? 'choosing-screen' : this.stage.phase;
       this.stage = { ...this.stage, phase, streaming: false };
     }
     this.stage = { ...this.stage, customerAway: state === 'away' };
@@ -352,6 +352,7 @@ export class SessionPanel {
     this.renewButton.classList.toggle('button-secondary', !expired);
 
     show(this.videoSlot, stage.stage === 'active' && this.video !== null);
+    this.video?.setPaused(stage.stage === 'active' && stage.phase === 'paused');
 
     show(this.body, [this.keyBlock, this.videoSlot, this.errorLine].some((part) => !part.hidden));
 

@@ -34,6 +34,7 @@ const PHASE_STATUS: Record<SessionPhase, { key: TextKey; tone: StatusTone }> = {
   'key-entered': { key: 'status.keyEntered', tone: 'progress' },
   'choosing-screen': { key: 'status.choosingScreen', tone: 'progress' },
   sharing: { key: 'status.sharing', tone: 'live' },
+  paused: { key: 'status.paused', tone: 'attention' },
 };
 
 export function sessionStatus(state: SessionStage): SessionStatus {
@@ -47,7 +48,7 @@ export function sessionStatus(state: SessionStage): SessionStatus {
       if (state.customerAway) return { text: text('status.customerAway'), tone: 'attention' };
       let phase = state.phase;
       // The picture is the proof: once it arrives we are sharing whatever the last update said.
-      if (state.streaming) phase = 'sharing';
+      if (state.streaming && phase !== 'paused') phase = 'sharing';
       // Our countdown ran out before the server's key-expired update arrived.
       else if (phase === 'waiting' && state.keyExpiredLocally) phase = 'key-expired';
       const { key, tone } = PHASE_STATUS[phase];

@@ -31,6 +31,7 @@ export class VideoView {
   private readonly zoomInButton: HTMLButtonElement;
   private readonly actualSizeButton: HTMLButtonElement;
   private readonly sharpTextButton: HTMLButtonElement;
+  private readonly pausedNote: HTMLElement;
   private readonly fullscreenButton: HTMLButtonElement;
   private readonly zoomLevel: HTMLElement;
   private readonly figures: Record<keyof FigureTexts, HTMLElement>;
@@ -62,6 +63,11 @@ export class VideoView {
     this.sharpTextButton = control('sharpText', () => this.toggleSharpText());
     this.sharpTextButton.setAttribute('aria-pressed', String(options.sharpText));
     this.fullscreenButton = control('fullscreen', () => void this.toggleFullscreen());
+
+    // The last frame stays behind this note while the customer holds the picture back.
+    this.pausedNote = h('p', { class: 'video-paused' });
+    texts.set(this.pausedNote, text('video.paused'));
+    show(this.pausedNote, false);
     this.fullscreenButton.disabled = !document.fullscreenEnabled;
     this.zoomLevel = h('span', { class: 'zoom-level', attrs: { 'aria-live': 'polite' } });
 
@@ -81,7 +87,7 @@ export class VideoView {
       roundTrip: figure('roundTrip'),
     };
 
-    this.stage = h('div', { class: 'video-stage', attrs: { tabindex: '0', role: 'group' } }, this.video, this.placeholder);
+    this.stage = h('div', { class: 'video-stage', attrs: { tabindex: '0', role: 'group' } }, this.video, this.placeholder, this.pausedNote);
     texts.set(this.stage, text('video.stageLabel'), 'label');
     const controls = h(
       'div',
@@ -115,6 +121,11 @@ export class VideoView {
     this.element.classList.add('has-stream');
     this.startStats(connection);
     this.measure();
+  }
+
+  setPaused(paused: boolean): void {
+    show(this.pausedNote, paused);
+    this.element.classList.toggle('is-paused', paused);
   }
 
   /** Stops reading figures and lets go of the stream; the last frame is not kept. */

@@ -27,6 +27,7 @@ export class ActiveShare {
   private stopped = false;
   /** True once the current peer closed or failed. */
   peerLost = false;
+  private paused = false;
 
   constructor(
     readonly stream: MediaStream,
@@ -52,6 +53,16 @@ export class ActiveShare {
     if (this.stopped) return;
     this.peer.destroy();
     this.peer = this.newPeer(route);
+    if (this.paused) this.peer.setPaused(true);
+  }
+
+  /** Holds the picture back (or lets it go again); a replacement peer keeps the same setting. */
+  setPaused(paused: boolean): void {
+    if (this.stopped) return;
+    this.paused = paused;
+    // Disabled as well, so that even a track handed to a new sender carries no picture.
+    for (const track of this.stream.getVideoTracks()) track.enabled = !paused;
+    this.peer.setPaused(paused);
   }
 
   /** Renewed TURN credentials from the server, for the current peer's later gathering. */

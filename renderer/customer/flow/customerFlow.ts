@@ -94,6 +94,7 @@ export class CustomerFlow {
     };
     deps.platform.onKeyDelivered((key) => this.deliverKey(key));
     deps.platform.onStopRequested(() => this.stop());
+    deps.platform.onPauseRequested((paused) => this.setPaused(paused));
     const saved = this.memory.load();
     if (saved) {
       // A reload (or a crash) in the middle of a session: pick it up instead of asking for a key.
@@ -205,6 +206,15 @@ export class CustomerFlow {
     const step = this.current.step;
     if (step !== 'sharing' && step !== 'choosing' && step !== 'resume-share') return;
     this.endByCustomer({ type: 'session.end', reason: 'stopped' }, 'stopped');
+  }
+
+  /** "Pause": the agent keeps the session but gets no new picture; nothing needs consenting again. */
+  pause(): void {
+    this.setPaused(true);
+  }
+
+  resume(): void {
+    this.setPaused(false);
   }
 
   startOver(): void {
@@ -398,8 +408,16 @@ export class CustomerFlow {
       },
     });
     this.share = share;
-    this.set({ step: 'sharing', agent, connected: false, reconnecting: this.isReconnecting() });
-    this.deps.platform.setSharingState(true, agent.displayName);
+    this.set({ step: 'sharing', agent, connected: false, reconnecting: this.isReconnecting(), paused: false });
+    this.deps.platform.setSharingState(true, agent.displayName, false);
+  }
+
+  private setPaused(paused: boolean): void {
+    if (this.current.step !== 'sharing' || this.current.paused === paused || !this.share) return;
+    this.share.setPaused(paused);
+    this.send({ type: 'share.state', state: paused ? 'paused' : 'sharing' });
+    this.set({ ...this.current, paused });
+    this.deps.platform.setSharingState(true, this.current.agent.displayName, paused);
   }
 
   /** The picture connection dropped; if the server does not explain it soon, call it lost. */

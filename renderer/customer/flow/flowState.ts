@@ -27,6 +27,8 @@ export type FlowState =
       connected: boolean;
       /** Our socket to the server is down, or the agent's is: "Reconnecting…" (the picture may still flow). */
       reconnecting: boolean;
+      /** The customer held the picture back: no frame leaves the computer until "Resume". */
+      paused: boolean;
     }
   /** After a reload: picking the session up again with the saved resume token. */
   | { step: 'resuming'; agent: AgentIdentity | null }

@@ -4,6 +4,8 @@ import type { IceServer, SignalData } from '../../../signaling/protocol';
 /** The part of ScreenPeer the flow uses (faked in unit tests). */
 export interface SenderPeer {
   signal(data: SignalData): void;
+  /** No frame leaves the computer while paused; the connection stays up. */
+  setPaused(paused: boolean): void;
   destroy(): void;
   useIceServers?(iceServers: IceServer[]): void;
 }

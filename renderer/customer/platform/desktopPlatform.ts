@@ -45,12 +45,14 @@ export async function createDesktopPlatform(api: DesktopApi): Promise<Platform> 
     listScreens: () => api.listScreens(),
     chooseScreen: (id) => api.chooseScreen(id),
     captureScreen: captureWholeScreen,
-    setSharingState(sharing, agentName) {
-      api.setSharingState(agentName === undefined ? { sharing } : { sharing, agentName }).catch((error: unknown) => {
+    setSharingState(sharing, agentName, paused) {
+      const state = { sharing, ...(agentName === undefined ? {} : { agentName }), ...(paused === undefined ? {} : { paused }) };
+      api.setSharingState(state).catch((error: unknown) => {
         console.warn('could not tell the app about the sharing state', error);
       });
     },
     onStopRequested: (listener) => api.onStopRequested(listener),
+    onPauseRequested: (listener) => api.onPauseRequested(listener),
     onKeyDelivered(listener) {
       keyListeners.add(listener);
       return () => keyListeners.delete(listener);

@@ -39,9 +39,11 @@ export interface Platform {
   listScreens(): Promise<ScreenInfo[]>;
   chooseScreen(id: string): Promise<void>;
   captureScreen(): Promise<MediaStream>;
-  setSharingState(sharing: boolean, agentName?: string): void;
+  setSharingState(sharing: boolean, agentName?: string, paused?: boolean): void;
   /** Somebody outside the page (indicator window, tray) asked to stop. Returns an unsubscribe. */
   onStopRequested(listener: () => void): () => void;
+  /** The indicator window or tray asked to pause (true) or resume (false). Returns an unsubscribe. */
+  onPauseRequested(listener: (paused: boolean) => void): () => void;
   /** A key that arrived from outside (deep link, `?key=`). Returns an unsubscribe. */
   onKeyDelivered(listener: (key: string) => void): () => void;
   /** A key the page was opened with, if any; `submit` when it came from a trusted deep link. */

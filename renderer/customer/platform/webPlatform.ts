@@ -20,6 +20,7 @@ export function createWebPlatform(): Platform {
     captureScreen: captureWholeScreen,
     setSharingState: () => undefined,
     onStopRequested: () => () => undefined,
+    onPauseRequested: () => () => undefined,
     onKeyDelivered: () => () => undefined,
     initialKey: () => (startKey === null ? null : { key: startKey, submit: false }),
   };

@@ -10,6 +10,10 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
   // The bar keeps saying that the screen is shared; a reconnect only adds a notice.
   const reconnectNote = texts.set(h('span', { class: 'sharing-reconnecting' }), text('sharing.reconnecting'));
   const stop = button(texts, text('sharing.stop'), 'danger', () => flow.stop());
+  // One button that changes its name keeps the keyboard focus where it was.
+  let paused = initial.paused;
+  const pause = button(texts, text('sharing.pause'), 'secondary', () => (paused ? flow.resume() : flow.pause()));
+  pause.classList.add('sharing-pause');
   const banner = texts.attr(
     h(
       'section',
@@ -17,6 +21,7 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
       h('span', { class: 'live-dot', 'aria-hidden': 'true' }),
       barText,
       reconnectNote,
+      pause,
       stop,
     ),
     'aria-label',
@@ -29,9 +34,14 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
     factList(texts, [text('sharing.seeOnly', { agent }), text('sharing.howToStop')]),
   );
   const update = (state: typeof initial) => {
-    if (state.reconnecting) texts.set(connection, text('sharing.reconnectingDetail'));
+    paused = state.paused;
+    texts.set(pause, text(paused ? 'sharing.resume' : 'sharing.pause'));
+    texts.set(barText, text(paused ? 'sharing.pausedBar' : 'sharing.bar', { agent }));
+    banner.classList.toggle('is-paused', paused);
+    if (paused) texts.set(connection, text('sharing.pausedDetail', { agent }));
+    else if (state.reconnecting) texts.set(connection, text('sharing.reconnectingDetail'));
     else texts.set(connection, state.connected ? text('sharing.connected', { agent }) : text('sharing.connecting', { agent }));
-    connection.classList.toggle('connection-ok', state.connected && !state.reconnecting);
+    connection.classList.toggle('connection-ok', state.connected && !state.reconnecting && !paused);
     connection.classList.toggle('connection-reconnecting', state.reconnecting);
     reconnectNote.hidden = !state.reconnecting;
     banner.classList.toggle('is-reconnecting', state.reconnecting);

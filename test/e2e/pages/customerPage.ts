@@ -7,6 +7,8 @@ export class CustomerPage {
   readonly shareButton: Locator;
   readonly declineButton: Locator;
   readonly stopButton: Locator;
+  readonly pauseButton: Locator;
+  readonly resumeButton: Locator;
 
   private constructor(readonly page: Page) {
     this.keyField = page.getByRole('textbox', { name: 'Security key' });
@@ -14,6 +16,8 @@ export class CustomerPage {
     this.shareButton = page.getByRole('button', { name: 'Share my screen' });
     this.declineButton = page.getByRole('button', { name: 'Decline' });
     this.stopButton = page.getByRole('button', { name: 'Stop sharing' });
+    this.pauseButton = page.getByRole('button', { name: 'Pause', exact: true });
+    this.resumeButton = page.getByRole('button', { name: 'Resume', exact: true });
   }
 
   static async open(context: BrowserContext, customerUrl: string): Promise<CustomerPage> {

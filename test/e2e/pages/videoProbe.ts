@@ -97,3 +97,20 @@ export function framesPerSecond(video: Locator, durationMs = 3_000): Promise<num
     return (element.getVideoPlaybackQuality().totalVideoFrames - startFrames) / seconds;
   }, durationMs);
 }
+
+/** Starts counting the frames the agent's video presents (requestVideoFrameCallback); read with framesShown(). */
+export async function countFrames(video: Locator): Promise<void> {
+  await video.evaluate((element: HTMLVideoElement) => {
+    const counted = element as HTMLVideoElement & { __framesShown?: number };
+    counted.__framesShown = 0;
+    const onFrame = () => {
+      counted.__framesShown = (counted.__framesShown ?? 0) + 1;
+      element.requestVideoFrameCallback(onFrame);
+    };
+    element.requestVideoFrameCallback(onFrame);
+  });
+}
+
+export function framesShown(video: Locator): Promise<number> {
+  return video.evaluate((element: HTMLVideoElement) => (element as HTMLVideoElement & { __framesShown?: number }).__framesShown ?? 0);
+}

@@ -81,7 +81,13 @@ describe('sharing indicator window', () => {
     assert.deepEqual(window.alwaysOnTop, [true, 'screen-saver']);
     assert.equal(window.allWorkspaces, true);
     assert.deepEqual(window.loaded, ['app://indicator/indicator.html']);
-    const view: IndicatorView = { text: 'Sharing your screen with Alice Agent', stopLabel: 'Stop', lang: 'en' };
+    const view: IndicatorView = {
+      text: 'Sharing your screen with Alice Agent',
+      stopLabel: 'Stop',
+      pauseLabel: 'Pause',
+      paused: false,
+      lang: 'en',
+    };
     assert.deepEqual(window.sent, [[Push.indicatorState, view]]);
     assert.deepEqual(indicator.view(), view);
     assert.equal(indicator.window(), window);
@@ -118,7 +124,24 @@ describe('sharing indicator window', () => {
   it('speaks German on German systems', () => {
     const { indicator } = setup('de');
     indicator.update({ sharing: true, agentName: 'Alice' });
-    assert.deepEqual(indicator.view(), { text: 'Ihr Bildschirm wird mit Alice geteilt', stopLabel: 'Beenden', lang: 'de' });
+    assert.deepEqual(indicator.view(), {
+      text: 'Ihr Bildschirm wird mit Alice geteilt',
+      stopLabel: 'Beenden',
+      pauseLabel: 'Pausieren',
+      paused: false,
+      lang: 'de',
+    });
+  });
+
+  it('says when sharing is paused and offers Resume instead of Pause', () => {
+    const { indicator, created } = setup();
+    indicator.update({ sharing: true, agentName: 'Alice', paused: true });
+    assert.equal(created[0]?.visible, true, 'a paused share still shows the indicator');
+    assert.equal(indicator.view().text, 'Sharing paused: Alice cannot see your screen');
+    assert.equal(indicator.view().pauseLabel, 'Resume');
+    assert.equal(indicator.view().paused, true);
+    indicator.update({ sharing: true, agentName: 'Alice', paused: false });
+    assert.equal(indicator.view().pauseLabel, 'Pause');
   });
 
   it('is gone after destroy', () => {

@@ -61,8 +61,9 @@ function setup() {
       screenPermission: () => 'granted',
       openScreenPermissionSettings: async () => {},
       deepLinks: inbox,
-      indicatorView: () => ({ text: 'Sharing your screen with Alice', stopLabel: 'Stop', lang: 'en' }),
+      indicatorView: () => ({ text: 'Sharing your screen with Alice', stopLabel: 'Stop', pauseLabel: 'Pause', paused: false, lang: 'en' }),
       requestStop: () => void stops++,
+      requestPause: () => undefined,
     }),
     createSenderCheck({
       fromWebContents: (contents) => windows.get(contents) ?? null,

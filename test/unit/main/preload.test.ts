@@ -151,12 +151,12 @@ describe('customer window preload (eval forbidden once loaded, as under the page
 });
 
 describe('indicator window preload', () => {
-  it('exposes only getView, onView and stop', async () => {
-    const view = { text: 'Sharing your screen with Alice', stopLabel: 'Stop', lang: 'en' };
+  it('exposes only getView, onView, pause and stop', async () => {
+    const view = { text: 'Sharing your screen with Alice', stopLabel: 'Stop', pauseLabel: 'Pause', paused: false, lang: 'en' };
     const { exposed, invoked, push, required } = runPreload(await bundle('indicator.ts'), { [Invoke.indicatorGetState]: view });
     assert.deepEqual([...new Set(required)], ['electron']);
     const api = exposed.get('screenShareIndicator') as IndicatorApi;
-    assert.deepEqual(Object.keys(api).sort(), ['getView', 'onView', 'stop']);
+    assert.deepEqual(Object.keys(api).sort(), ['getView', 'onView', 'pause', 'stop']);
     assert.deepEqual(plain(await api.getView()), view);
     const seen: unknown[] = [];
     api.onView((v) => seen.push(v));
@@ -164,6 +164,8 @@ describe('indicator window preload', () => {
     push(Push.indicatorState, { text: 5 });
     assert.equal(seen.length, 1);
     await api.stop();
-    assert.deepEqual(invoked.map(([channel]) => channel), [Invoke.indicatorGetState, Invoke.indicatorStop]);
+    await api.pause(true);
+    assert.deepEqual(invoked.map(([channel]) => channel), [Invoke.indicatorGetState, Invoke.indicatorStop, Invoke.indicatorPause]);
+    assert.deepEqual(invoked.at(-1)?.[1], [true]);
   });
 });

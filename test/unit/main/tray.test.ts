@@ -34,6 +34,7 @@ function setup() {
   const trays: FakeTray[] = [];
   let stops = 0;
   let shows = 0;
+  const pauses: boolean[] = [];
   const tray = createSharingTray({
     createTray: () => {
       const created = new FakeTray();
@@ -45,9 +46,10 @@ function setup() {
     strings: mainStrings('en'),
     productName: 'Acme Help',
     onStop: () => void stops++,
+    onPause: (paused) => void pauses.push(paused),
     onShowWindow: () => void shows++,
   });
-  return { tray, trays, stops: () => stops, shows: () => shows };
+  return { tray, trays, stops: () => stops, shows: () => shows, pauses };
 }
 
 function click(item: MenuItemConstructorOptions | undefined): void {
@@ -75,6 +77,7 @@ describe('tray icon', () => {
     assert.deepEqual(icon.menu.map((item) => item.label ?? item.type), [
       'Sharing your screen with Alice',
       'separator',
+      'Pause sharing',
       'Stop sharing',
       'Show Acme Help',
     ]);
@@ -83,6 +86,20 @@ describe('tray icon', () => {
     click(icon.menu.find((item) => item.label === 'Show Acme Help'));
     icon.clickListener?.();
     assert.equal(shows(), 2);
+  });
+
+  it('pauses and resumes from its menu, and says so while paused', () => {
+    const { tray, trays, pauses } = setup();
+    tray.update({ sharing: true, agentName: 'Alice' });
+    click(trays[0]?.menu?.find((item) => item.label === 'Pause sharing'));
+    assert.deepEqual(pauses, [true]);
+    tray.update({ sharing: true, agentName: 'Alice', paused: true });
+    const labels = trays[0]?.menu?.map((item) => item.label);
+    assert.ok(labels?.includes('Resume sharing'));
+    assert.ok(!labels?.includes('Pause sharing'));
+    click(trays[0]?.menu?.find((item) => item.label === 'Resume sharing'));
+    assert.deepEqual(pauses, [true, false]);
+    assert.equal(trays.length, 1, 'pausing keeps the same icon');
   });
 
   it('draws a round red dot', () => {

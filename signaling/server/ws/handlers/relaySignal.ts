@@ -1,6 +1,9 @@
-import type { AgentMessageOf, CustomerMessageOf } from '../../../protocol';
+import type { AgentMessageOf, CustomerMessageOf, SessionPhase } from '../../../protocol';
 import { sendError, type Handler } from './context';
 import { ownedSession } from './ownedSession';
+
+/** Phases in which the picture connection may be negotiated (a paused share keeps its connection). */
+const PICTURE_PHASES: ReadonlySet<SessionPhase> = new Set(['choosing-screen', 'sharing', 'paused']);
 
 /**
  * WebRTC signaling goes only between the two members of one session, stamped with the sender's
@@ -14,7 +17,7 @@ export const relaySignal: Handler<AgentMessageOf<'signal'> | CustomerMessageOf<'
   const session = await ownedSession(ctx, connection, 'sessionId' in message ? message.sessionId : undefined);
   if (!session) return;
   const target = connection.role === 'agent' ? session.customerConnectionId : session.agentConnectionId;
-  if (!target || (session.phase !== 'choosing-screen' && session.phase !== 'sharing')) {
+  if (!target || !PICTURE_PHASES.has(session.phase)) {
     return sendError(connection, 'not-allowed', 'The screen share has not been accepted yet.');
   }
   ctx.metrics.signalRelayed(connection.role);

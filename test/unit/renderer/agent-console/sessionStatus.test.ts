@@ -37,6 +37,11 @@ describe('session status line', () => {
     assert.equal(sessionStatus(active('key-entered', { streaming: true })).tone, 'live');
   });
 
+  it('says "Paused by the customer" while paused, even with the last frame on screen', () => {
+    assert.equal(statusText(active('paused', { streaming: true })), 'Paused by the customer');
+    assert.equal(sessionStatus(active('paused', { streaming: true })).tone, 'attention');
+  });
+
   it('says who ended a session', () => {
     assert.equal(ended('customer', 'ended'), 'Ended by the customer');
     assert.equal(ended('agent', 'ended'), 'Ended by you');

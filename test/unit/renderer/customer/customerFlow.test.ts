@@ -167,7 +167,7 @@ describe('the customer flow', () => {
       ]);
       assert.equal(peer.options.stream, stream.asMediaStream());
       assert.deepEqual(peer.options.iceServers, link.iceServers);
-      assert.deepEqual(platform.sharingStates, [{ sharing: true, agentName: 'Alice' }]);
+      assert.deepEqual(platform.sharingStates, [{ sharing: true, agentName: 'Alice', paused: false }]);
       assert.equal(stateOf('sharing').connected, false);
 
       peer.options.onSignal({ type: 'offer', sdp: 'v=0' });
@@ -238,6 +238,48 @@ describe('the customer flow', () => {
       assert.equal(stateOf('ended').outcome, 'unsupported');
       flow.startOver();
       assert.equal(stateOf('key').unsupported, true);
+    });
+  });
+
+  describe('pausing', () => {
+    it('"Pause" holds the picture back and tells the server; "Resume" lets it go without asking again', async () => {
+      const { flow, server, platform, share, stateOf } = setUp();
+      const { stream, peer } = await share();
+      flow.pause();
+      assert.equal(peer.paused, true, 'the sender peer sends no frames');
+      assert.equal(stream.track.enabled, false);
+      assert.equal(stateOf('sharing').paused, true);
+      assert.deepEqual(platform.sharingStates.at(-1), { sharing: true, agentName: 'Alice', paused: true });
+      flow.resume();
+      assert.equal(peer.paused, false);
+      assert.equal(stream.track.enabled, true);
+      assert.equal(stateOf('sharing').paused, false);
+      assert.deepEqual(
+        server.link.sentOf('share.state').map((message) => message.state),
+        ['choosing', 'sharing', 'paused', 'sharing'],
+      );
+      assert.equal(server.link.sentOf('consent').length, 1, 'resuming needs no new consent');
+      assert.equal(peer.destroyed, false, 'the connection stays up while paused');
+    });
+
+    it('the desktop indicator or tray can pause and resume too', async () => {
+      const { platform, share, stateOf } = setUp();
+      const { peer } = await share();
+      platform.requestPause(true);
+      assert.equal(stateOf('sharing').paused, true);
+      assert.equal(peer.paused, true);
+      platform.requestPause(false);
+      assert.equal(stateOf('sharing').paused, false);
+    });
+
+    it('a new picture connection while paused starts paused', async () => {
+      const { flow, server, peers, share } = setUp();
+      await share();
+      flow.pause();
+      server.link.receive({ type: 'session.peer', sessionId: SESSION, state: 'back', needsNewPeer: true });
+      const fresh = peers.at(-1)!;
+      assert.equal(peers.length, 2);
+      assert.equal(fresh.paused, true);
     });
   });
 

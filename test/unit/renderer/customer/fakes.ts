@@ -93,6 +93,7 @@ export class FakeLink implements CustomerLink {
 
 export class FakeTrack {
   readyState: 'live' | 'ended' = 'live';
+  enabled = true;
   private readonly listeners: (() => void)[] = [];
   addEventListener(type: string, listener: () => void): void {
     if (type === 'ended') this.listeners.push(listener);
@@ -123,7 +124,11 @@ export class FakeStream {
 export class FakePeer implements SenderPeer {
   readonly received: unknown[] = [];
   destroyed = false;
+  paused = false;
   constructor(readonly options: SenderPeerOptions) {}
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+  }
   signal(data: unknown): void {
     this.received.push(data);
   }
@@ -139,12 +144,13 @@ export class FakePlatform implements Platform {
   permission: CapturePermission = 'granted';
   screens: ScreenInfo[] = [];
   chosen: string[] = [];
-  sharingStates: { sharing: boolean; agentName?: string | undefined }[] = [];
+  sharingStates: { sharing: boolean; agentName?: string | undefined; paused?: boolean }[] = [];
   startKey: DeliveredKey | null = null;
   /** What the next captureScreen() does. */
   nextCapture: () => Promise<MediaStream> = async () => new FakeStream().asMediaStream();
   captures = 0;
   private stopListeners = new Set<() => void>();
+  private pauseListeners = new Set<(paused: boolean) => void>();
   private keyListeners = new Set<(key: string) => void>();
 
   async loadBranding() {
@@ -170,8 +176,16 @@ export class FakePlatform implements Platform {
     this.captures += 1;
     return this.nextCapture();
   }
-  setSharingState(sharing: boolean, agentName?: string): void {
-    this.sharingStates.push({ sharing, agentName });
+  setSharingState(sharing: boolean, agentName?: string, paused?: boolean): void {
+    this.sharingStates.push(paused === undefined ? { sharing, agentName } : { sharing, agentName, paused });
+  }
+  onPauseRequested(listener: (paused: boolean) => void): () => void {
+    this.pauseListeners.add(listener);
+    return () => this.pauseListeners.delete(listener);
+  }
+  /** The desktop indicator's or tray's "Pause"/"Resume". */
+  requestPause(paused: boolean): void {
+    for (const listener of this.pauseListeners) listener(paused);
   }
   onStopRequested(listener: () => void): () => void {
     this.stopListeners.add(listener);
