@@ -29,13 +29,15 @@ export const BENCH_AGENT = { username: 'bench', password: 'bench-password' } as 
 /**
  * Bench-only settings of our server: the key-attempt limits exist against guessing from one
  * address, and a load generator claims thousands of (valid) keys from 127.0.0.x in seconds; the
- * per-address socket cap exists against one address holding thousands of sockets, as it does here.
+ * per-address socket and connection caps exist against one address holding thousands of sockets,
+ * as it does here.
  * Everything else is the production default.
  */
 export const OUR_BENCH_ENV = {
   KEY_ATTEMPTS_PER_IP: '1000000000',
   KEY_ATTEMPTS_GLOBAL: '1000000000',
   MAX_SOCKETS_PER_ADDRESS: '0',
+  MAX_HTTP_CONNECTIONS_PER_ADDRESS: '0',
   LOG_LEVEL: 'warn',
   NODE_ENV: 'production',
 } as const;

@@ -19,6 +19,7 @@ import { registerSecurityHeaders } from './http/securityHeaders';
 import { KeyExpiryTimers } from './keys/keyExpiryTimers';
 import { createLogger, type Logger } from './log';
 import { ClientWarnings } from './clientWarnings';
+import { capConnectionsPerAddress } from './network/connectionCap';
 import { createMetrics } from './metrics';
 import type { SessionStore } from './store/sessionStore';
 import { createChatServices } from './chat/createChatServices';
@@ -55,14 +56,23 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   const log = options.logger ?? createLogger(config.logLevel);
   const warnings = new ClientWarnings(log);
   const tls = config.tls !== undefined;
+  // Slow clients are cut off: headers and the whole request (a slowly sent body) each have a
+  // deadline, checked every second (Node's default check runs only every 30 s).
+  const timeouts = {
+    headersTimeout: Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs),
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionsCheckingInterval: 1_000,
+  };
   const app: FastifyInstance = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     trustProxy: config.trustProxy,
     bodyLimit: 16 * 1024,
     // Request URLs may carry a key (?key=… from a chat link): never log them.
     logController: new LogController({ disableRequestLogging: true }),
-    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
+    requestTimeout: config.http.requestTimeoutMs,
+    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, ...timeouts } } : { http: timeouts }),
   });
+  capConnectionsPerAddress(app.server, { max: config.http.maxConnectionsPerAddress, trust: config.trustProxy, tls, warnings });
   const database = options.database ?? (await openDatabase(config));
   const accounts = await AccountDirectory.load(config);
   const shared = await createSharedState(config, log, options.store);

@@ -51,6 +51,9 @@ const Env = z.object({
   HEARTBEAT_INTERVAL_SECONDS: seconds(10),
   RESUME_GRACE_SECONDS: seconds(60),
   MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(0).default(200),
+  MAX_HTTP_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(500),
+  HTTP_HEADERS_TIMEOUT_SECONDS: seconds(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: seconds(30),
   AGENTS_FILE: z.string().default('data/agents.json'),
   DEMO_AGENT: z
     .string()
@@ -111,6 +114,8 @@ export interface Config {
   readonly resumeGraceMs: number;
   /** Open signaling sockets one client address may hold at once; 0 = no limit. */
   readonly maxSocketsPerAddress: number;
+  /** Slow clients: open HTTP connections per address (0 = no limit), and how long headers and a whole request may take. */
+  readonly http: { readonly maxConnectionsPerAddress: number; readonly headersTimeoutMs: number; readonly requestTimeoutMs: number };
   readonly agentsFile: string;
   readonly demoAgent: { readonly username: string; readonly password: string } | undefined;
   readonly organisation: string;
@@ -184,6 +189,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_SECONDS * 1000,
     resumeGraceMs: e.RESUME_GRACE_SECONDS * 1000,
     maxSocketsPerAddress: e.MAX_SOCKETS_PER_ADDRESS,
+    http: {
+      maxConnectionsPerAddress: e.MAX_HTTP_CONNECTIONS_PER_ADDRESS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    },
     agentsFile: e.AGENTS_FILE,
     demoAgent: demoName ? { username: demoName, password: demoPassword.join(':') } : undefined,
     organisation: e.ORGANISATION ?? brand.organisation,
