@@ -152,7 +152,7 @@ async function underLoad(
   const latencyRate = rateFor(relayed / windowSeconds);
   await sleep(300);
 
-  const fixed = await pool.ask((index) => ({
+  const fixed = await pool.ask(() => ({
     cmd: 'latency',
     warmupMs: Math.min(1_000, settings.warmupMs),
     windowMs: settings.windowMs,

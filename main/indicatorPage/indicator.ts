@@ -23,7 +23,7 @@ if (api) {
   api.getView().then(show, () => {});
   stop?.addEventListener('click', () => {
     stop.setAttribute('disabled', '');
-    api.stop().finally(() => stop.removeAttribute('disabled'));
+    void api.stop().finally(() => stop.removeAttribute('disabled'));
   });
   pause?.addEventListener('click', () => {
     api.pause(!paused).catch(() => {});

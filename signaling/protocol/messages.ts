@@ -72,7 +72,8 @@ export const CustomerMessage = z.discriminatedUnion('type', [
 export type CustomerMessage = z.infer<typeof CustomerMessage>;
 
 // ---- server → clients ----
-const IceServer = z.object({
+/** One STUN/TURN server, as handed to clients (and as ICE_SERVERS configures them). */
+export const IceServer = z.object({
   urls: z.union([z.string(), z.array(z.string())]),
   username: z.string().optional(),
   credential: z.string().optional(),

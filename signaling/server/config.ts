@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
-import type { IceServer } from '../protocol';
+import { IceServer } from '../protocol';
 import { loadChatConfig, type ChatConfig } from './chat/chatConfig';
 import { loadMonitoringConfig, type MonitoringConfig } from './monitoring/monitoringConfig';
+import { ConfigError, invalidEnvironment } from './configError';
 import { BrandError, loadServerBrand, type ServerBrand } from './branding/serverBrand';
 import { parseTrustProxy, type TrustProxy } from './network/trustedProxy';
 
@@ -15,13 +16,7 @@ const csv = z
   .optional()
   .transform((value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []));
 
-const IceServers = z.array(
-  z.object({
-    urls: z.union([z.string(), z.array(z.string())]),
-    username: z.string().optional(),
-    credential: z.string().optional(),
-  }),
-);
+const IceServers = z.array(IceServer);
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -156,13 +151,12 @@ export interface Config {
   readonly monitoring: MonitoringConfig;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    throw invalidEnvironment(parsed.error);
   }
   const e = parsed.data;
   if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-// A cycle with config.ts, resolved at call time: loadConfig calls us after both modules loaded.
-import { ConfigError } from '../config';
+import { invalidEnvironment } from '../configError';
 
 /** The chat's environment variables (README, configuration table), parsed apart from the rest. */
 const ChatEnv = z.object({
@@ -28,8 +27,7 @@ export interface ChatConfig {
 export function loadChatConfig(env: NodeJS.ProcessEnv): ChatConfig {
   const parsed = ChatEnv.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    throw invalidEnvironment(parsed.error);
   }
   const e = parsed.data;
   return {

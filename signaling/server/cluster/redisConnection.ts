@@ -30,7 +30,7 @@ export async function connectRedis(url: string, name: string, log: Logger): Prom
   } catch (error) {
     client.disconnect();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot reach Redis at ${withoutPassword(url)}: ${reason}`);
+    throw new Error(`Cannot reach Redis at ${withoutPassword(url)}: ${reason}`, { cause: error });
   }
   return client;
 }

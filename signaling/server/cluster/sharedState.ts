@@ -80,7 +80,7 @@ export async function createSharedState(
     ready: async () => subscriber.status === 'ready' && (await redisAnswers(commands)),
     async nodeAlive(id) {
       if (id === nodeId) return true;
-      const reply = (await commands.pubsub('NUMSUB', nodeChannel(PREFIX, id))) as unknown[];
+      const reply = await commands.pubsub('NUMSUB', nodeChannel(PREFIX, id));
       return Number(reply[1] ?? 0) > 0;
     },
     async close() {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 // A cycle with config.ts, resolved at call time: loadConfig calls us after both modules loaded.
-import { ConfigError } from '../config';
+import { invalidEnvironment } from '../configError';
 
 /** Who may read /metrics and the details of /readyz (README, configuration table). */
 const MonitoringEnv = z.object({
@@ -21,8 +21,7 @@ export interface MonitoringConfig {
 export function loadMonitoringConfig(env: NodeJS.ProcessEnv): MonitoringConfig {
   const parsed = MonitoringEnv.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    throw invalidEnvironment(parsed.error);
   }
   return { port: parsed.data.METRICS_PORT, host: parsed.data.METRICS_HOST, token: parsed.data.METRICS_TOKEN };
 }

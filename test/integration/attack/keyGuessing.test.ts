@@ -29,7 +29,7 @@ describe('attack: key guessing at the configured limits', function () {
       const guesser = await connect(t.url, 'customer', { forwardedFor: '203.0.113.1' });
       const outcomes: string[] = [];
       for (let i = 0; i < 12; i++) outcomes.push((await answerTo(guesser, guess(i))).code);
-      assert.deepEqual(outcomes, [...Array(4).fill('key-wrong'), ...Array(8).fill('too-many-attempts')]);
+      assert.deepEqual(outcomes, [...Array<string>(4).fill('key-wrong'), ...Array<string>(8).fill('too-many-attempts')]);
 
       // Many sockets from one address guessing at once get no more than the same budget.
       const burst = await Promise.all(Array.from({ length: 20 }, () => connect(t.url, 'customer', { forwardedFor: '203.0.113.2' })));

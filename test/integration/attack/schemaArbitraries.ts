@@ -52,7 +52,7 @@ export function validOf(schema: ZodType, hints: FieldHints = {}): fc.Arbitrary<J
         model[key] = hint ? fc.oneof(generated, hint) : generated;
         if (!optional) required.push(key);
       }
-      return fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Json>;
+      return fc.record(model, { requiredKeys: required });
     }
     case 'string':
       return stringOf(checksOf(def));

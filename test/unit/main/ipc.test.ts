@@ -19,7 +19,7 @@ class FakeIpcMain implements Pick<IpcMain, 'handle'> {
   invoke(channel: string, event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> {
     const listener = this.listeners.get(channel);
     assert.ok(listener, `no handler for ${channel}`);
-    return Promise.resolve().then(() => listener(event, ...args));
+    return Promise.resolve().then((): unknown => listener(event, ...args));
   }
 }
 

@@ -35,7 +35,7 @@ describe('packaging (electron-builder configuration)', () => {
   });
 
   it('explains on macOS why the app records the screen, in English and German', () => {
-    const reason = builderConfig.mac?.extendInfo?.NSScreenCaptureUsageDescription;
+    const reason: unknown = (builderConfig.mac?.extendInfo as Record<string, unknown> | undefined)?.NSScreenCaptureUsageDescription;
     assert.equal(typeof reason, 'string');
     assert.match(String(reason), /support agent/);
     assert.match(String(reason), /Bildschirm/);

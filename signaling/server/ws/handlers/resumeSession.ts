@@ -1,4 +1,4 @@
-import type { AgentMessageOf, CustomerMessageOf, ServerMessageOf } from '../../../protocol';
+import type { CustomerMessageOf, ServerMessageOf } from '../../../protocol';
 import { awayField, awayUntilOf, connectionOf, markAway, otherRole, watchAway } from '../../sessions/memberPresence';
 import { grantResumeToken, hashResumeToken } from '../../sessions/resumeTokens';
 import { grantSessionIce } from '../../ice/sessionIce';
@@ -11,7 +11,8 @@ const EXPIRED = 'This screen share can no longer be resumed.';
  * session and one role) moves the member's place in the session to this connection. Every failure
  * gets the same answer, so tokens and sessions cannot be probed.
  */
-export const resumeSession: Handler<AgentMessageOf<'session.resume'> | CustomerMessageOf<'session.resume'>> = async (
+/** Agents send the same message (one schema, `ResumeSession`, for both roles). */
+export const resumeSession: Handler<CustomerMessageOf<'session.resume'>> = async (
   ctx,
   connection,
   message,
