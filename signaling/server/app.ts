@@ -64,8 +64,6 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     connectionsCheckingInterval: 1_000,
   };
   const app: FastifyInstance = Fastify({
-    // Without it Fastify infers pino's Logger as the instance's logger type, which its route types refuse.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: log as FastifyBaseLogger,
     trustProxy: config.trustProxy,
     bodyLimit: 16 * 1024,

@@ -58,7 +58,7 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    types: { getTypeParser: (oid, format) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,
+    types: { getTypeParser: (oid: number, format) => (oid === INT8 ? Number : (pg.types.getTypeParser(oid, format) as unknown)) } as pg.CustomTypesConfig,
   });
   // An idle connection the server drops must not crash the process; the next query reconnects.
   pool.on('error', () => {});
@@ -75,7 +75,7 @@ async function openPostgres(url: string): Promise<Database> {
 export async function migrateToLatest(db: Kysely<Tables>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 function redactPassword(url: string): string {

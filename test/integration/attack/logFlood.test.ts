@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { connect as tcpConnect } from 'node:net';
 import { WARNINGS_PER_CLIENT } from '../../../signaling/server/clientWarnings';
-import { open, startTestServer, type TestServer } from '../harness';
+import { open, startTestServer } from '../harness';
 import { attackConnect, type AttackClient } from './attackClient';
 
 type LogLine = { level: number; msg: string; suppressed?: number; clients?: number };
