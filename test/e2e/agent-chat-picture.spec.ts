@@ -17,6 +17,7 @@ test('during a chat share the picture and the reply box fit one 1440×900 window
   await customer.page.getByRole('button', { name: 'Share my screen' }).click();
   const video = chat.session().locator('video[aria-label="Customer screen"]');
   await waitForPicture(video, 640);
+  await expect(chat.session().getByText('Carla', { exact: true }), 'the share names the chat customer').toBeVisible();
 
   await chat.panel.scrollIntoViewIfNeeded();
   await expect(video).toBeInViewport({ ratio: 1 });

@@ -13,7 +13,7 @@ export interface ChatDeskHost {
    * with the ref the request must carry, so the server's `session.key` reply lands in that panel
    * (again on "Try again").
    */
-  hostSession(conversationId: string, slot: HTMLElement, request: (ref: string) => void): void;
+  hostSession(conversationId: string, customerName: string, slot: HTMLElement, request: (ref: string) => void): void;
 }
 
 /**
@@ -102,7 +102,7 @@ export class ChatDesk implements ConversationActions {
 
   requestShare(panel: ConversationPanel, slot: HTMLElement): void {
     if (!this.connection) return panel.shareSettled();
-    this.host.hostSession(panel.conversationId, slot, (ref) =>
+    this.host.hostSession(panel.conversationId, panel.displayName(), slot, (ref) =>
       this.connection?.send({ type: 'chat.share.request', conversationId: panel.conversationId, ref }),
     );
   }

@@ -8,6 +8,7 @@ import { text } from '../i18n/textRef';
 import { errorText } from '../sessions/errorText';
 import { SessionDirectory, lowestFreeNumber } from '../sessions/sessionDirectory';
 import { SessionPanel, type SessionPanelActions } from '../sessions/sessionPanel';
+import type { AgentResumeEntry } from '../sessions/agentResumeMemory';
 import { ChatDesk } from '../chat/chatDesk';
 import { ConnectionBanner } from './connectionBanner';
 import { SessionResumer } from './sessionResumer';
@@ -35,6 +36,11 @@ export class AgentConsole implements SessionPanelActions {
   private readonly generalError: HTMLElement;
   private readonly banner: ConnectionBanner;
   private readonly grid: HTMLElement;
+  /** Ended voice shares, collapsed into a short list below the running ones. */
+  private readonly endedList: HTMLElement;
+  private readonly endedSection: HTMLElement;
+  /** A contact-center conversation id from the console's address (?conversation=…): the label of new shares. */
+  private readonly conversationLabel = new URLSearchParams(location.search).get('conversation') ?? undefined;
   private readonly emptyNote: HTMLElement;
   /** Takes sessions back after a reload or a dropped connection (see sessionResumer.ts). */
   private readonly resumer: SessionResumer;
@@ -66,8 +72,14 @@ export class AgentConsole implements SessionPanelActions {
     this.emptyNote = h('p', { class: 'empty-note' });
     texts.set(this.emptyNote, text('console.empty'));
     this.grid = h('div', { class: 'session-grid' });
+    const endedHeading = h('h2', { class: 'ended-heading' });
+    texts.set(endedHeading, text('console.ended'));
+    this.endedList = h('div', { class: 'ended-list' });
+    this.endedSection = h('section', { class: 'ended-sessions' }, endedHeading, this.endedList);
+    texts.set(this.endedSection, text('console.ended'), 'label');
+    show(this.endedSection, false);
     this.chat = new ChatDesk(texts, {
-      hostSession: (conversationId, slot, request) => this.hostSession(conversationId, slot, request),
+      hostSession: (conversationId, customerName, slot, request) => this.hostSession(conversationId, customerName, slot, request),
     });
 
     this.element = h(
@@ -78,6 +90,7 @@ export class AgentConsole implements SessionPanelActions {
       this.generalError,
       this.emptyNote,
       this.grid,
+      this.endedSection,
       this.chat.element,
     );
     this.resumer = new SessionResumer({
@@ -85,7 +98,7 @@ export class AgentConsole implements SessionPanelActions {
       directory: this.directory,
       banner: this.banner,
       reconnect: () => void this.connect(),
-      addRestoredPanel: (number, sessionId, conversationId) => this.addRestoredPanel(number, sessionId, conversationId),
+      addRestoredPanel: (entry) => this.addRestoredPanel(entry),
       conversationOf: (panel) => this.chatConversations.get(panel),
     });
     this.resumer.restore();
@@ -142,8 +155,12 @@ export class AgentConsole implements SessionPanelActions {
   }
 
   /** A screen-share panel inside a chat conversation; `request` sends the chat's request with the panel's ref. */
-  hostSession(conversationId: string, slot: HTMLElement, request: (ref: string) => void): void {
-    const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this);
+  hostSession(conversationId: string, customerName: string, slot: HTMLElement, request: (ref: string) => void): void {
+    const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this, {
+      label: customerName,
+      editable: false,
+      startedAt: Date.now(),
+    });
     this.chatConversations.set(panel, conversationId);
     slot.append(panel.element);
     this.panels.push(panel);
@@ -153,7 +170,11 @@ export class AgentConsole implements SessionPanelActions {
   }
 
   startSession(): void {
-    const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this);
+    const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this, {
+      ...(this.conversationLabel ? { label: this.conversationLabel } : {}),
+      editable: true,
+      startedAt: Date.now(),
+    });
     // Keep the panels in number order, so "Screen share 2" never sits before "Screen share 1".
     const after = this.panels.filter((p) => p.number < panel.number).at(-1);
     if (after) after.element.after(panel.element);
@@ -191,6 +212,19 @@ export class AgentConsole implements SessionPanelActions {
     this.panels.splice(this.panels.indexOf(panel), 1);
     this.updateEmptyNote();
     this.startButton.focus();
+  }
+
+  relabel(panel: SessionPanel): void {
+    this.resumer.relabel(panel);
+  }
+
+  ended(panel: SessionPanel): void {
+    // A voice share that ended leaves the grid for the short list; a chat's stays in its chat.
+    if (panel.element.parentElement !== this.grid) return;
+    const focused = panel.element.contains(document.activeElement);
+    this.endedList.prepend(panel.element);
+    this.updateEmptyNote();
+    if (focused) panel.focusClose();
   }
 
   createPeer(panel: SessionPanel, events: Parameters<SessionPanelActions['createPeer']>[1]): ScreenPeer {
@@ -258,8 +292,13 @@ export class AgentConsole implements SessionPanelActions {
     this.banner.showLost(text('console.lost'), this.panels.length > 0 ? text('console.lostHint') : null);
   }
 
-  private addRestoredPanel(number: number, sessionId: string, conversationId: string | undefined): SessionPanel {
-    const panel = new SessionPanel(number, this.texts, this);
+  private addRestoredPanel(entry: AgentResumeEntry): SessionPanel {
+    const { number, sessionId, conversationId } = entry;
+    const panel = new SessionPanel(number, this.texts, this, {
+      ...(entry.label ? { label: entry.label } : {}),
+      editable: !conversationId,
+      ...(entry.startedAt ? { startedAt: entry.startedAt } : {}),
+    });
     this.directory.bind(sessionId, panel);
     if (conversationId) {
       this.chatConversations.set(panel, conversationId);
@@ -283,6 +322,7 @@ export class AgentConsole implements SessionPanelActions {
   }
 
   private updateEmptyNote(): void {
-    show(this.emptyNote, this.panels.length === 0);
+    show(this.emptyNote, this.grid.childElementCount === 0 && this.panels.every((panel) => !panel.isActive));
+    show(this.endedSection, this.endedList.childElementCount > 0);
   }
 }

@@ -2,7 +2,7 @@ import type { SignalingConnection } from '../../shared/signalingConnection';
 import { reconnectDelayMs } from '../../shared/reconnectBackoff';
 import type { AgentMessage, ServerMessageOf } from '../../../signaling/protocol';
 import { text } from '../i18n/textRef';
-import { AgentResumeMemory } from '../sessions/agentResumeMemory';
+import { AgentResumeMemory, type AgentResumeEntry } from '../sessions/agentResumeMemory';
 import type { SessionDirectory } from '../sessions/sessionDirectory';
 import type { SessionPanel } from '../sessions/sessionPanel';
 import type { ConnectionBanner } from './connectionBanner';
@@ -16,7 +16,7 @@ export interface ResumerHost {
   /** Opens a new server connection (the console's connect()). */
   reconnect(): void;
   /** Adds a panel for a restored session to the page (inside its chat when it has one). */
-  addRestoredPanel(number: number, sessionId: string, conversationId: string | undefined): SessionPanel;
+  addRestoredPanel(entry: AgentResumeEntry): SessionPanel;
   /** The web chat a panel's share was requested in, if any. */
   conversationOf(panel: SessionPanel): string | undefined;
 }
@@ -39,7 +39,7 @@ export class SessionResumer {
   restore(): void {
     const saved = this.memory.all().sort((a, b) => a.number - b.number);
     for (const entry of saved) {
-      this.host.addRestoredPanel(entry.number, entry.sessionId, entry.conversationId).startResuming(entry.sessionId);
+      this.host.addRestoredPanel(entry).startResuming(entry.sessionId);
     }
     if (saved.length > 0) this.lostAt = Date.now();
   }
@@ -52,10 +52,23 @@ export class SessionResumer {
       if (!panel?.isActive) return;
       const { sessionId, token, graceMs } = message;
       const conversationId = this.host.conversationOf(panel);
-      this.memory.save({ sessionId, token, graceMs, number: panel.number, ...(conversationId ? { conversationId } : {}) });
+      this.memory.save({
+        sessionId,
+        token,
+        graceMs,
+        number: panel.number,
+        ...(conversationId ? { conversationId } : {}),
+        ...panel.identity.remembered(),
+      });
     });
     connection.on('session.resumed', (message) => directory.find(message)?.receiveResumed(message));
     connection.on('session.peer', (message) => directory.find(message)?.receivePeer(message.state, message.needsNewPeer === true));
+  }
+
+  /** The agent relabelled a panel: a reload shows the new label. */
+  relabel(panel: SessionPanel): void {
+    const entry = panel.sessionId === null ? undefined : this.memory.get(panel.sessionId);
+    if (entry) this.memory.save({ ...entry, ...panel.identity.remembered() });
   }
 
   /** Connected (again): take back every session that waits. */

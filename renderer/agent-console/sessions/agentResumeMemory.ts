@@ -7,6 +7,10 @@ export interface AgentResumeEntry {
   number: number;
   /** The web chat the share was requested in: after a reload its panel goes back there. */
   conversationId?: string;
+  /** Who the session is with, as the panel shows it (the agent's label or the chat's name). */
+  label?: string;
+  /** When the session started (ms since the epoch). */
+  startedAt?: number;
 }
 
 const STORAGE_KEY = 'screenshare.agent.resume';
@@ -65,6 +69,8 @@ function isEntry(value: unknown): value is AgentResumeEntry {
     typeof entry.token === 'string' &&
     typeof entry.graceMs === 'number' &&
     typeof entry.number === 'number' &&
-    (entry.conversationId === undefined || typeof entry.conversationId === 'string')
+    (entry.conversationId === undefined || typeof entry.conversationId === 'string') &&
+    (entry.label === undefined || typeof entry.label === 'string') &&
+    (entry.startedAt === undefined || typeof entry.startedAt === 'number')
   );
 }

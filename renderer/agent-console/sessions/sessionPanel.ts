@@ -6,6 +6,7 @@ import type { DomTexts } from '../i18n/domTexts';
 import { text, type TextRef } from '../i18n/textRef';
 import { VideoView } from '../video/videoView';
 import { copyToClipboard } from './copyToClipboard';
+import { SessionIdentity, type SessionIdentityInit } from './sessionIdentity';
 import { formatCountdown, remainingMs } from './countdown';
 import { keyIsExpired, sessionStatus, showsKey, type SessionOutcome, type SessionStage } from './sessionStatus';
 
@@ -15,6 +16,10 @@ export interface SessionPanelActions {
   retryCreate(panel: SessionPanel): void;
   close(panel: SessionPanel): void;
   createPeer(panel: SessionPanel, events: Omit<ScreenPeerEvents, 'onSignal'>): ScreenPeer;
+  /** The agent typed a new label for the session. */
+  relabel(panel: SessionPanel): void;
+  /** The session ended (the panel now only reports how). */
+  ended(panel: SessionPanel): void;
 }
 
 const COUNTDOWN_TICK_MS = 250;
@@ -23,6 +28,7 @@ const COPIED_VISIBLE_MS = 2000;
 /** One screen share: its key, status, picture and controls, as a panel of the console. */
 export class SessionPanel {
   readonly element: HTMLElement;
+  readonly identity: SessionIdentity;
   sessionId: string | null = null;
   private stage: SessionStage = { stage: 'creating' };
   private key = '';
@@ -46,6 +52,7 @@ export class SessionPanel {
   private readonly countdown: HTMLElement;
   private readonly copied: HTMLElement;
   private readonly renewButton: HTMLButtonElement;
+  private readonly copyButton: HTMLButtonElement;
   private readonly videoSlot: HTMLElement;
   private readonly body: HTMLElement;
   private readonly errorLine: HTMLElement;
@@ -57,9 +64,11 @@ export class SessionPanel {
     readonly number: number,
     private readonly texts: DomTexts,
     private readonly actions: SessionPanelActions,
+    identity: Omit<SessionIdentityInit, 'onLabelChange'>,
   ) {
     const title = h('h2', { class: 'session-title' });
     texts.set(title, text('session.title', { number }));
+    this.identity = new SessionIdentity(texts, { ...identity, onLabelChange: () => this.actions.relabel(this) });
 
     this.statusText = h('span', { class: 'status-text' });
     this.statusLine = h('p', { class: 'session-status', attrs: { role: 'status' } }, h('span', { class: 'status-dot', attrs: { 'aria-hidden': 'true' } }), this.statusText);
@@ -70,6 +79,7 @@ export class SessionPanel {
     texts.set(this.keyDigits, text('session.keyLabel'), 'label');
     this.countdown = h('p', { class: 'countdown' });
     const copyButton = button('button button-secondary', () => void this.copyKey());
+    this.copyButton = copyButton;
     texts.set(copyButton, text('session.copy'));
     this.renewButton = button('button button-secondary', () => this.actions.renewKey(this));
     texts.set(this.renewButton, text('session.newKey'));
@@ -103,7 +113,7 @@ export class SessionPanel {
     this.element = h(
       'section',
       { class: 'session' },
-      h('header', { class: 'session-head' }, title, this.statusLine),
+      h('header', { class: 'session-head' }, title, this.identity.element, this.statusLine),
       this.body,
       h('footer', { class: 'session-actions' }, this.retryButton, this.closeButton, this.endButton),
     );
@@ -236,6 +246,11 @@ export class SessionPanel {
     this.render();
   }
 
+  /** Keyboard focus to "Close" (e.g. after the panel moved to the list of ended shares). */
+  focusClose(): void {
+    this.closeButton.focus();
+  }
+
   dispose(): void {
     this.stopCountdown();
     clearTimeout(this.copiedTimer);
@@ -304,6 +319,7 @@ export class SessionPanel {
     this.stopCountdown();
     this.closePeer();
     this.render();
+    this.actions.ended(this);
   }
 
   private async copyKey(): Promise<void> {
@@ -345,7 +361,10 @@ export class SessionPanel {
     this.element.dataset.stage = stage.stage;
 
     const expired = keyIsExpired(stage);
-    show(this.keyBlock, showsKey(stage));
+    // After a reload the server may not hand back a key (e.g. it expired): no empty key to read.
+    show(this.keyBlock, showsKey(stage) && (this.key !== '' || expired));
+    show(this.keyDigits, this.key !== '');
+    this.copyButton.disabled = expired || this.key === '';
     this.keyBlock.classList.toggle('is-expired', expired);
     if (expired) this.texts.set(this.countdown, text('session.expired'));
     this.renewButton.classList.toggle('button-primary', expired);

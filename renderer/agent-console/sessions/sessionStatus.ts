@@ -45,7 +45,9 @@ export function sessionStatus(state: SessionStage): SessionStatus {
       return { text: text('status.reconnecting'), tone: 'attention' };
     case 'active': {
       if (state.reconnecting) return { text: text('status.reconnecting'), tone: 'attention' };
-      if (state.customerAway) return { text: text('status.customerAway'), tone: 'attention' };
+      // A customer who never entered the key cannot have dropped: the key is still to be read.
+      const customerJoined = state.phase !== 'waiting' && state.phase !== 'key-expired';
+      if (state.customerAway && customerJoined) return { text: text('status.customerAway'), tone: 'attention' };
       let phase = state.phase;
       // The picture is the proof: once it arrives we are sharing whatever the last update said.
       if (state.streaming && phase !== 'paused') phase = 'sharing';

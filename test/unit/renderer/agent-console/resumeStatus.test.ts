@@ -26,6 +26,25 @@ describe('agent console while a session is being resumed', () => {
     assert.equal(say({ ...sharing, customerAway: false }), "Sharing: you can see the customer's screen");
   });
 
+  it('after a reload, a key nobody entered yet is still waiting: no "connection dropped" for a customer who never came', () => {
+    const waiting: SessionStage = { stage: 'active', phase: 'waiting', keyExpiredLocally: false, streaming: false, customerAway: true };
+    assert.equal(say(waiting), 'Waiting for the customer to enter the key');
+    assert.equal(say({ ...waiting, phase: 'key-expired' }), 'The key expired. Create a new key to continue.');
+  });
+
+  it('remembers the label and the start time for the reload', () => {
+    const storage = new MemoryStorage();
+    new AgentResumeMemory(storage.asStorage()).save({ sessionId: 's-1', token: 't', graceMs: 1, number: 1, label: 'CC-1', startedAt: 5 });
+    assert.deepEqual(new AgentResumeMemory(storage.asStorage()).get('s-1'), {
+      sessionId: 's-1',
+      token: 't',
+      graceMs: 1,
+      number: 1,
+      label: 'CC-1',
+      startedAt: 5,
+    });
+  });
+
   it('keeps resume tokens across a reload of the same tab, and forgets them one by one', () => {
     const storage = new MemoryStorage();
     const before = new AgentResumeMemory(storage.asStorage());
