@@ -30,7 +30,7 @@ export const BENCH_AGENT = { username: 'bench', password: 'bench-password' } as 
  * Bench-only settings of our server: the key-attempt limits exist against guessing from one
  * address, and a load generator claims thousands of (valid) keys from 127.0.0.x in seconds; the
  * per-address socket and connection caps exist against one address holding thousands of sockets,
- * as it does here.
+ * as it does here, and the per-account limits against one agent running thousands of sessions.
  * Everything else is the production default.
  */
 export const OUR_BENCH_ENV = {
@@ -38,6 +38,8 @@ export const OUR_BENCH_ENV = {
   KEY_ATTEMPTS_GLOBAL: '1000000000',
   MAX_SOCKETS_PER_ADDRESS: '0',
   MAX_HTTP_CONNECTIONS_PER_ADDRESS: '0',
+  MAX_SESSIONS_PER_AGENT: '1000000',
+  KEYS_PER_AGENT_PER_MINUTE: '1000000',
   LOG_LEVEL: 'warn',
   NODE_ENV: 'production',
 } as const;

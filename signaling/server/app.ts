@@ -20,6 +20,7 @@ import { KeyExpiryTimers } from './keys/keyExpiryTimers';
 import { createLogger, type Logger } from './log';
 import { ClientWarnings } from './clientWarnings';
 import { capConnectionsPerAddress } from './network/connectionCap';
+import { AgentKeyLimiter } from './limits/agentKeyLimiter';
 import { createMetrics } from './metrics';
 import type { SessionStore } from './store/sessionStore';
 import { createChatServices } from './chat/createChatServices';
@@ -98,7 +99,8 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   });
 
   const chat = await createChatServices(config, log);
-  const handlerContext = { config, store, keyLimiter: shared.keyLimiter, keyTimers, log, warnings, metrics, chat };
+  const agentKeys = new AgentKeyLimiter(config.agentLimits.keysPerMinute, shared.limiterFactory);
+  const handlerContext = { config, store, keyLimiter: shared.keyLimiter, agentKeys, keyTimers, log, warnings, metrics, chat };
   const sockets = new SignalingSocketServer({
     config,
     allowedOrigins,

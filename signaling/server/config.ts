@@ -46,6 +46,8 @@ const Env = z.object({
   HEARTBEAT_INTERVAL_SECONDS: seconds(10),
   RESUME_GRACE_SECONDS: seconds(60),
   MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(0).default(200),
+  MAX_SESSIONS_PER_AGENT: z.coerce.number().int().positive().default(20),
+  KEYS_PER_AGENT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   MAX_HTTP_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(500),
   HTTP_HEADERS_TIMEOUT_SECONDS: seconds(10),
   HTTP_REQUEST_TIMEOUT_SECONDS: seconds(30),
@@ -109,6 +111,8 @@ export interface Config {
   readonly resumeGraceMs: number;
   /** Open signaling sockets one client address may hold at once; 0 = no limit. */
   readonly maxSocketsPerAddress: number;
+  /** Per agent account, over all its sockets and nodes: live screen shares, and keys issued per minute. */
+  readonly agentLimits: { readonly maxSessions: number; readonly keysPerMinute: number };
   /** Slow clients: open HTTP connections per address (0 = no limit), and how long headers and a whole request may take. */
   readonly http: { readonly maxConnectionsPerAddress: number; readonly headersTimeoutMs: number; readonly requestTimeoutMs: number };
   readonly agentsFile: string;
@@ -183,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_SECONDS * 1000,
     resumeGraceMs: e.RESUME_GRACE_SECONDS * 1000,
     maxSocketsPerAddress: e.MAX_SOCKETS_PER_ADDRESS,
+    agentLimits: { maxSessions: e.MAX_SESSIONS_PER_AGENT, keysPerMinute: e.KEYS_PER_AGENT_PER_MINUTE },
     http: {
       maxConnectionsPerAddress: e.MAX_HTTP_CONNECTIONS_PER_ADDRESS,
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,

@@ -34,6 +34,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     WEB_ROOT: dir,
     AGENTS_FILE: path.join(dir, 'agents.json'),
     DEMO_AGENT: 'alice:secret-alice',
+    // Every test of a file signs in as alice, like a whole team on one account: the per-account
+    // limits (attack/agentAccountLimits.test.ts checks them) would otherwise add up across tests.
+    MAX_SESSIONS_PER_AGENT: '1000',
+    KEYS_PER_AGENT_PER_MINUTE: '1000',
     ...env,
   });
   // One embedded database for every in-process server of this test run (opening one takes seconds);

@@ -51,6 +51,9 @@ export async function startServer(env: Record<string, string> = {}, startTimeout
       DATABASE_DIR: databaseDir,
       LOG_LEVEL: 'info',
       NODE_ENV: 'test',
+      // One demo agent for every spec of a run: the per-account limits would add up across specs.
+      MAX_SESSIONS_PER_AGENT: '1000',
+      KEYS_PER_AGENT_PER_MINUTE: '1000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
-import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Config } from '../config';
 import { KeyAttemptLimiter } from '../limits/keyAttemptLimiter';
+import type { LimiterFactory } from '../limits/takePoint';
 import type { Logger } from '../log';
 import { MemorySessionStore } from '../store/memorySessionStore';
 import { RedisSessionStore } from '../store/redisSessionStore';
@@ -22,6 +23,8 @@ export interface SharedState {
   readonly nodeId: string;
   readonly store: SessionStore;
   readonly keyLimiter: KeyAttemptLimiter;
+  /** Makes rate limiters that count on every node together (Redis) or in this process. */
+  readonly limiterFactory: LimiterFactory;
   /** Wraps this node's own connections into the router the handlers use. */
   router(local: MessageRouter): Promise<MessageRouter>;
   /** Whether this node can serve clients now (Redis reachable, when configured). */
@@ -38,11 +41,13 @@ export async function createSharedState(
 ): Promise<SharedState> {
   const nodeId = newNodeId();
   if (!config.redisUrl) {
+    const limiterFactory: LimiterFactory = (options) => new RateLimiterMemory(options);
     return {
       kind: 'in-memory',
       nodeId,
       store: storeOverride ?? new MemorySessionStore(),
-      keyLimiter: new KeyAttemptLimiter(config.keyAttempts),
+      keyLimiter: new KeyAttemptLimiter(config.keyAttempts, limiterFactory),
+      limiterFactory,
       router: async (local) => local,
       ready: async () => true,
       nodeAlive: async (id) => id === nodeId,
@@ -58,20 +63,19 @@ export async function createSharedState(
     },
   );
   log.info({ nodeId, redis: withoutPassword(config.redisUrl) }, 'sharing state through redis');
+  const limiterFactory: LimiterFactory = (options) =>
+    new RateLimiterRedis({
+      ...options,
+      keyPrefix: `${PREFIX}limit:${options.keyPrefix}`,
+      storeClient: commands,
+      rejectIfRedisNotReady: true,
+    });
   return {
     kind: 'redis',
     nodeId,
     store: storeOverride ?? new RedisSessionStore(commands, { prefix: PREFIX }),
-    keyLimiter: new KeyAttemptLimiter(
-      config.keyAttempts,
-      (options) =>
-        new RateLimiterRedis({
-          ...options,
-          keyPrefix: `${PREFIX}limit:${options.keyPrefix}`,
-          storeClient: commands,
-          rejectIfRedisNotReady: true,
-        }),
-    ),
+    keyLimiter: new KeyAttemptLimiter(config.keyAttempts, limiterFactory),
+    limiterFactory,
     async router(local) {
       const router = new ClusterRouter(nodeId, local, commands, subscriber, PREFIX, log);
       await router.listen();

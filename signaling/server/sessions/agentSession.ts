@@ -6,13 +6,28 @@ import { grantSessionIce } from '../ice/sessionIce';
 import { issueKey } from './issueKey';
 import { grantResumeToken } from './resumeTokens';
 
-/** How many screen shares one agent console may run at once. */
-export const MAX_SESSIONS_PER_AGENT = 20;
+/**
+ * Takes one key from the agent account's budget (KEYS_PER_AGENT_PER_MINUTE); false, with an error
+ * sent to the console, when it is used up.
+ */
+export async function takeKeyBudget(
+  ctx: HandlerContext,
+  connection: ClientConnection,
+  agent: AgentAccount,
+  ref: string | undefined,
+): Promise<boolean> {
+  const verdict = await ctx.agentKeys.take(agent.username);
+  if (verdict === true) return true;
+  ctx.warnings.warn(connection.ip, { agent: agent.username }, 'key refused: too many keys for this agent account');
+  sendError(connection, 'rate-limited', 'Too many new keys in a short time. Please wait a moment.', { ref, retryAfterMs: verdict });
+  return false;
+}
 
 /**
  * Opens a new screen-share session for the agent on this connection (voice key or chat request
- * alike) and returns its id; undefined, with an error sent to the console, when the agent already
- * runs as many as allowed.
+ * alike) and returns its id; undefined, with an error sent to the console, when the agent account
+ * already runs as many as allowed (MAX_SESSIONS_PER_AGENT, over all its consoles and nodes) or
+ * has used up its key budget.
  */
 export async function openAgentSession(
   ctx: HandlerContext,
@@ -20,12 +35,10 @@ export async function openAgentSession(
   agent: AgentAccount,
   ref: string | undefined,
 ): Promise<string | undefined> {
-  if (connection.sessionIds.size >= MAX_SESSIONS_PER_AGENT) {
-    sendError(connection, 'rate-limited', `At most ${MAX_SESSIONS_PER_AGENT} screen shares at once.`, { ref });
-    return undefined;
-  }
+  const max = ctx.config.agentLimits.maxSessions;
+  if (!(await takeKeyBudget(ctx, connection, agent, ref))) return undefined;
   const sessionId = randomBytes(18).toString('base64url');
-  await ctx.store.createSession({
+  const record = {
     id: sessionId,
     agentUsername: agent.username,
     agentDisplayName: agent.displayName,
@@ -35,7 +48,11 @@ export async function openAgentSession(
     key: null,
     keyExpiresAt: null,
     createdAt: Date.now(),
-  });
+  } as const;
+  if (!(await ctx.store.createSession(record, max))) {
+    sendError(connection, 'rate-limited', `At most ${max} screen shares at once.`, { ref });
+    return undefined;
+  }
   connection.sessionIds.add(sessionId);
   grantSessionIce(ctx.config, connection, sessionId);
   return sessionId;

@@ -19,6 +19,8 @@ interface DeadKey {
 /** The embedded default: plain maps in this process. Single-threaded JS makes claimKey atomic. */
 export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
+  /** Live session ids per agent account. */
+  private readonly byAgent = new Map<string, Set<string>>();
   private readonly liveKeys = new Map<string, LiveKey>();
   private readonly deadKeys = new Map<string, DeadKey>();
   private readonly resumeTokens = new Map<string, { grant: ResumeGrant; expiresAt: number }>();
@@ -29,8 +31,12 @@ export class MemorySessionStore implements SessionStore {
     this.sweeper.unref();
   }
 
-  async createSession(session: SessionRecord): Promise<void> {
+  async createSession(session: SessionRecord, maxPerAgent = Infinity): Promise<boolean> {
+    const mine = this.byAgent.get(session.agentUsername) ?? new Set<string>();
+    if (mine.size >= maxPerAgent) return false;
     this.sessions.set(session.id, { ...session });
+    this.byAgent.set(session.agentUsername, mine.add(session.id));
+    return true;
   }
 
   async getSession(id: string): Promise<SessionRecord | undefined> {
@@ -48,6 +54,9 @@ export class MemorySessionStore implements SessionStore {
   async deleteSession(id: string): Promise<SessionRecord | undefined> {
     const session = this.sessions.get(id);
     this.sessions.delete(id);
+    const mine = session && this.byAgent.get(session.agentUsername);
+    mine?.delete(id);
+    if (session && mine?.size === 0) this.byAgent.delete(session.agentUsername);
     return session;
   }
 

@@ -100,6 +100,25 @@ export const isKeyTakenScript = new LuaScript(`${bury}
 return taken(KEYS[1], tonumber(ARGV[1])) and 1 or 0
 `);
 
+/**
+ * KEYS: session, the agent's set of session ids. ARGV: idle ttl ms, max sessions per agent, session
+ * key prefix, session id, then field/value pairs. Ids of sessions that are gone (ended, expired)
+ * leave the set first. Returns 1 when created, 0 when the agent already has the maximum.
+ */
+export const createSessionScript = new LuaScript(`
+local live = 0
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  if redis.call('EXISTS', ARGV[3] .. id) == 1 then live = live + 1 else redis.call('SREM', KEYS[2], id) end
+end
+if live >= tonumber(ARGV[2]) then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('SADD', KEYS[2], ARGV[4])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+return 1
+`);
+
 /** KEYS: session. ARGV: idle ttl ms, then field/value pairs. Returns the updated hash, or nil if gone. */
 export const updateSessionScript = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end

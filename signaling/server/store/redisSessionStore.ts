@@ -9,7 +9,7 @@ import {
   type SessionRecord,
   type SessionStore,
 } from './sessionStore';
-import { claimKeyScript, isKeyTakenScript, issueKeyScript, retireKeyScript, updateSessionScript } from './redisScripts';
+import { claimKeyScript, createSessionScript, isKeyTakenScript, issueKeyScript, retireKeyScript, updateSessionScript } from './redisScripts';
 
 /** A session nobody has touched for this long is dropped (its node died without ending it). */
 export const SESSION_IDLE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -53,6 +53,7 @@ export class RedisSessionStore implements SessionStore {
   private readonly sessionPrefix: string;
   private readonly keyPrefix: string;
   private readonly resumePrefix: string;
+  private readonly agentPrefix: string;
 
   constructor(
     private readonly redis: Redis,
@@ -62,11 +63,16 @@ export class RedisSessionStore implements SessionStore {
     this.sessionPrefix = `${prefix}session:`;
     this.keyPrefix = `${prefix}key:`;
     this.resumePrefix = `${prefix}resume:`;
+    this.agentPrefix = `${prefix}agent-sessions:`;
   }
 
-  async createSession(session: SessionRecord): Promise<void> {
-    const name = this.sessionPrefix + session.id;
-    await this.redis.multi().del(name).hset(name, encode(session)).pexpire(name, SESSION_IDLE_TTL_MS).exec();
+  async createSession(session: SessionRecord, maxPerAgent = Number.MAX_SAFE_INTEGER): Promise<boolean> {
+    const created = await createSessionScript.run(
+      this.redis,
+      [this.sessionPrefix + session.id, this.agentPrefix + session.agentUsername],
+      [SESSION_IDLE_TTL_MS, Math.min(maxPerAgent, Number.MAX_SAFE_INTEGER), this.sessionPrefix, session.id, ...Object.entries(encode(session)).flat()],
+    );
+    return created === 1;
   }
 
   async getSession(id: string): Promise<SessionRecord | undefined> {
@@ -87,7 +93,9 @@ export class RedisSessionStore implements SessionStore {
     const name = this.sessionPrefix + id;
     // One transaction: of two nodes ending the same session at once, only one gets the record.
     const results = await this.redis.multi().hgetall(name).del(name).exec();
-    return decode(firstResult(results));
+    const session = decode(firstResult(results));
+    if (session) await this.redis.srem(this.agentPrefix + session.agentUsername, id);
+    return session;
   }
 
   async issueKey(sessionId: string, key: string, expiresAt: number): Promise<void> {

@@ -31,7 +31,12 @@ export type DeadKeyReason = 'expired' | 'used' | 'replaced';
 export type KeyClaimResult = { ok: true; sessionId: string } | { ok: false; reason: 'wrong' | DeadKeyReason };
 
 export interface SessionStore {
-  createSession(session: SessionRecord): Promise<void>;
+  /**
+   * Stores a new session, unless its agent account already has `maxPerAgent` live sessions (on any
+   * node, from any of the agent's sockets): then nothing is stored and the answer is false. The
+   * check and the creation are one atomic step, so parallel requests cannot slip past the limit.
+   */
+  createSession(session: SessionRecord, maxPerAgent?: number): Promise<boolean>;
   getSession(id: string): Promise<SessionRecord | undefined>;
   /** Applies a change to a session and returns the result; undefined when the session is gone. */
   updateSession(id: string, change: Partial<Omit<SessionRecord, 'id'>>): Promise<SessionRecord | undefined>;

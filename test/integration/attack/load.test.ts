@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { WebSocket } from 'ws';
 import { PROTOCOL_VERSION, ServerMessage, type ServerMessageOf } from '../../../signaling/protocol';
-import { MAX_SESSIONS_PER_AGENT } from '../../../signaling/server/sessions/agentSession';
 import { open, signIn, startTestServer, type TestServer } from '../harness';
 import { readSequence, sequencedSignal } from './sequencedSignals';
 
@@ -11,9 +10,11 @@ import { readSequence, sequencedSignal } from './sequencedSignals';
  * agent answers each with the same number. Each side checks every signal it gets: the session
  * named by the server, the session written inside the payload and the next expected sequence
  * number must all match, so a lost, duplicated, reordered or misrouted message fails the test.
- * One agent socket runs MAX_SESSIONS_PER_AGENT (20) sessions, as a busy agent console would.
+ * One agent socket runs SESSIONS_PER_AGENT_SOCKET (20) sessions, as a busy agent console would (the
+ * per-account limits are lifted: every socket signs in as the same agent).
  */
 const SESSIONS = Number(process.env.LOAD_SESSIONS ?? 1_000);
+const SESSIONS_PER_AGENT_SOCKET = 20;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const SEND_INTERVAL_MS = 1_000;
 
@@ -87,7 +88,12 @@ describe('load: 1,000 concurrent sessions exchanging signaling', function () {
 
   before(async () => {
     // 2,050 sockets from 127.0.0.1: lift the per-address cap, which exists against exactly that.
-    t = await startTestServer({ LOG_LEVEL: 'warn', MAX_SOCKETS_PER_ADDRESS: '0' });
+    t = await startTestServer({
+      LOG_LEVEL: 'warn',
+      MAX_SOCKETS_PER_ADDRESS: '0',
+      MAX_SESSIONS_PER_AGENT: String(SESSIONS),
+      KEYS_PER_AGENT_PER_MINUTE: String(SESSIONS),
+    });
   });
   after(async () => {
     for (const session of sessions.values()) session.customer.close();
@@ -97,7 +103,7 @@ describe('load: 1,000 concurrent sessions exchanging signaling', function () {
 
   it(`relays every sequence-numbered signal of ${SESSIONS} sessions for ${SECONDS} s, none lost or misrouted`, async () => {
     const cookie = await signIn(t.url);
-    const agentCount = Math.ceil(SESSIONS / MAX_SESSIONS_PER_AGENT);
+    const agentCount = Math.ceil(SESSIONS / SESSIONS_PER_AGENT_SOCKET);
     for (let a = 0; a < agentCount; a++) agents.push(await LoadSocket.connect(t.url, 'agent', cookie));
 
     // Pair: each agent socket creates its sessions; one customer socket claims each key and consents.
@@ -105,7 +111,7 @@ describe('load: 1,000 concurrent sessions exchanging signaling', function () {
     const keys: Array<{ sessionId: string; key: string }> = [];
     await Promise.all(
       agents.map(async (agent, a) => {
-        const count = Math.min(MAX_SESSIONS_PER_AGENT, SESSIONS - a * MAX_SESSIONS_PER_AGENT);
+        const count = Math.min(SESSIONS_PER_AGENT_SOCKET, SESSIONS - a * SESSIONS_PER_AGENT_SOCKET);
         for (let i = 0; i < count; i++) {
           agent.send({ type: 'session.create', ref: `${a}-${i}` });
           const { sessionId, key } = await agent.next('session.key');

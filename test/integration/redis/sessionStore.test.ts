@@ -44,7 +44,7 @@ describe('session store contract: Redis (real redis-server)', () => {
       await store.issueKey('s1', '321321321', Date.now() + 300_000);
       await store.claimKey('321321321');
       const keys = await client.keys('*');
-      assert.equal(keys.length, 2);
+      assert.equal(keys.length, 3, `session, key and the agent's session set: ${keys.join(", ")}`);
       for (const key of keys) assert.ok((await client.pttl(key)) > 0, `${key} has a TTL`);
     });
   });

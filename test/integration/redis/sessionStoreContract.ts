@@ -32,6 +32,17 @@ export function sessionStoreContract(makeStore: () => Promise<SessionStore>): vo
     clock.uninstall();
   });
 
+  it('creates at most the given number of sessions per agent account, even in parallel; an ended one frees a place', async () => {
+    const created = await Promise.all(Array.from({ length: 12 }, (_, i) => store.createSession(sessionRecord(`a${i}`), 5)));
+    assert.equal(created.filter(Boolean).length, 5);
+    assert.equal(await store.createSession(sessionRecord('b1', { agentUsername: 'bob' }), 5), true, 'other accounts are not affected');
+    const first = created.indexOf(true);
+    await store.deleteSession(`a${first}`);
+    assert.equal(await store.createSession(sessionRecord('a-again'), 5), true);
+    assert.equal(await store.createSession(sessionRecord('a-over'), 5), false);
+    assert.equal(await store.getSession('a-over'), undefined, 'nothing stored when refused');
+  });
+
   it('hands a live key to exactly one of many simultaneous claims; the rest hear "used"', async () => {
     await store.createSession(sessionRecord('s1'));
     await store.issueKey('s1', '111111111', Date.now() + 300_000);

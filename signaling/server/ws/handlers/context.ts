@@ -1,6 +1,7 @@
 import type { Config } from '../../config';
 import type { KeyExpiryTimers } from '../../keys/keyExpiryTimers';
 import type { KeyAttemptLimiter } from '../../limits/keyAttemptLimiter';
+import type { AgentKeyLimiter } from '../../limits/agentKeyLimiter';
 import type { Logger } from '../../log';
 import type { ClientWarnings } from '../../clientWarnings';
 import type { ServerMetrics } from '../../metrics';
@@ -13,10 +14,12 @@ import type { MessageRouter } from '../connectionRegistry';
 
 /** What every message handler may use; handlers never reach for globals. */
 export interface HandlerContext {
-  config: Pick<Config, 'keyTtlMs' | 'organisation' | 'resumeGraceMs' | 'iceServers' | 'turn'>;
+  config: Pick<Config, 'keyTtlMs' | 'organisation' | 'resumeGraceMs' | 'iceServers' | 'turn' | 'agentLimits'>;
   store: SessionStore;
   router: MessageRouter;
   keyLimiter: KeyAttemptLimiter;
+  /** Keys issued per agent account and minute (KEYS_PER_AGENT_PER_MINUTE). */
+  agentKeys: AgentKeyLimiter;
   keyTimers: KeyExpiryTimers;
   log: Logger;
   /** Warnings a client can cause at will: rate-limited per client (clientWarnings.ts). */

@@ -1,16 +1,18 @@
 import type { AgentMessageOf } from '../../../protocol';
 import { issueKey } from '../../sessions/issueKey';
+import { takeKeyBudget } from '../../sessions/agentSession';
 import { sendError, type Handler } from './context';
 import { ownedSession } from './ownedSession';
 
 export const renewKey: Handler<AgentMessageOf<'session.renewKey'>> = async (ctx, connection, message) => {
   const session = await ownedSession(ctx, connection, message.sessionId, message.ref);
-  if (!session) return;
+  if (!session || !connection.agent) return;
   if (session.phase !== 'waiting' && session.phase !== 'key-expired') {
     return sendError(connection, 'not-allowed', 'The customer has already joined; no new key is needed.', {
       ref: message.ref,
     });
   }
+  if (!(await takeKeyBudget(ctx, connection, connection.agent, message.ref))) return;
   const { key, expiresAt } = await issueKey(ctx, session.id);
   await ctx.store.updateSession(session.id, { phase: 'waiting' });
   connection.send({ type: 'session.key', sessionId: session.id, key, expiresAt, ref: message.ref });
