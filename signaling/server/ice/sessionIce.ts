@@ -21,11 +21,13 @@ export function publicIceServers(config: IceConfig): IceServer[] {
  */
 export function grantSessionIce(config: IceConfig, connection: ClientConnection, sessionId: string): void {
   const ttlSeconds = config.turn?.ttlSeconds;
+  // One clock reading for both, so expiresAt is exactly the expiry in the TURN username.
+  const nowMs = Date.now();
   connection.send({
     type: 'session.ice',
     sessionId,
-    iceServers: iceServersFor(config.iceServers, config.turn, `${sessionId}:${connection.role}`),
-    expiresAt: ttlSeconds === undefined ? null : Date.now() + ttlSeconds * 1000,
+    iceServers: iceServersFor(config.iceServers, config.turn, `${sessionId}:${connection.role}`, nowMs),
+    expiresAt: ttlSeconds === undefined ? null : (Math.floor(nowMs / 1000) + ttlSeconds) * 1000,
   });
   if (ttlSeconds === undefined) return;
   const renewInMs = ttlSeconds * 1000 * (1 - RENEW_BEFORE_FRACTION);

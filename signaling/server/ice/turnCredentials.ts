@@ -24,8 +24,9 @@ export function iceServersFor(
   servers: readonly IceServer[],
   turn: { secret: string; ttlSeconds: number } | undefined,
   label: string,
+  nowMs = Date.now(),
 ): IceServer[] {
   return servers.map((server) =>
-    turn && isTurn(server.urls) && !server.username ? { ...server, ...turnCredential(turn.secret, label, turn.ttlSeconds) } : { ...server },
+    turn && isTurn(server.urls) && !server.username ? { ...server, ...turnCredential(turn.secret, label, turn.ttlSeconds, nowMs) } : { ...server },
   );
 }
