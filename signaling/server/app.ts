@@ -10,7 +10,10 @@ import { AGENT_COOKIE } from './auth/agentSessions';
 import { createSharedState } from './cluster/sharedState';
 import { openDatabase, type Database } from './db/openDatabase';
 import type { Config } from './config';
+import { registerApi } from './api/apiRoutes';
+import { ApiTokens } from './api/tokens/apiTokens';
 import { registerAgentAuthRoutes } from './http/agentAuthRoutes';
+import { DELIVERY_DEFAULTS, WebhookDeliveryWorker } from './webhooks/deliveryWorker';
 import { registerHealthRoutes } from './monitoring/healthRoutes';
 import { startMonitoringServer, type MonitoringServer } from './monitoring/monitoringServer';
 import { registerPageRoutes } from './http/pageRoutes';
@@ -98,6 +101,13 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     warnings,
   });
 
+  const webhooks = new WebhookDeliveryWorker(database.db, {
+    ...DELIVERY_DEFAULTS,
+    allowPrivate: config.integrations.webhookAllowPrivate,
+    timeoutMs: config.integrations.webhookTimeoutMs,
+    retryBaseMs: config.integrations.webhookRetryBaseMs,
+    log,
+  });
   const chat = await createChatServices(config, log);
   const agentKeys = new AgentKeyLimiter(config.agentLimits.keysPerMinute, shared.limiterFactory);
   const handlerContext = { config, store, keyLimiter: shared.keyLimiter, agentKeys, keyTimers, log, warnings, metrics, chat };
@@ -115,9 +125,19 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     handOverOnClose: shared.kind === 'redis',
   });
   registerPublicRoutes(app, config);
+  let baseUrl = config.publicUrl ?? '';
+  await registerApi(app, {
+    ctx: sockets.ctx,
+    accounts,
+    database,
+    tokens: new ApiTokens(database.db),
+    requestsPerMinute: config.integrations.apiRequestsPerMinute,
+    baseUrl: () => baseUrl,
+    recordUse: (use) => log.info({ apiToken: use.token.id, method: use.method, route: use.route, status: use.status, sessionId: use.sessionId, ip: use.address }, 'api request'),
+  });
   const health = { ready: shared.ready, connections: () => registry.size, store: shared.kind, nodeId: shared.nodeId };
   registerHealthRoutes(app, health, metrics, { public: true, token: config.monitoring.token });
-  await registerPageRoutes(app, config.webRoot ?? defaultWebRoot());
+  await registerPageRoutes(app, config.webRoot ?? defaultWebRoot(), config.integrations.consoleEmbedOrigins);
   registerChatPageRoutes(app, config.chat);
   sockets.attach(app.server);
 
@@ -130,6 +150,8 @@ export async function createSignalingServer(config: Config, options: ServerOptio
       : await startMonitoringServer({ ...config.monitoring, port: monitoringPort }, health, metrics, log);
   const localHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = config.publicUrl ?? `${tls ? 'https' : 'http'}://${localHost}:${port}`;
+  baseUrl = url;
+  webhooks.start();
 
   return {
     url,
@@ -140,6 +162,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     monitoringUrl: monitoring?.url,
     async close() {
       await monitoring?.close();
+      await webhooks.stop();
       keyTimers.cancelAll();
       await sockets.close();
       await app.close();

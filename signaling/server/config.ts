@@ -4,6 +4,7 @@ import { IceServer } from '../protocol';
 import { loadChatConfig, type ChatConfig } from './chat/chatConfig';
 import { loadMonitoringConfig, type MonitoringConfig } from './monitoring/monitoringConfig';
 import { ConfigError, invalidEnvironment } from './configError';
+import { loadIntegrationConfig, type IntegrationConfig } from './api/integrationConfig';
 import { BrandError, loadServerBrand, type ServerBrand } from './branding/serverBrand';
 import { parseTrustProxy, type TrustProxy } from './network/trustedProxy';
 
@@ -153,6 +154,8 @@ export interface Config {
   readonly chat: ChatConfig;
   /** Who may read /metrics and /readyz details: METRICS_PORT, METRICS_HOST, METRICS_TOKEN. */
   readonly monitoring: MonitoringConfig;
+  /** REST API, webhooks, console framing (API_*, WEBHOOK_*, CONSOLE_EMBED_ORIGINS). */
+  readonly integrations: IntegrationConfig;
 }
 
 export { ConfigError };
@@ -221,5 +224,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseDir: e.DATABASE_DIR,
     chat: loadChatConfig(env),
     monitoring: loadMonitoringConfig(env),
+    integrations: loadIntegrationConfig(env),
   };
 }

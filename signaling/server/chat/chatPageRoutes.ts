@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { allowFramingBy } from '../http/frameAncestors';
 import type { ChatConfig } from './chatConfig';
 
 /**
@@ -7,15 +8,8 @@ import type { ChatConfig } from './chatConfig';
  * every other page keeps frame-ancestors 'none'. widget.js is a public script any site may load.
  */
 export function registerChatPageRoutes(app: FastifyInstance, config: Pick<ChatConfig, 'embedOrigins'>): void {
-  const ancestors = ["'self'", ...config.embedOrigins].join(' ');
   app.get('/chat', async (_request, reply) => {
-    const raw = reply.raw;
-    const csp = raw.getHeader('Content-Security-Policy');
-    if (typeof csp === 'string') {
-      raw.setHeader('Content-Security-Policy', csp.replace(/frame-ancestors [^;]*/, `frame-ancestors ${ancestors}`));
-    }
-    // frame-ancestors replaces X-Frame-Options (which cannot name other sites).
-    raw.removeHeader('X-Frame-Options');
+    allowFramingBy(reply, config.embedOrigins);
     return reply.header('Cache-Control', 'no-cache').sendFile('chat.html');
   });
   app.get('/widget.js', async (_request, reply) =>

@@ -9,6 +9,9 @@ export interface Tables {
   agents: AgentsTable;
   audit_events: AuditEventsTable;
   audit_chain: AuditChainTable;
+  api_tokens: ApiTokensTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_outbox: WebhookOutboxTable;
 }
 
 export type AgentRole = 'agent' | 'supervisor';
@@ -65,3 +68,54 @@ export type AgentRow = Selectable<AgentsTable>;
 export type NewAgentRow = Insertable<AgentsTable>;
 export type AgentRowUpdate = Updateable<AgentsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+
+export interface ApiTokensTable {
+  /** Public id (tok_…), also the token's prefix, shown by `npm run tokens -- list`. */
+  id: string;
+  name: string;
+  /** SHA-256 of the whole token (tokens are long random strings, so a fast hash is enough). */
+  token_hash: string;
+  /** Comma-separated scopes, e.g. "sessions:write,audit:read". */
+  scopes: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  /** Comma-separated event types it receives. */
+  events: string;
+  /** whsec_<base64>: the Standard Webhooks signing secret (needed in the clear to sign). */
+  secret: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  disabled_at: Date | null;
+}
+
+export interface WebhookOutboxTable {
+  /** Delivery order within one ordering key. */
+  seq: ColumnType<number, never, never>;
+  /** The webhook-id header: the same on every attempt, so receivers can drop repeats. */
+  message_id: string;
+  endpoint_id: string;
+  event_type: string;
+  /** Events with the same key (session, else conversation) reach an endpoint in order. */
+  ordering_key: string;
+  /** The JSON body, fixed when the event happened. */
+  payload: string;
+  created_at: Date;
+  next_attempt_at: Date;
+  /** A worker that took the row delivers it until then; after that (crash) another may. */
+  leased_until: Date | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  /** Given up (after the retry period): later events of its key go on. */
+  failed_at: Date | null;
+}
+
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+export type WebhookOutboxRow = Selectable<WebhookOutboxTable>;

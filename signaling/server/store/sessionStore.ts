@@ -19,6 +19,8 @@ export interface SessionRecord {
   agentAwayUntil?: number | null;
   /** Set while the customer's socket is gone: when the session ends unless the customer resumes. */
   customerAwayUntil?: number | null;
+  /** The CRM's or contact center's id of the call or ticket (console ?conversation=, API). */
+  conversationId?: string | null;
 }
 
 /** What a resume token lets its holder do: take back one role in one session. */

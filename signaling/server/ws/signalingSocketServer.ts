@@ -56,7 +56,8 @@ export class SignalingSocketServer {
   readonly registry: ConnectionRegistry;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly limiter = new MessageRateLimiter();
-  private readonly ctx: HandlerContext;
+  /** The handlers' context (also used by the REST API to open and end sessions). */
+  readonly ctx: HandlerContext;
   private readonly graceTimers = new GraceTimers();
   private readonly stopHeartbeat: () => void;
   private readonly receive: ReturnType<typeof createMessageIntake>;

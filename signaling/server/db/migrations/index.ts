@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as agents from './001_agents';
 import * as audit from './002_audit';
+import * as apiTokens from './003_api_tokens';
+import * as webhooks from './004_webhooks';
 
 /**
  * Every migration, in order. The server bundles into one file, so they are listed here rather
@@ -10,4 +12,6 @@ import * as audit from './002_audit';
 export const migrations: Record<string, Migration> = {
   '001_agents': agents,
   '002_audit': audit,
+  '003_api_tokens': apiTokens,
+  '004_webhooks': webhooks,
 };

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Tables } from '../db/schema';
+
+/** What a webhook reports of an audit event (never an address, user agent, key or password). */
+export interface OutboxEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly at: Date;
+  readonly sessionId: string | null;
+  readonly conversationId: string | null;
+  readonly agent: string | null;
+  readonly actor: string | null;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly receipt: string | null;
+}
+
+/**
+ * Puts one delivery per subscribed endpoint into the outbox, inside the transaction that records
+ * the events: both commit or neither. The body and its webhook-id are fixed here, so every
+ * attempt (also after a crash) sends the same message.
+ */
+export async function enqueueWebhooks(trx: Transaction<Tables> | Kysely<Tables>, events: readonly OutboxEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const endpoints = await trx.selectFrom('webhook_endpoints').select(['id', 'events']).where('disabled_at', 'is', null).execute();
+  const rows = events.flatMap((event) =>
+    endpoints
+      .filter((endpoint) => endpoint.events.split(',').includes(event.type))
+      .map((endpoint) => ({
+        message_id: `msg_${randomUUID()}`,
+        endpoint_id: endpoint.id,
+        event_type: event.type,
+        ordering_key: event.sessionId ?? event.conversationId ?? event.id,
+        payload: JSON.stringify({
+          type: event.type,
+          timestamp: event.at.toISOString(),
+          data: {
+            eventId: event.id,
+            sessionId: event.sessionId,
+            conversationId: event.conversationId,
+            agent: event.agent,
+            actor: event.actor,
+            receipt: event.receipt,
+            details: event.details,
+          },
+        }),
+        created_at: event.at,
+        next_attempt_at: event.at,
+        leased_until: null,
+        last_status: null,
+        last_error: null,
+        delivered_at: null,
+        failed_at: null,
+      })),
+  );
+  if (rows.length > 0) await trx.insertInto('webhook_outbox').values(rows).execute();
+  return rows.length;
+}
