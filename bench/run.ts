@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import type { BenchRun, Row } from './report/model';
 import { saveRun, shortCommit } from './report/save';
 import { renderTable } from './report/table';
@@ -7,6 +9,7 @@ import { measureSignaling } from './signaling/signalingBench';
 import { measureJoin } from './join/joinBench';
 import { openStage } from './join/stage';
 import { measurePicture } from './picture/pictureBench';
+import { repoRoot, serverEntry } from './support/paths';
 import { hardFileLimit } from './support/processes';
 import { netemAvailable, uplinkUnavailable } from './uplink/namespace';
 import { measureUplink } from './uplink/uplinkBench';
@@ -17,6 +20,10 @@ import { measureUplink } from './uplink/uplinkBench';
  * Measures our stack beside its baselines in one run, prints one table, saves it as JSON.
  */
 async function main(): Promise<void> {
+  if (!existsSync(serverEntry)) {
+    console.error(`bench: no build at ${path.relative(repoRoot, serverEntry)}: run \`npm run build\` first (\`npm run bench\` does).`);
+    process.exit(2);
+  }
   const settings = settingsFrom(process.argv.slice(2));
   const sections = new Set(settings.sections);
   if (sections.has('uplink')) {

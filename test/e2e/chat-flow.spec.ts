@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { AgentConsole } from './pages/agentConsole';
+import { AgentConsole, AgentSession } from './pages/agentConsole';
 import { AgentChat, CustomerChat } from './pages/chatPages';
 import { firstFrameAt, framesPerSecond, waitForPicture, watchForFirstFrame } from './pages/videoProbe';
 
@@ -82,19 +82,10 @@ test.describe('web chat with a screen-share request', () => {
     await agent.page.screenshot({ path: test.info().outputPath('agent-chat.png'), fullPage: true });
   });
 
-  test('the customer declines; the chat goes on and reload keeps the conversation', async ({
-    server,
-    agentContext,
-    fakeCustomerContext,
-  }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
-    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
-    await customer.say('Hi there');
-    const chat = await AgentChat.take(agent);
+  test('the customer declines; the chat goes on and reload keeps the conversation', async ({ agent, agentIdentity: identity, startChat }) => {
+    const { customer, chat, requestShare } = await startChat('Hi there');
 
-    await chat.requestShare.click();
-    const request = customer.request(identity.displayName);
+    const request = await requestShare();
     await request.getByRole('button', { name: 'No thanks' }).click();
     await expect(customer.line('Screen sharing was declined.')).toBeVisible();
     await expect(chat.line('The customer declined to share their screen.')).toBeVisible();
@@ -149,20 +140,14 @@ test.describe('web chat with a screen-share request', () => {
     await expect(customer.status).toHaveText('Waiting for a member of our team…');
   });
 
-  test('"Open in app" carries the scheme, key and server; without the app the page says so', async ({
-    server,
-    agentContext,
-    fakeCustomerContext,
-  }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
-    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
-    await customer.say('Can I use the app?');
-    const chat = await AgentChat.take(agent);
-    await chat.requestShare.click();
-    const key = (await chat.session().getByLabel('Security key', { exact: true }).innerText()).replace(/\s/g, '');
+  test('"Open in app" carries the scheme, key and server; without the app the page says so', async ({ server, startChat }) => {
+    const { customer, chat, requestShare } = await startChat('Can I use the app?');
+    const request = await requestShare();
+    // The panel says "Creating a security key…" first: wait for the key itself.
+    const key = (await new AgentSession(chat.session()).key()).replace(/\s/g, '');
 
-    const openApp = customer.request(identity.displayName).getByRole('link', { name: 'Open in app' });
+    const openApp = request.getByRole('link', { name: 'Open in app' });
+    await expect(openApp).toHaveAttribute('href', /key=\d{9}/);
     const href = new URL((await openApp.getAttribute('href')) ?? '');
     expect(href.protocol).toBe('screenshare:');
     expect(href.host + href.pathname).toBe('join');
@@ -176,18 +161,9 @@ test.describe('web chat with a screen-share request', () => {
 });
 
 test.describe('agent console reload during a chat share', () => {
-  test('the resumed share panel comes back inside its conversation, with the picture', async ({
-    server,
-    agentContext,
-    fakeCustomerContext,
-  }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
-    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
-    await customer.say('My screen looks odd');
-    const chat = await AgentChat.take(agent);
-    await chat.requestShare.click();
-    await customer.request(identity.displayName).getByRole('button', { name: 'Share screen' }).click();
+  test('the resumed share panel comes back inside its conversation, with the picture', async ({ agent, startChat }) => {
+    const { customer, chat, requestShare } = await startChat('My screen looks odd');
+    await (await requestShare()).getByRole('button', { name: 'Share screen' }).click();
     await customer.page.getByRole('button', { name: 'Share my screen' }).click();
     await expect(chat.line('The customer is sharing their screen.')).toBeVisible({ timeout: 30_000 });
     await waitForPicture(chat.session().locator('video[aria-label="Customer screen"]'), 320);
@@ -214,11 +190,10 @@ test.describe('agent console reload during a chat share', () => {
 test.describe('the customer ends the chat while sharing', () => {
   test('the share stops, the agent reads who ended it, and the page offers a new chat', async ({
     server,
-    agentContext,
+    agent,
+    agentIdentity: identity,
     fakeCustomerContext,
   }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
     const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
     await customer.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Dora');
     await customer.say('Please look at this');
@@ -246,22 +221,17 @@ test.describe('the customer ends the chat while sharing', () => {
 test.describe('web chat on a branded server', () => {
   test.use({ serverEnv: { BRAND_DIR: 'build/brands/acme' } });
 
-  test("the brand's app scheme and download link", async ({ server, agentContext, fakeCustomerContext }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
-    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
+  test("the brand's app scheme and download link", async ({ startChat }) => {
+    const { customer, requestShare } = await startChat('Hello');
     await expect(customer.page.getByRole('heading', { name: 'Chat with Acme Support' })).toBeVisible();
-    await customer.say('Hello');
-    const chat = await AgentChat.take(agent);
-    await chat.requestShare.click();
-    const openApp = customer.request(identity.displayName).getByRole('link', { name: 'Open in app' });
-    expect((await openApp.getAttribute('href')) ?? '').toMatch(/^acme-help:\/\/join\?key=\d{9}&server=/);
+    const openApp = (await requestShare()).getByRole('link', { name: 'Open in app' });
+    await expect(openApp).toHaveAttribute('href', /^acme-help:\/\/join\?key=\d{9}&server=/);
     await openApp.click();
     const download = customer.page.getByRole('link', { name: 'Download the app' });
     await expect(download).toHaveAttribute('href', 'https://www.acme.example/remote-help/download');
     await expect(download).toHaveAttribute('rel', 'noopener noreferrer');
     const header = customer.page.locator('.chat-head');
-    expect(await header.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(15, 118, 110)');
+    await expect(header).toHaveCSS('background-color', 'rgb(15, 118, 110)');
   });
 });
 
@@ -308,18 +278,9 @@ test.describe('several chats', () => {
 test.describe('web chat key expiry', () => {
   test.use({ serverEnv: { KEY_TTL_SECONDS: '5' } });
 
-  test('an unused request expires: both see it, and the agent can ask again', async ({
-    server,
-    agentContext,
-    fakeCustomerContext,
-  }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
-    const customer = await CustomerChat.open(await fakeCustomerContext(), server.url);
-    await customer.say('Hello');
-    const chat = await AgentChat.take(agent);
-    await chat.requestShare.click();
-    const request = customer.request(identity.displayName);
+  test('an unused request expires: both see it, and the agent can ask again', async ({ agentIdentity: identity, startChat }) => {
+    const { customer, chat, requestShare } = await startChat('Hello');
+    const request = await requestShare();
     await expect(request.getByRole('button', { name: 'Share screen' })).toBeVisible();
 
     await expect(customer.line('The screen sharing request has expired.')).toBeVisible();

@@ -1,9 +1,12 @@
-import { test as base, type Browser, type BrowserContext } from '@playwright/test';
+import { expect, test as base, type Browser, type BrowserContext, type Locator } from '@playwright/test';
 import { agentLaunchOptions, fakeCaptureLaunchOptions, realCaptureLaunchOptions } from '../support/chromium';
 import { recordConsole } from '../support/consoleLog';
 import { paintScreenMarker, type ScreenMarker } from '../support/screenMarker';
 import { startServer, type RunningServer } from '../support/server';
 import { startXvfb, type VirtualDisplay } from '../support/xvfb';
+import { AgentConsole } from './pages/agentConsole';
+import { AgentChat, CustomerChat } from './pages/chatPages';
+import { CustomerPage } from './pages/customerPage';
 
 /** A virtual screen with a marker painted on its desktop, where the customer's browser runs. */
 export interface CustomerDesktop {
@@ -17,6 +20,20 @@ export interface CustomerDesktop {
  */
 type NewContext = (name?: string, options?: { locale?: string }) => Promise<BrowserContext>;
 
+/** Who the customer is told is asking (the signed-in agent, as the server knows them). */
+export interface AgentIdentity {
+  displayName: string;
+  organisation: string;
+}
+
+/** A web chat the signed-in agent has taken: both sides, ready to talk or to ask for a share. */
+export interface TakenChat {
+  customer: CustomerChat;
+  chat: AgentChat;
+  /** Clicks "Request screen share" and returns the request as the customer's chat shows it. */
+  requestShare(): Promise<Locator>;
+}
+
 interface TestFixtures {
   /** Extra environment for the server of this test, e.g. { KEY_TTL_SECONDS: '2' }. */
   serverEnv: Record<string, string>;
@@ -28,6 +45,16 @@ interface TestFixtures {
   fakeCustomerContext: NewContext;
   /** A new context in a headed customer browser on the virtual desktop that shares the real screen. */
   realCustomerContext: NewContext;
+  /** The demo agent, signed in to the agent console (in an agentContext). */
+  agent: AgentConsole;
+  agentIdentity: AgentIdentity;
+  /** The customer page, open on the fake screen (in a fakeCustomerContext), its key field ready. */
+  customer: CustomerPage;
+  /**
+   * Opens the chat page (fake screen unless `context` is given), says `firstMessage`, and the
+   * signed-in agent takes that chat.
+   */
+  startChat: (firstMessage: string, options?: { context?: BrowserContext; customerName?: string }) => Promise<TakenChat>;
 }
 
 interface WorkerFixtures {
@@ -104,9 +131,39 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await Promise.all(browsers.map((browser) => browser.close()));
     }
   },
+
+  agent: async ({ server, agentContext }, use) => {
+    await use(await AgentConsole.signIn(await agentContext(), server.agentUrl));
+  },
+
+  agentIdentity: async ({ agent }, use) => {
+    await use(await agent.identity());
+  },
+
+  customer: async ({ server, fakeCustomerContext }, use) => {
+    await use(await CustomerPage.open(await fakeCustomerContext(), server.customerUrl));
+  },
+
+  startChat: async ({ server, agent, agentIdentity, fakeCustomerContext }, use) => {
+    await use(async (firstMessage, { context, customerName } = {}) => {
+      const customer = await CustomerChat.open(context ?? (await fakeCustomerContext()), server.url);
+      await customer.say(firstMessage);
+      const chat = await AgentChat.take(agent, customerName);
+      return {
+        customer,
+        chat,
+        requestShare: async () => {
+          await chat.requestShare.click();
+          const request = customer.request(agentIdentity.displayName);
+          await expect(request).toBeVisible();
+          return request;
+        },
+      };
+    });
+  },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /**
  * Hands the test a context factory; afterwards closes every context it made and attaches what

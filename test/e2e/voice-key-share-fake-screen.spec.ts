@@ -23,11 +23,8 @@ function anotherValidKey(key: string): string {
 }
 
 test.describe('voice key share with the fake screen', () => {
-  test('the customer declines: nobody sees anything and both are told', async ({ server, agentContext, fakeCustomerContext }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
+  test('the customer declines: nobody sees anything and both are told', async ({ agent, agentIdentity: identity, customer }) => {
     const session = await agent.startScreenShare();
-    const customer = await CustomerPage.open(await fakeCustomerContext(), server.customerUrl);
 
     await customer.enterKey(await session.key());
     await expect(customer.consentQuestion(identity)).toBeVisible();
@@ -38,12 +35,9 @@ test.describe('voice key share with the fake screen', () => {
     await expect(session.video).toBeHidden();
   });
 
-  test('a typo is caught on the page and does not use up the key', async ({ server, agentContext, fakeCustomerContext }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
+  test('a typo is caught on the page and does not use up the key', async ({ agent, agentIdentity: identity, customer }) => {
     const session = await agent.startScreenShare();
     const key = await session.key();
-    const customer = await CustomerPage.open(await fakeCustomerContext(), server.customerUrl);
 
     await customer.enterKey(withOneDigitWrong(key));
     await expect(customer.message('This key has a typo')).toBeVisible();
@@ -54,12 +48,9 @@ test.describe('voice key share with the fake screen', () => {
     await expect(session.status).toHaveText('The customer entered the key');
   });
 
-  test('a wrong key is refused by the server with a clear message', async ({ server, agentContext, fakeCustomerContext }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
+  test('a wrong key is refused by the server with a clear message', async ({ agent, agentIdentity: identity, customer }) => {
     const session = await agent.startScreenShare();
     const key = await session.key();
-    const customer = await CustomerPage.open(await fakeCustomerContext(), server.customerUrl);
 
     await customer.enterKey(anotherValidKey(key));
     await expect(customer.message('This key is not correct.')).toBeVisible();
@@ -132,6 +123,7 @@ test.describe('voice key share with the fake screen', () => {
 
       await session.renewKey();
       await expect(session.status).toHaveText('Waiting for the customer to enter the key');
+      await expect(session.keyElement).not.toHaveText(oldKey);
       const newKey = await session.key();
       expect(newKey).not.toBe(oldKey);
       await customer.enterKey(newKey);

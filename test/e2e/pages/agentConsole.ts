@@ -1,6 +1,8 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { DEMO_AGENT } from '../../support/server';
 
+const KEY_TEXT = /^\d{3} \d{3} \d{3}$/;
+
 /** The agent console as an agent uses it: by labels, roles and the texts on screen. */
 export class AgentConsole {
   private constructor(readonly page: Page) {}
@@ -30,7 +32,7 @@ export class AgentConsole {
     await this.page.getByRole('button', { name: 'Start screen share' }).click();
     const panel = this.page.getByRole('region', { name: `Screen share ${before + 1}`, exact: true });
     const session = new AgentSession(panel);
-    await expect(session.keyElement).toHaveText(/^\d{3} \d{3} \d{3}$/);
+    await expect(session.keyElement).toHaveText(KEY_TEXT);
     await expect(session.status).toHaveText('Waiting for the customer to enter the key');
     return session;
   }
@@ -48,8 +50,9 @@ export class AgentSession {
     this.video = panel.locator('video[aria-label="Customer screen"]');
   }
 
-  /** The key as shown, grouped in threes: "123 456 789". */
+  /** The key as shown, grouped in threes: "123 456 789" (waits while it says "Creating a security key…"). */
   async key(): Promise<string> {
+    await expect(this.keyElement).toHaveText(KEY_TEXT);
     return (await this.keyElement.innerText()).trim();
   }
 
