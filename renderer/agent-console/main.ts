@@ -1,5 +1,6 @@
 import { loadBranding, logout, whoAmI, type AgentProfile } from './api/agentApi';
 import { AgentConsole } from './console/agentConsole';
+import { setPageTitle } from './console/pageTitle';
 import { DomTexts } from './i18n/domTexts';
 import { savedLocale, wireLanguageSwitch } from './i18n/languageSwitch';
 import { pickLocale } from './i18n/pickLocale';
@@ -30,7 +31,7 @@ async function boot(): Promise<void> {
     document.documentElement.lang = texts.locale;
     texts.retranslate(document);
     const page = texts.translate(text('page.title'));
-    document.title = branding ? `${page} – ${branding.productName}` : page;
+    setPageTitle(branding ? `${page} – ${branding.productName}` : page);
   };
   applyLocale();
   wireLanguageSwitch(pagePart('language-switch'), texts, applyLocale);

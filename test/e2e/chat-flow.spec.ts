@@ -126,7 +126,7 @@ test.describe('web chat with a screen-share request', () => {
     const newChat = customer.page.getByRole('button', { name: 'Start a new chat' });
     await expect(newChat).toBeVisible();
     await expect(again.line('Customer ended the chat.')).toBeVisible();
-    await expect(again.panel.getByText('This chat has ended.')).toBeVisible();
+    await expect(again.panel.getByText('Customer ended this chat. You can read it, but not reply.')).toBeVisible();
     await customer.page.screenshot({ path: test.info().outputPath('customer-ended.png') });
 
     // "Start a new chat" begins afresh, and a reload does not bring the ended chat back.

@@ -4,6 +4,7 @@ import { button, h, show } from '../dom';
 import type { DomTexts } from '../i18n/domTexts';
 import { text } from '../i18n/textRef';
 import { ConversationPanel, type ConversationActions } from './conversationPanel';
+import { NewChatSound } from './newChatSound';
 
 type AgentConnection = SignalingConnection<AgentMessage>;
 
@@ -14,6 +15,8 @@ export interface ChatDeskHost {
    * (again on "Try again").
    */
   hostSession(conversationId: string, customerName: string, slot: HTMLElement, request: (ref: string) => void): void;
+  /** How many customers wait now; `arrived` names the ones new since the last inbox. */
+  waitingChanged(count: number, arrived: readonly string[]): void;
 }
 
 /**
@@ -29,6 +32,11 @@ export class ChatDesk implements ConversationActions {
   private readonly inboxNote: HTMLElement;
   private readonly panels = new Map<string, ConversationPanel>();
   private readonly grid: HTMLElement;
+  private readonly inbox: HTMLElement;
+  private readonly announcer: HTMLElement;
+  private readonly sound = new NewChatSound();
+  /** The conversations of the last inbox: a new id is a chat that just arrived. */
+  private waitingIds: Set<string> | null = null;
   private counter = 0;
   /** Share panels restored after a reload, waiting for their conversation to be replayed. */
   private readonly restoredShares = new Map<string, { element: HTMLElement; elsewhere: () => void }>();
@@ -50,12 +58,25 @@ export class ChatDesk implements ConversationActions {
     this.inboxNote = h('p', { class: 'chat-inbox-note', attrs: { role: 'alert' } });
     show(this.inboxNote, false);
     this.grid = h('div', { class: 'chat-grid' });
-    this.element = h(
-      'section',
-      { class: 'chat-desk' },
-      h('div', { class: 'chat-inbox' }, heading, this.inboxNote, this.inboxEmpty, this.inboxList),
-      this.grid,
+    this.announcer = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
+    const soundToggle = h('input', { attrs: { type: 'checkbox' } });
+    soundToggle.checked = this.sound.enabled;
+    soundToggle.addEventListener('change', () => {
+      this.sound.enabled = soundToggle.checked;
+    });
+    const soundWord = h('span');
+    texts.set(soundWord, text('chat.sound'));
+    const soundLabel = h('label', { class: 'chat-sound' }, soundToggle, soundWord);
+    this.inbox = h(
+      'div',
+      { class: 'chat-inbox', attrs: { tabindex: '-1' } },
+      h('div', { class: 'chat-inbox-head' }, heading, soundLabel),
+      this.inboxNote,
+      this.inboxEmpty,
+      this.inboxList,
+      this.announcer,
     );
+    this.element = h('section', { class: 'chat-desk' }, this.inbox, this.grid);
     texts.set(this.element, text('chat.heading'), 'label');
   }
 
@@ -140,6 +161,21 @@ export class ChatDesk implements ConversationActions {
     this.restoredShares.clear();
     show(this.inboxEmpty, waiting.length === 0);
     this.inboxList.replaceChildren(...waiting.map((summary) => this.inboxItem(summary)));
+    const known = this.waitingIds;
+    const arrived = known === null ? [] : waiting.filter((summary) => !known.has(summary.conversationId));
+    this.waitingIds = new Set(waiting.map((summary) => summary.conversationId));
+    const names = arrived.map((summary) => summary.customerName ?? this.texts.translate(text('chat.anonymous')));
+    if (names.length > 0) {
+      this.texts.set(this.announcer, text('chat.arrived', { names: names.join(', '), count: names.length }));
+      this.sound.play();
+    }
+    this.host.waitingChanged(waiting.length, names);
+  }
+
+  /** Brings the inbox into view and the keyboard to its first "Take". */
+  showInboxNow(): void {
+    this.inbox.scrollIntoView({ block: 'nearest' });
+    (this.inboxList.querySelector('button') ?? this.inbox).focus();
   }
 
   private inboxItem(summary: ConversationSummary): HTMLElement {

@@ -37,6 +37,8 @@ export class ConversationPanel {
   private typingIdle: ReturnType<typeof setTimeout> | undefined;
   private typingShown: ReturnType<typeof setTimeout> | undefined;
   private state: ConversationState = 'assigned';
+  /** Who ended the chat, from its "chat-closed" entry: the read-only status names them. */
+  private closedBy: 'agent' | 'customer' | null = null;
 
   constructor(
     readonly conversationId: string,
@@ -64,7 +66,7 @@ export class ConversationPanel {
     show(this.removeButton, false);
 
     this.shareSlot = h('div', { class: 'chat-share-slot' });
-    this.transcript = h('ol', { class: 'chat-transcript' });
+    this.transcript = h('ol', { class: 'chat-transcript', attrs: { 'aria-live': 'polite', 'aria-relevant': 'additions' } });
     texts.set(this.transcript, text('chat.conversationLabel', { name }), 'label');
     this.typingLine = h('p', { class: 'chat-typing', attrs: { 'aria-live': 'polite' } });
 
@@ -114,8 +116,15 @@ export class ConversationPanel {
     show(this.closeButton, !closed);
     show(this.removeButton, closed);
     this.shareButton.disabled = closed || this.shareSlot.querySelector('.session:not([data-stage="ended"])') !== null;
-    if (closed) this.texts.set(this.statusLine, text('chat.closed'));
-    else this.texts.clear(this.statusLine);
+    this.element.classList.toggle('is-closed', closed);
+    this.renderStatus();
+  }
+
+  private renderStatus(): void {
+    if (this.state !== 'closed') return this.texts.clear(this.statusLine);
+    if (this.closedBy === 'agent') this.texts.set(this.statusLine, text('chat.closedByYou'));
+    else if (this.closedBy === 'customer') this.texts.set(this.statusLine, text('chat.closedByCustomer', { name: this.displayName() }));
+    else this.texts.set(this.statusLine, text('chat.closed'));
   }
 
   /** A share panel of this conversation restored after a reload: it belongs in the slot. */
@@ -145,6 +154,11 @@ export class ConversationPanel {
     if (entry.from === 'customer') this.showTyping(false);
     if (entry.event === 'share-ended' || entry.event === 'share-declined' || entry.event === 'share-expired') {
       this.shareSettled();
+    }
+    if (entry.event === 'chat-closed') {
+      this.closedBy = entry.by === 'agent' || entry.by === 'customer' ? entry.by : null;
+      // The entry is the proof the chat ended, even before (or without) its state update.
+      this.setState('closed');
     }
   }
 

@@ -11,6 +11,7 @@ import { SessionPanel, type SessionPanelActions } from '../sessions/sessionPanel
 import type { AgentResumeEntry } from '../sessions/agentResumeMemory';
 import { ChatDesk } from '../chat/chatDesk';
 import { ConnectionBanner } from './connectionBanner';
+import { setWaitingChats } from './pageTitle';
 import { SessionResumer } from './sessionResumer';
 
 type AgentConnection = SignalingConnection<AgentMessage>;
@@ -32,6 +33,8 @@ export class AgentConsole implements SessionPanelActions {
   /** Each session's newest ICE servers (its TURN credentials), from session.ice. */
   private readonly sessionIce = new Map<string, IceServer[]>();
   private readonly startButton: HTMLButtonElement;
+  /** "2 customers are waiting in Chats": visible whatever is open, it leads to the inbox. */
+  private readonly waitingButton: HTMLButtonElement;
   private readonly connectionNote: HTMLElement;
   private readonly generalError: HTMLElement;
   private readonly banner: ConnectionBanner;
@@ -58,6 +61,9 @@ export class AgentConsole implements SessionPanelActions {
     const heading = h('h1', { class: 'console-title' });
     texts.set(heading, text('console.heading'));
     this.startButton = button('button button-primary button-start', () => this.startSession());
+    this.waitingButton = button('button button-attention waiting-chats', () => this.chat.showInboxNow());
+    this.waitingButton.setAttribute('aria-live', 'polite');
+    show(this.waitingButton, false);
     texts.set(this.startButton, text('console.start'));
     this.startButton.disabled = true;
     this.connectionNote = h('p', { class: 'connection-note', attrs: { role: 'status' } });
@@ -80,12 +86,13 @@ export class AgentConsole implements SessionPanelActions {
     show(this.endedSection, false);
     this.chat = new ChatDesk(texts, {
       hostSession: (conversationId, customerName, slot, request) => this.hostSession(conversationId, customerName, slot, request),
+      waitingChanged: (count) => this.showWaitingChats(count),
     });
 
     this.element = h(
       'div',
       { class: 'console' },
-      h('div', { class: 'toolbar' }, heading, this.connectionNote, this.startButton),
+      h('div', { class: 'toolbar' }, heading, this.connectionNote, this.waitingButton, this.startButton),
       this.banner.element,
       this.generalError,
       this.emptyNote,
@@ -157,8 +164,8 @@ export class AgentConsole implements SessionPanelActions {
   /** A screen-share panel inside a chat conversation; `request` sends the chat's request with the panel's ref. */
   hostSession(conversationId: string, customerName: string, slot: HTMLElement, request: (ref: string) => void): void {
     const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this, {
+      flow: 'chat',
       label: customerName,
-      editable: false,
       startedAt: Date.now(),
     });
     this.chatConversations.set(panel, conversationId);
@@ -171,8 +178,8 @@ export class AgentConsole implements SessionPanelActions {
 
   startSession(): void {
     const panel = new SessionPanel(lowestFreeNumber(this.panels.map((p) => p.number)), this.texts, this, {
+      flow: 'voice',
       ...(this.conversationLabel ? { label: this.conversationLabel } : {}),
-      editable: true,
       startedAt: Date.now(),
     });
     // Keep the panels in number order, so "Screen share 2" never sits before "Screen share 1".
@@ -295,8 +302,8 @@ export class AgentConsole implements SessionPanelActions {
   private addRestoredPanel(entry: AgentResumeEntry): SessionPanel {
     const { number, sessionId, conversationId } = entry;
     const panel = new SessionPanel(number, this.texts, this, {
+      flow: conversationId ? 'chat' : 'voice',
       ...(entry.label ? { label: entry.label } : {}),
-      editable: !conversationId,
       ...(entry.startedAt ? { startedAt: entry.startedAt } : {}),
     });
     this.directory.bind(sessionId, panel);
@@ -319,6 +326,12 @@ export class AgentConsole implements SessionPanelActions {
   private send(panel: SessionPanel, message: AgentMessage): void {
     if (this.connection?.isOpen) this.connection.send(message);
     else panel.showError(text('console.lost'));
+  }
+
+  private showWaitingChats(count: number): void {
+    setWaitingChats(count);
+    show(this.waitingButton, count > 0);
+    if (count > 0) this.texts.set(this.waitingButton, text('chat.waitingCount', { count }));
   }
 
   private updateEmptyNote(): void {

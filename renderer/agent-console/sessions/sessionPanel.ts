@@ -6,9 +6,17 @@ import type { DomTexts } from '../i18n/domTexts';
 import { text, type TextRef } from '../i18n/textRef';
 import { VideoView } from '../video/videoView';
 import { copyToClipboard } from './copyToClipboard';
-import { SessionIdentity, type SessionIdentityInit } from './sessionIdentity';
+import { SessionIdentity } from './sessionIdentity';
 import { formatCountdown, remainingMs } from './countdown';
-import { keyIsExpired, sessionStatus, showsKey, type SessionOutcome, type SessionStage } from './sessionStatus';
+import { keyIsExpired, sessionStatus, showsKey, type SessionFlow, type SessionOutcome, type SessionStage } from './sessionStatus';
+
+/** What a new panel knows about its session: which flow, who with, since when. */
+export interface SessionPanelInit {
+  /** Voice: the agent reads a key aloud. Chat: the key travels in the background, nobody reads it. */
+  flow: SessionFlow;
+  label?: string;
+  startedAt?: number;
+}
 
 export interface SessionPanelActions {
   renewKey(panel: SessionPanel): void;
@@ -29,6 +37,7 @@ const COPIED_VISIBLE_MS = 2000;
 export class SessionPanel {
   readonly element: HTMLElement;
   readonly identity: SessionIdentity;
+  private readonly flow: SessionFlow;
   sessionId: string | null = null;
   private stage: SessionStage = { stage: 'creating' };
   private key = '';
@@ -64,11 +73,17 @@ export class SessionPanel {
     readonly number: number,
     private readonly texts: DomTexts,
     private readonly actions: SessionPanelActions,
-    identity: Omit<SessionIdentityInit, 'onLabelChange'>,
+    init: SessionPanelInit,
   ) {
+    this.flow = init.flow;
     const title = h('h2', { class: 'session-title' });
     texts.set(title, text('session.title', { number }));
-    this.identity = new SessionIdentity(texts, { ...identity, onLabelChange: () => this.actions.relabel(this) });
+    this.identity = new SessionIdentity(texts, {
+      ...(init.label !== undefined ? { label: init.label } : {}),
+      ...(init.startedAt !== undefined ? { startedAt: init.startedAt } : {}),
+      editable: init.flow === 'voice',
+      onLabelChange: () => this.actions.relabel(this),
+    });
 
     this.statusText = h('span', { class: 'status-text' });
     this.statusLine = h('p', { class: 'session-status', attrs: { role: 'status' } }, h('span', { class: 'status-dot', attrs: { 'aria-hidden': 'true' } }), this.statusText);
@@ -355,14 +370,15 @@ export class SessionPanel {
 
   private render(): void {
     const stage = this.stage;
-    const status = sessionStatus(stage);
+    const status = sessionStatus(stage, this.flow);
     this.texts.set(this.statusText, status.text);
     this.element.dataset.tone = status.tone;
     this.element.dataset.stage = stage.stage;
 
     const expired = keyIsExpired(stage);
     // After a reload the server may not hand back a key (e.g. it expired): no empty key to read.
-    show(this.keyBlock, showsKey(stage) && (this.key !== '' || expired));
+    // In a chat the key travels in the background: nobody reads it, so the panel does not show it.
+    show(this.keyBlock, this.flow === 'voice' && showsKey(stage) && (this.key !== '' || expired));
     show(this.keyDigits, this.key !== '');
     this.copyButton.disabled = expired || this.key === '';
     this.keyBlock.classList.toggle('is-expired', expired);

@@ -20,6 +20,9 @@ export type SessionStage =
   | { stage: 'resuming' }
   | { stage: 'ended'; outcome: SessionOutcome };
 
+/** Voice: the agent reads the key aloud. Chat: the request travels in the chat, no key is read. */
+export type SessionFlow = 'voice' | 'chat';
+
 /** The colour family of the status line. */
 export type StatusTone = 'pending' | 'attention' | 'progress' | 'live' | 'ended' | 'problem';
 
@@ -37,7 +40,14 @@ const PHASE_STATUS: Record<SessionPhase, { key: TextKey; tone: StatusTone }> = {
   paused: { key: 'status.paused', tone: 'attention' },
 };
 
-export function sessionStatus(state: SessionStage): SessionStatus {
+/** In a chat the customer answers a request; they never see or type a key. */
+const CHAT_PHASE_STATUS: Partial<Record<SessionPhase, { key: TextKey; tone: StatusTone }>> = {
+  waiting: { key: 'status.chatWaiting', tone: 'pending' },
+  'key-expired': { key: 'status.chatExpired', tone: 'attention' },
+  'key-entered': { key: 'status.chatAccepted', tone: 'progress' },
+};
+
+export function sessionStatus(state: SessionStage, flow: SessionFlow = 'voice'): SessionStatus {
   switch (state.stage) {
     case 'creating':
       return { text: text('session.creating'), tone: 'pending' };
@@ -53,7 +63,7 @@ export function sessionStatus(state: SessionStage): SessionStatus {
       if (state.streaming && phase !== 'paused') phase = 'sharing';
       // Our countdown ran out before the server's key-expired update arrived.
       else if (phase === 'waiting' && state.keyExpiredLocally) phase = 'key-expired';
-      const { key, tone } = PHASE_STATUS[phase];
+      const { key, tone } = (flow === 'chat' ? CHAT_PHASE_STATUS[phase] : undefined) ?? PHASE_STATUS[phase];
       return { text: text(key), tone };
     }
     case 'ended':

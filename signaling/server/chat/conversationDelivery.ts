@@ -80,3 +80,8 @@ export function previewOf(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 }
+
+/** "This chat is closed", for the customer's page and the agent's console alike. */
+export function closedStateMessage(conversation: Pick<ConversationRecord, 'id' | 'agentDisplayName'>): ServerMessageOf<'chat.state'> {
+  return { type: 'chat.state', conversationId: conversation.id, state: 'closed', agentName: conversation.agentDisplayName };
+}

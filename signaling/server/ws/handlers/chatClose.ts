@@ -1,5 +1,5 @@
 import type { AgentMessageOf } from '../../../protocol';
-import { postEntry } from '../../chat/conversationDelivery';
+import { closedStateMessage, postEntry } from '../../chat/conversationDelivery';
 import { endSession } from '../../sessions/endSession';
 import { agentConversation } from './chatMembership';
 import type { Handler } from './context';
@@ -14,13 +14,9 @@ export const chatClose: Handler<AgentMessageOf<'chat.close'>> = async (ctx, conn
   }
   await ctx.chat.store.updateConversation(conversation.id, { state: 'closed', tokenHash: null });
   await postEntry(ctx, conversation.id, { from: 'system', event: 'chat-closed', by: 'agent' });
-  if (conversation.customerConnectionId) {
-    ctx.router.deliver(conversation.customerConnectionId, {
-      type: 'chat.state',
-      conversationId: conversation.id,
-      state: 'closed',
-      agentName: conversation.agentDisplayName,
-    });
-  }
+  const closed = closedStateMessage(conversation);
+  if (conversation.customerConnectionId) ctx.router.deliver(conversation.customerConnectionId, closed);
+  // The agent's console too: its reply box, "Request screen share" and "End chat" go read-only.
+  ctx.router.deliver(connection.id, closed);
   ctx.log.info({ conversationId: conversation.id }, 'chat closed');
 };

@@ -1,5 +1,5 @@
 import type { CustomerMessageOf } from '../../../protocol';
-import { broadcastInbox, postEntry } from '../../chat/conversationDelivery';
+import { broadcastInbox, closedStateMessage, postEntry } from '../../chat/conversationDelivery';
 import { endSession } from '../../sessions/endSession';
 import { customerConversation } from './chatMembership';
 import type { Handler } from './context';
@@ -22,12 +22,7 @@ export const chatEnd: Handler<CustomerMessageOf<'chat.end'>> = async (ctx, conne
     by: 'customer',
     ...(conversation.customerName ? { name: conversation.customerName } : {}),
   });
-  const closed = {
-    type: 'chat.state',
-    conversationId: conversation.id,
-    state: 'closed',
-    agentName: conversation.agentDisplayName,
-  } as const;
+  const closed = closedStateMessage(conversation);
   ctx.router.deliver(connection.id, closed);
   if (conversation.agentConnectionId) ctx.router.deliver(conversation.agentConnectionId, closed);
   if (conversation.state === 'waiting') await broadcastInbox(ctx);
