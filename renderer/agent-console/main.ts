@@ -8,6 +8,7 @@ import { text, type TextRef } from './i18n/textRef';
 import { createTranslator } from './i18n/translator';
 import { show } from './dom';
 import { renderSignIn } from './signIn/signInView';
+import { revokedText } from './signIn/revokedText';
 
 /** The page's fixed parts, from agent.html. */
 function pagePart<T extends HTMLElement>(id: string): T {
@@ -51,7 +52,10 @@ async function boot(): Promise<void> {
     pagePart('identity-organisation').textContent = agent.organisation;
     show(identity, true);
     show(signOutButton, true);
-    current = new AgentConsole(texts, { onSignInExpired: () => showSignIn(text('signIn.expired')) });
+    current = new AgentConsole(texts, {
+      onSignInExpired: () => showSignIn(text('signIn.expired')),
+      onAccessRevoked: (reason) => showSignIn(revokedText(reason)),
+    });
     app.replaceChildren(current.element);
     void current.connect();
   }

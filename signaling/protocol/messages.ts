@@ -130,6 +130,8 @@ export const EndReason = z.enum([
   'capture-failed',
   'connection-lost',
   'signed-out',
+  /** The agent's access ended: sign-in expired, password changed, account removed or disabled. */
+  'access-revoked',
   'server-shutdown',
 ]);
 export type EndReason = z.infer<typeof EndReason>;
@@ -142,6 +144,19 @@ export const SessionEnded = z.object({
   by: EndedBy,
   reason: EndReason,
 });
+
+/** Why an agent's sign-in was ended by someone or something other than this console. */
+export const RevocationReason = z.enum([
+  'signed-out',
+  'sign-in-expired',
+  'password-changed',
+  'account-removed',
+  'account-disabled',
+]);
+export type RevocationReason = z.infer<typeof RevocationReason>;
+
+/** To an agent console just before its socket is closed (4401): its sign-in no longer holds. */
+export const AccessRevoked = z.object({ type: z.literal('access.revoked'), reason: RevocationReason });
 
 export const ErrorMessage = z.object({
   type: z.literal('error'),
@@ -160,6 +175,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
   KeyAccepted,
   RelayedSignal,
   SessionEnded,
+  AccessRevoked,
   ErrorMessage,
   ResumeToken,
   SessionResumed,

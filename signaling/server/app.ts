@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { AccountDirectory } from './accounts/accountDirectory';
 import { createAgentAuth } from './auth/agentAuth';
+import { AccessRevocation } from './auth/accessRevocation';
 import { AGENT_COOKIE } from './auth/agentSessions';
+import { signInCheck } from './auth/signInCheck';
 import { createSharedState } from './cluster/sharedState';
 import { openDatabase, type Database } from './db/openDatabase';
 import type { Config } from './config';
@@ -43,6 +45,8 @@ export interface SignalingServer {
   readonly database: Database;
   /** The monitoring port's address (METRICS_PORT), when one is configured. */
   readonly monitoringUrl: string | undefined;
+  /** Ends an agent's access on every node (call it when an account is disabled, removed or its password changes). */
+  readonly accessRevocation: AccessRevocation;
   close(): Promise<void>;
 }
 
@@ -81,6 +85,8 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   const accounts = await AccountDirectory.load(config);
   const shared = await createSharedState(config, log, options.store);
   const agentAuth = await createAgentAuth(config, log, shared.nodeId);
+  const revocation = new AccessRevocation(agentAuth.sessions, shared.revocations, log);
+  const signedIn = signInCheck(agentAuth.sessions, accounts);
   const store = shared.store;
   const keyTimers = new KeyExpiryTimers();
   const registry = new ConnectionRegistry();
@@ -93,6 +99,8 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   registerAgentAuthRoutes(app, {
     accounts,
     sessions: agentAuth.sessions,
+    signedIn,
+    revocation,
     limiter: agentAuth.loginLimiter,
     organisation: config.organisation,
     secureCookies: tls || (config.publicUrl?.startsWith('https:') ?? false),
@@ -115,8 +123,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     config,
     allowedOrigins,
     tls,
-    agentFromRequest: (request: IncomingMessage) =>
-      agentAuth.sessions.find(app.parseCookie(request.headers.cookie ?? '')[AGENT_COOKIE]),
+    agentFromRequest: (request: IncomingMessage) => signedIn(app.parseCookie(request.headers.cookie ?? '')[AGENT_COOKIE]),
     ctx: handlerContext,
     nodeId: shared.nodeId,
     registry,
@@ -124,6 +131,15 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     nodeAlive: (nodeId) => shared.nodeAlive(nodeId),
     handOverOnClose: shared.kind === 'redis',
   });
+  await revocation.onRevoked((revoked) => sockets.revoked(revoked));
+  accounts.watch(
+    (changes) => {
+      for (const { username, reason } of changes) {
+        revocation.revoke(username, reason).catch((error: unknown) => log.error({ err: error, agent: username }, 'could not revoke access'));
+      }
+    },
+    (error) => log.error({ err: error, file: config.agentsFile }, 'could not read the changed agents file; the accounts stay as they were'),
+  );
   registerPublicRoutes(app, config);
   let baseUrl = config.publicUrl ?? '';
   await registerApi(app, {
@@ -160,7 +176,9 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     store: shared.kind,
     database,
     monitoringUrl: monitoring?.url,
+    accessRevocation: revocation,
     async close() {
+      accounts.close();
       await monitoring?.close();
       await webhooks.stop();
       keyTimers.cancelAll();

@@ -1,6 +1,6 @@
 import { SignalingConnection, signalingUrl } from '../../shared/signalingConnection';
 import { ScreenPeer } from '../../shared/screenPeer';
-import type { AgentMessage, IceServer, ServerMessageOf } from '../../../signaling/protocol';
+import type { AgentMessage, IceServer, RevocationReason, ServerMessageOf } from '../../../signaling/protocol';
 import { whoAmI } from '../api/agentApi';
 import { button, h, show } from '../dom';
 import type { DomTexts } from '../i18n/domTexts';
@@ -19,6 +19,8 @@ type AgentConnection = SignalingConnection<AgentMessage>;
 export interface AgentConsoleOptions {
   /** The cookie session is gone (e.g. expired): the page should ask the agent to sign in again. */
   onSignInExpired(): void;
+  /** The server ended this sign-in (signed out elsewhere, expired, password changed, account removed or disabled). */
+  onAccessRevoked(reason: RevocationReason): void;
 }
 
 /**
@@ -270,6 +272,9 @@ export class AgentConsole implements SessionPanelActions {
       this.directory.find(message)?.receiveEnded(message.by, message.reason);
     });
     connection.on('error', (message) => this.showServerError(message));
+    connection.on('access.revoked', (message) => {
+      if (this.connection === connection) this.options.onAccessRevoked(message.reason);
+    });
     connection.onClose((closed) => {
       if (closed.byUs || this.connection !== connection) return;
       this.loseServer();

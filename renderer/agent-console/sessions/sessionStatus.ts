@@ -82,6 +82,8 @@ export function endedStatus(outcome: SessionOutcome): SessionStatus {
       return { text: text('status.captureFailed'), tone: 'problem' };
     case 'signed-out':
       return { text: text('status.signedOut'), tone: 'ended' };
+    case 'access-revoked':
+      return { text: text('status.accessRevoked'), tone: 'ended' };
     case 'server-shutdown':
       return { text: text('status.endedByServer'), tone: 'problem' };
     case 'ended':

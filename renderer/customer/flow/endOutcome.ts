@@ -9,6 +9,7 @@ export type EndOutcome =
   | 'cancelled'
   | 'connection-lost'
   | 'agent-signed-out'
+  | 'agent-access-ended'
   | 'server-shutdown'
   | 'server-ended'
   | 'unsupported';
@@ -23,6 +24,8 @@ export function outcomeFromEnded(by: EndedBy, reason: EndReason): EndOutcome {
       return 'connection-lost';
     case 'signed-out':
       return 'agent-signed-out';
+    case 'access-revoked':
+      return 'agent-access-ended';
     case 'server-shutdown':
       return 'server-shutdown';
     case 'ended':
@@ -54,6 +57,8 @@ export function endTexts(outcome: EndOutcome, agent: string): EndTexts {
       return { heading: ended, message: text('ended.connectionLost'), hint: text('ended.connectionLostHint') };
     case 'agent-signed-out':
       return { heading: ended, message: text('ended.agentSignedOut', { agent }), hint: newKey };
+    case 'agent-access-ended':
+      return { heading: ended, message: text('ended.agentAccessEnded', { agent }), hint: newKey };
     case 'server-shutdown':
       return { heading: ended, message: text('ended.serverShutdown'), hint: text('ended.serverShutdownHint') };
     case 'server-ended':

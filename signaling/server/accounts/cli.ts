@@ -64,14 +64,14 @@ async function main(): Promise<void> {
       if (password.length < MIN_PASSWORD) throw new Error(`Use a password of at least ${MIN_PASSWORD} characters.`);
       agent.passwordHash = await hashPassword(password);
       await writeAccounts(file, agents);
-      console.log(`Changed the password of "${agent.username}".`);
+      console.log(`Changed the password of "${agent.username}". A running server signs them out everywhere within seconds.`);
       return;
     }
     case 'remove': {
       if (index < 0) throw new Error(`No agent named "${name ?? ''}" in ${file}.`);
       agents.splice(index, 1);
       await writeAccounts(file, agents);
-      console.log(`Removed agent "${name}". Signed-in consoles keep working until they sign out or the server restarts.`);
+      console.log(`Removed agent "${name}". A running server signs them out within seconds and ends their screen shares.`);
       return;
     }
     default:

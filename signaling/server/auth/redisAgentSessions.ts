@@ -1,13 +1,20 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { AgentAccount } from '../accounts/accountDirectory';
-import { newSessionToken, tokenDigest, type AgentSessions } from './agentSessions';
+import { newSessionToken, tokenDigest, type AgentSessions, type StoredSignIn } from './agentSessions';
+import { safeJson } from '../cluster/safeJson';
 
-const StoredAgent = z.object({ username: z.string(), displayName: z.string() });
+const StoredValue = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  expiresAt: z.number().int(),
+  stamp: z.string(),
+});
 
 /**
  * Sign-ins in Redis, one key per sign-in that expires with it (PX), so every node sees the same
  * sign-ins: no sticky routing for agents, and a sign-out on one node is a sign-out everywhere.
+ * A set per agent lists its sign-ins, so revoking the agent's access ends all of them.
  */
 export class RedisAgentSessions implements AgentSessions {
   constructor(
@@ -16,34 +23,50 @@ export class RedisAgentSessions implements AgentSessions {
     private readonly prefix: string,
   ) {}
 
-  async create(agent: AgentAccount): Promise<{ token: string; maxAgeSeconds: number }> {
+  async create(agent: AgentAccount, stamp: string): Promise<{ token: string; maxAgeSeconds: number }> {
     const token = newSessionToken();
-    const stored: AgentAccount = { username: agent.username, displayName: agent.displayName };
-    await this.redis.set(this.keyOf(token), JSON.stringify(stored), 'PX', this.lifetimeMs);
+    const stored: z.infer<typeof StoredValue> = {
+      username: agent.username,
+      displayName: agent.displayName,
+      expiresAt: Date.now() + this.lifetimeMs,
+      stamp,
+    };
+    const mine = this.setOf(agent.username);
+    await this.redis
+      .multi()
+      .set(this.keyOf(tokenDigest(token)), JSON.stringify(stored), 'PX', this.lifetimeMs)
+      .sadd(mine, tokenDigest(token))
+      .pexpire(mine, this.lifetimeMs)
+      .exec();
     return { token, maxAgeSeconds: Math.floor(this.lifetimeMs / 1000) };
   }
 
-  async find(token: string | undefined): Promise<AgentAccount | undefined> {
+  async find(token: string | undefined): Promise<StoredSignIn | undefined> {
     if (!token) return undefined;
-    const text = await this.redis.get(this.keyOf(token));
+    const id = tokenDigest(token);
+    const text = await this.redis.get(this.keyOf(id));
     if (text === null) return undefined;
-    const parsed = StoredAgent.safeParse(safeJson(text));
-    return parsed.success ? parsed.data : undefined;
+    const parsed = StoredValue.safeParse(safeJson(text));
+    if (!parsed.success) return undefined;
+    const { username, displayName, expiresAt, stamp } = parsed.data;
+    return { agent: { username, displayName }, id, expiresAt, stamp };
   }
 
   async destroy(token: string | undefined): Promise<void> {
-    if (token) await this.redis.del(this.keyOf(token));
+    if (token) await this.redis.del(this.keyOf(tokenDigest(token)));
   }
 
-  private keyOf(token: string): string {
-    return `${this.prefix}agent-signin:${tokenDigest(token)}`;
+  async destroyAllOf(username: string): Promise<void> {
+    const mine = this.setOf(username);
+    const digests = await this.redis.smembers(mine);
+    await this.redis.del(mine, ...digests.map((digest) => this.keyOf(digest)));
   }
-}
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
+  private keyOf(digest: string): string {
+    return `${this.prefix}agent-signin:${digest}`;
+  }
+
+  private setOf(username: string): string {
+    return `${this.prefix}agent-signins-of:${username.toLowerCase()}`;
   }
 }

@@ -7,7 +7,9 @@ import { MemorySessionStore } from '../store/memorySessionStore';
 import { RedisSessionStore } from '../store/redisSessionStore';
 import type { SessionStore } from '../store/sessionStore';
 import type { MessageRouter } from '../ws/connectionRegistry';
+import { localRevocationBus, type RevocationBus } from '../auth/accessRevocation';
 import { ClusterRouter, nodeChannel } from './clusterRouter';
+import { redisRevocationBus } from './redisRevocationBus';
 import { newNodeId } from './nodeIdentity';
 import { closeRedis, connectRedis, redisAnswers, withoutPassword } from './redisConnection';
 
@@ -25,6 +27,8 @@ export interface SharedState {
   readonly keyLimiter: KeyAttemptLimiter;
   /** Makes rate limiters that count on every node together (Redis) or in this process. */
   readonly limiterFactory: LimiterFactory;
+  /** Tells every node that an agent's access ended (auth/accessRevocation.ts). */
+  readonly revocations: RevocationBus;
   /** Wraps this node's own connections into the router the handlers use. */
   router(local: MessageRouter): Promise<MessageRouter>;
   /** Whether this node can serve clients now (Redis reachable, when configured). */
@@ -48,6 +52,7 @@ export async function createSharedState(
       store: storeOverride ?? new MemorySessionStore(),
       keyLimiter: new KeyAttemptLimiter(config.keyAttempts, limiterFactory),
       limiterFactory,
+      revocations: localRevocationBus(),
       router: async (local) => local,
       ready: async () => true,
       nodeAlive: async (id) => id === nodeId,
@@ -76,6 +81,7 @@ export async function createSharedState(
     store: storeOverride ?? new RedisSessionStore(commands, { prefix: PREFIX }),
     keyLimiter: new KeyAttemptLimiter(config.keyAttempts, limiterFactory),
     limiterFactory,
+    revocations: redisRevocationBus(commands, subscriber, PREFIX, log),
     async router(local) {
       const router = new ClusterRouter(nodeId, local, commands, subscriber, PREFIX, log);
       await router.listen();

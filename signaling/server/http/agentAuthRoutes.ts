@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AccountDirectory, AgentAccount } from '../accounts/accountDirectory';
+import type { AccessRevocation } from '../auth/accessRevocation';
 import { AGENT_COOKIE, type AgentSessions } from '../auth/agentSessions';
+import type { SignInCheck } from '../auth/signInCheck';
 import type { LoginLimiter } from '../limits/loginLimiter';
 import type { ClientWarnings } from '../clientWarnings';
 import { signInErrorHandler, signInGuard } from './signInGuard';
@@ -11,6 +13,10 @@ const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.st
 export interface AgentAuthDeps {
   accounts: AccountDirectory;
   sessions: AgentSessions;
+  /** Whether a cookie's sign-in still holds (auth/signInCheck.ts). */
+  signedIn: SignInCheck;
+  /** Sign-out closes the sockets that sign-in opened, on every node. */
+  revocation: AccessRevocation;
   limiter: LoginLimiter;
   organisation: string;
   secureCookies: boolean;
@@ -50,7 +56,7 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
       request.log.warn({ ip: request.ip }, 'agent sign-in failed');
       return reply.code(401).send({ code: 'invalid-credentials', message: 'Wrong username or password.' });
     }
-    const { token, maxAgeSeconds } = await deps.sessions.create(agent);
+    const { token, maxAgeSeconds } = await deps.sessions.create(agent, deps.accounts.stampOf(agent.username) ?? '');
     request.log.info({ agent: agent.username }, 'agent signed in');
     return reply
       .setCookie(AGENT_COOKIE, token, {
@@ -64,12 +70,15 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
   });
 
   app.post('/api/agent/logout', { errorHandler }, async (request, reply) => {
-    await deps.sessions.destroy(request.cookies[AGENT_COOKIE]);
+    const token = request.cookies[AGENT_COOKIE];
+    const signIn = await deps.sessions.find(token);
+    await deps.sessions.destroy(token);
+    if (signIn) await deps.revocation.revokeSignIn(signIn.agent.username, signIn.id, 'signed-out');
     return reply.clearCookie(AGENT_COOKIE, { path: '/' }).code(204).send();
   });
 
   app.get('/api/agent/me', { errorHandler }, async (request, reply) => {
-    const agent = await deps.sessions.find(request.cookies[AGENT_COOKIE]);
+    const agent = (await deps.signedIn(request.cookies[AGENT_COOKIE]))?.agent;
     if (!agent) return reply.code(401).send({ code: 'unauthenticated', message: 'Please sign in.' });
     return identity(agent);
   });

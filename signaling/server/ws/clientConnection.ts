@@ -21,6 +21,8 @@ export class ClientConnection {
     readonly ip: string,
     readonly socket: WebSocket,
     readonly agent: AgentAccount | undefined,
+    /** The agent's sign-in this socket was opened with (its id and when it expires). */
+    readonly signIn?: { readonly id: string; readonly expiresAt: number },
   ) {}
 
   /**

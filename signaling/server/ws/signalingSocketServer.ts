@@ -2,7 +2,9 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, MAX_MESSAGE_BYTES, PROTOCOL_VERSION, type Role, type ServerMessage } from '../../protocol';
-import type { AgentAccount } from '../accounts/accountDirectory';
+import type { Revocation } from '../auth/accessRevocation';
+import type { SignedIn } from '../auth/signInCheck';
+import { concerns, endAgentAccess, watchSignInExpiry } from './accessEnd';
 import type { Config } from '../config';
 import { MessageRateLimiter } from '../limits/messageRateLimiter';
 import { newConnectionId } from '../cluster/nodeIdentity';
@@ -30,7 +32,7 @@ export interface SignalingSocketOptions {
   allowedOrigins: ReadonlySet<string>;
   tls: boolean;
   /** The signed-in agent behind an upgrade request's cookie, if any (asks the sign-in store: may be Redis). */
-  agentFromRequest(request: IncomingMessage): Promise<AgentAccount | undefined>;
+  agentFromRequest(request: IncomingMessage): Promise<SignedIn | undefined>;
   ctx: Omit<HandlerContext, 'router' | 'resume'>;
   /** This node's id, carried in every connection id (see cluster/nodeIdentity.ts). */
   nodeId: string;
@@ -109,30 +111,40 @@ export class SignalingSocketServer {
       this.ctx.warnings.warn(ip, { role, cap }, 'socket refused: too many open sockets from this address');
       return refuse(socket, 429, 'Too Many Requests');
     }
-    let agent: AgentAccount | undefined;
+    let signedIn: SignedIn | undefined;
     if (role === 'agent') {
       // The sign-in lookup may wait for Redis: meanwhile a client that goes away must not crash us.
       const ignoreSocketError = () => undefined;
       socket.on('error', ignoreSocketError);
       try {
-        agent = await this.options.agentFromRequest(request);
+        signedIn = await this.options.agentFromRequest(request);
       } catch (error) {
         this.ctx.log.error({ err: error, ip }, 'agent socket refused: sign-ins could not be checked');
         return refuse(socket, 503, 'Service Unavailable');
       } finally {
         socket.off('error', ignoreSocketError);
       }
-      if (!agent) {
+      if (!signedIn) {
         this.ctx.warnings.warn(ip, {}, 'agent socket refused: not signed in');
         return refuse(socket, 401, 'Unauthorized');
       }
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, role, ip, agent));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, role, ip, signedIn));
   }
 
-  private accept(ws: WebSocket, role: Role, ip: string, agent: AgentAccount | undefined): void {
-    const connection = new ClientConnection(newConnectionId(this.options.nodeId), role, ip, ws, agent);
+  /** An agent's access ended (on any node): close its sockets here and end their shares. */
+  revoked(revocation: Revocation): void {
+    if (this.closing) return;
+    for (const connection of [...this.registry.all()]) {
+      if (concerns(revocation, connection)) void endAgentAccess(this.ctx, connection, revocation.reason);
+    }
+  }
+
+  private accept(ws: WebSocket, role: Role, ip: string, signedIn: SignedIn | undefined): void {
+    const signIn = signedIn && { id: signedIn.id, expiresAt: signedIn.expiresAt };
+    const connection = new ClientConnection(newConnectionId(this.options.nodeId), role, ip, ws, signedIn?.agent, signIn);
     this.registry.add(connection);
+    const stopExpiryWatch = watchSignInExpiry(connection, () => void endAgentAccess(this.ctx, connection, 'sign-in-expired'));
     this.socketsPerAddress.set(ip, (this.socketsPerAddress.get(ip) ?? 0) + 1);
     const helloTimer = setTimeout(() => {
       if (!connection.greeted) ws.close(CloseCode.helloTimeout, 'hello expected');
@@ -151,6 +163,7 @@ export class SignalingSocketServer {
     ws.on('error', (error) => this.ctx.log.debug({ err: error, connectionId: connection.id }, 'socket error'));
     ws.on('close', () => {
       clearTimeout(helloTimer);
+      stopExpiryWatch();
       connection.dropScheduled();
       this.registry.remove(connection);
       this.limiter.forget(connection.id);
