@@ -39,6 +39,9 @@ test.describe('voice key share with the fake screen', () => {
     const session = await agent.startScreenShare();
     const key = await session.key();
 
+    // Typed without spaces, the field groups the digits in threes as the agent reads them.
+    await customer.typeKey(normalizeKey(key));
+    await expect(customer.keyField).toHaveValue(key);
     await customer.enterKey(withOneDigitWrong(key));
     await expect(customer.message('This key has a typo')).toBeVisible();
     await expect(session.status).toHaveText('Waiting for the customer to enter the key');

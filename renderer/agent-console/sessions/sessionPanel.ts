@@ -287,8 +287,9 @@ export class SessionPanel {
       },
       onError: (error) => {
         if (this.stage.stage !== 'active') return;
+        // The technical reason ("User-Initiated Abort, …") is for the log, not for the agent.
         console.warn('screen peer failed', error);
-        this.showError(text('video.failed', { detail: error.message }));
+        this.showError(text('video.failed'));
         this.closePeer();
         if (this.stage.stage === 'active') this.stage = { ...this.stage, streaming: false };
         this.render();

@@ -1,6 +1,7 @@
 import { normalizeKey } from '../../../signaling/protocol';
 import { text } from '../i18n/textRef';
 import { h, uniqueId } from '../ui/dom';
+import { formatKeyInput } from '../ui/keyInputFormat';
 import { heading, paragraph } from './parts';
 import type { ViewFactory } from './view';
 
@@ -39,7 +40,14 @@ export const keyView: ViewFactory<'key'> = ({ flow, texts }, initial) => {
     h('div', { class: 'actions' }, submit),
     busy,
   );
-  input.addEventListener('input', () => flow.editKey(input.value));
+  input.addEventListener('input', () => {
+    const formatted = formatKeyInput(input.value, input.selectionStart ?? input.value.length);
+    if (formatted.value !== input.value) {
+      input.value = formatted.value;
+      input.setSelectionRange(formatted.caret, formatted.caret);
+    }
+    flow.editKey(input.value);
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void flow.submitKey(input.value);
