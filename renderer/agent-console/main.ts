@@ -9,6 +9,7 @@ import { createTranslator } from './i18n/translator';
 import { show } from './dom';
 import { renderSignIn } from './signIn/signInView';
 import { revokedText } from './signIn/revokedText';
+import { adoptSessionLink } from './sessions/sessionLink';
 
 /** The page's fixed parts, from agent.html. */
 function pagePart<T extends HTMLElement>(id: string): T {
@@ -52,6 +53,7 @@ async function boot(): Promise<void> {
     pagePart('identity-organisation').textContent = agent.organisation;
     show(identity, true);
     show(signOutButton, true);
+    adoptSessionLink();
     current = new AgentConsole(texts, {
       onSignInExpired: () => showSignIn(text('signIn.expired')),
       onAccessRevoked: (reason) => showSignIn(revokedText(reason)),

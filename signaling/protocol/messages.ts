@@ -29,7 +29,9 @@ export const Hello = z
   .strict();
 
 // ---- agent → server ----
-export const CreateSession = z.object({ type: z.literal('session.create'), ref: Ref }).strict();
+/** A contact center's or CRM's id of the call or ticket (the console's ?conversation=): kept with the session, in its audit events and webhooks. */
+export const ConversationRef = z.string().regex(/^[\w.:@/-]{1,128}$/);
+export const CreateSession = z.object({ type: z.literal('session.create'), ref: Ref, conversation: ConversationRef.optional() }).strict();
 export const RenewKey = z.object({ type: z.literal('session.renewKey'), sessionId: SessionId, ref: Ref }).strict();
 export const AgentEndSession = z.object({ type: z.literal('session.end'), sessionId: SessionId, ref: Ref }).strict();
 export const AgentSignal = z.object({ type: z.literal('signal'), sessionId: SessionId, data: SignalData }).strict();

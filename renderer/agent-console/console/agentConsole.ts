@@ -1,6 +1,6 @@
 import { SignalingConnection, signalingUrl } from '../../shared/signalingConnection';
 import { ScreenPeer } from '../../shared/screenPeer';
-import type { AgentMessage, IceServer, RevocationReason, ServerMessageOf } from '../../../signaling/protocol';
+import { ConversationRef, type AgentMessage, type IceServer, type RevocationReason, type ServerMessageOf } from '../../../signaling/protocol';
 import { whoAmI } from '../api/agentApi';
 import { button, h, show } from '../dom';
 import type { DomTexts } from '../i18n/domTexts';
@@ -46,6 +46,8 @@ export class AgentConsole implements SessionPanelActions {
   private readonly endedSection: HTMLElement;
   /** A contact-center conversation id from the console's address (?conversation=…): the label of new shares. */
   private readonly conversationLabel = new URLSearchParams(location.search).get('conversation') ?? undefined;
+  /** The same id, sent with new shares when it is one the server keeps (ConversationRef). */
+  private readonly conversationRef = ConversationRef.safeParse(this.conversationLabel).data;
   private readonly emptyNote: HTMLElement;
   /** Takes sessions back after a reload or a dropped connection (see sessionResumer.ts). */
   private readonly resumer: SessionResumer;
@@ -325,7 +327,11 @@ export class AgentConsole implements SessionPanelActions {
   }
 
   private requestKey(panel: SessionPanel): void {
-    this.send(panel, { type: 'session.create', ref: this.directory.refFor(panel, 'create') });
+    this.send(panel, {
+      type: 'session.create',
+      ref: this.directory.refFor(panel, 'create'),
+      ...(this.conversationRef ? { conversation: this.conversationRef } : {}),
+    });
   }
 
   private send(panel: SessionPanel, message: AgentMessage): void {

@@ -106,11 +106,12 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
         async (request, reply) => {
           const opened = await openApiSession(options, request.body.agent, request.body.conversationId);
           if (!opened) return sendProblem(reply, { status: 404, title: 'Unknown agent', detail: `There is no agent named "${request.body.agent}".` });
+          if (opened === 'too-many') return sendProblem(reply, { status: 429, title: 'Too many sessions', detail: 'This agent already runs as many screen shares as allowed.' });
           return reply.code(201).send({
             sessionId: opened.sessionId,
             key: opened.key,
             keyExpiresAt: new Date(opened.keyExpiresAt).toISOString(),
-            consoleUrl: consoleLink(options.baseUrl(), opened.sessionId, opened.agentToken),
+            consoleUrl: consoleLink(options.baseUrl(), opened.sessionId, opened.agentToken, request.body.conversationId),
           });
         },
       );

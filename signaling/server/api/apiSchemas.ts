@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { ConversationRef as BaseConversationRef } from '../../protocol';
 import { SessionPhase } from '../../protocol/sessionPhase';
 
 /**
  * The shapes of /api/v1: the server validates requests and serializes responses with these, and
  * the OpenAPI document (/api/v1/openapi.json) is generated from them.
  */
-export const ConversationRef = z
-  .string()
-  .regex(/^[\w.:@/-]{1,128}$/)
-  .describe('The CRM\'s or contact center\'s id of the call, chat or ticket (letters, digits and . : @ / - _, at most 128)');
+export const ConversationRef = BaseConversationRef.describe('The CRM\'s or contact center\'s id of the call, chat or ticket (letters, digits and . : @ / - _, at most 128)');
 
 export const Agent = z.string().min(1).max(64).describe("The agent's username");
 

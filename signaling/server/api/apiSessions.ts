@@ -32,12 +32,12 @@ export async function openApiSession(
   { ctx, accounts }: ApiSessionContext,
   agentName: string,
   conversationId: string | undefined,
-): Promise<OpenedApiSession | undefined> {
+): Promise<OpenedApiSession | 'too-many' | undefined> {
   const agent = accounts.find(agentName);
   if (!agent) return undefined;
   const sessionId = randomBytes(18).toString('base64url');
   const awayUntil = Date.now() + ctx.config.keyTtlMs + ctx.config.resumeGraceMs;
-  await ctx.store.createSession({
+  const created = await ctx.store.createSession({
     id: sessionId,
     agentUsername: agent.username,
     agentDisplayName: agent.displayName,
@@ -49,7 +49,8 @@ export async function openApiSession(
     createdAt: Date.now(),
     agentAwayUntil: awayUntil,
     conversationId: conversationId ?? null,
-  });
+  }, ctx.config.agentLimits.maxSessions);
+  if (!created) return 'too-many';
   const { key, expiresAt } = await issueKey(ctx, sessionId);
   const agentToken = randomBytes(32).toString('base64url');
   await ctx.store.saveResumeToken(hashResumeToken(agentToken), { sessionId, role: 'agent' }, Date.now() + SESSION_IDLE_TTL_MS);
@@ -59,7 +60,8 @@ export async function openApiSession(
 }
 
 /** The console link: the token rides in the fragment, which browsers never send to a server. */
-export function consoleLink(baseUrl: string, sessionId: string, agentToken: string): string {
+export function consoleLink(baseUrl: string, sessionId: string, agentToken: string, conversationId: string | undefined): string {
   const fragment = new URLSearchParams({ session: sessionId, token: agentToken });
-  return `${baseUrl}/agent#${fragment.toString()}`;
+  const query = conversationId ? `?${new URLSearchParams({ conversation: conversationId }).toString()}` : '';
+  return `${baseUrl}/agent${query}#${fragment.toString()}`;
 }

@@ -34,6 +34,7 @@ export async function openAgentSession(
   connection: ClientConnection,
   agent: AgentAccount,
   ref: string | undefined,
+  conversationId?: string,
 ): Promise<string | undefined> {
   const max = ctx.config.agentLimits.maxSessions;
   if (!(await takeKeyBudget(ctx, connection, agent, ref))) return undefined;
@@ -48,6 +49,7 @@ export async function openAgentSession(
     key: null,
     keyExpiresAt: null,
     createdAt: Date.now(),
+    conversationId: conversationId ?? null,
   } as const;
   if (!(await ctx.store.createSession(record, max))) {
     sendError(connection, 'rate-limited', `At most ${max} screen shares at once.`, { ref });

@@ -88,6 +88,15 @@ describe('REST API /api/v1', function () {
     customer.close();
   });
 
+  it('keeps the console\'s ?conversation= id with a session the agent starts', async () => {
+    const agent = await connect(t.url, 'agent', { cookie: await signIn(t.url) });
+    agent.send({ type: 'session.create', ref: 'c1', conversation: 'ticket-815' });
+    const { sessionId } = await agent.next('session.key');
+    const state = (await (await call(`/sessions/${sessionId}`)).json()) as { conversationId: string };
+    assert.equal(state.conversationId, 'ticket-815');
+    agent.close();
+  });
+
   it('refuses an unknown agent with 404', async () => {
     const response = await call('/sessions', { method: 'POST', body: JSON.stringify({ agent: 'nobody' }) });
     assert.equal(response.status, 404);

@@ -5,7 +5,7 @@ import { sendError, type Handler } from './context';
 export const createSession: Handler<AgentMessageOf<'session.create'>> = async (ctx, connection, message) => {
   const agent = connection.agent;
   if (!agent) return sendError(connection, 'not-allowed', 'Only signed-in agents can start a screen share.');
-  const sessionId = await openAgentSession(ctx, connection, agent, message.ref);
+  const sessionId = await openAgentSession(ctx, connection, agent, message.ref, message.conversation);
   if (!sessionId) return;
   await handOutFirstKey(ctx, connection, sessionId, message.ref);
   ctx.log.info({ sessionId, agent: agent.username }, 'session created');
