@@ -1,6 +1,7 @@
 import SimplePeer from 'simple-peer';
 import { MAX_PEER_CHANNEL_MESSAGE_CHARS, PeerChannelMessage, SignalData, parseMessage } from '../../signaling/protocol';
 import type { IceServer } from '../../signaling/protocol';
+import { connectionWords } from './verification/verificationWords';
 import { applySenderTuning, NORMAL_TUNING, SHARP_TEXT_TUNING } from './senderTuning';
 
 /**
@@ -82,6 +83,11 @@ export class ScreenPeer {
     this.videoSender ??= this.connection.getSenders().find((sender) => sender.track?.kind === 'video');
     const track = paused ? null : (this.options.stream?.getVideoTracks()[0] ?? null);
     this.videoSender?.replaceTrack(track).catch((error: unknown) => console.warn('could not pause or resume the picture', error));
+  }
+
+  /** The three words of this connection's two DTLS certificates; null before both descriptions are set. */
+  verificationWords(): Promise<string[] | null> {
+    return connectionWords(this.connection);
   }
 
   /** The underlying connection, for getStats(). */

@@ -7,6 +7,7 @@ import { text, type TextRef } from '../i18n/textRef';
 import { VideoView } from '../video/videoView';
 import { copyToClipboard } from './copyToClipboard';
 import { SessionIdentity } from './sessionIdentity';
+import { VerificationLine } from './verificationLine';
 import { formatCountdown, remainingMs } from './countdown';
 import { keyIsExpired, sessionStatus, showsKey, type SessionFlow, type SessionOutcome, type SessionStage } from './sessionStatus';
 
@@ -63,6 +64,7 @@ export class SessionPanel {
   private readonly renewButton: HTMLButtonElement;
   private readonly copyButton: HTMLButtonElement;
   private readonly videoSlot: HTMLElement;
+  private readonly verification: VerificationLine;
   private readonly body: HTMLElement;
   private readonly errorLine: HTMLElement;
   private readonly endButton: HTMLButtonElement;
@@ -109,6 +111,7 @@ export class SessionPanel {
     show(this.keyBlock, false);
 
     this.videoSlot = h('div', { class: 'video-slot' });
+    this.verification = new VerificationLine(texts);
     show(this.videoSlot, false);
 
     this.errorLine = h('p', { class: 'session-error', attrs: { role: 'alert' } });
@@ -124,7 +127,7 @@ export class SessionPanel {
     this.closeButton = button('button button-secondary', () => this.actions.close(this));
     texts.set(this.closeButton, text('session.close'));
 
-    this.body = h('div', { class: 'session-body' }, this.keyBlock, this.videoSlot, this.errorLine);
+    this.body = h('div', { class: 'session-body' }, this.keyBlock, this.verification.element, this.videoSlot, this.errorLine);
     this.element = h(
       'section',
       { class: 'session' },
@@ -296,6 +299,10 @@ export class SessionPanel {
       },
       onConnect: () => {
         if (this.sharpText) this.peer?.send({ type: 'picture.quality', sharpText: true });
+        const peer = this.peer;
+        void peer?.verificationWords().then((words) => {
+          if (this.peer === peer) this.verification.showWords(words);
+        });
       },
       onClose: () => {
         // The customer may share again (a new offer): the next signal opens a fresh peer.
@@ -324,6 +331,7 @@ export class SessionPanel {
     const peer = this.peer;
     this.peer = null;
     peer?.destroy();
+    this.verification.showWords(null);
     this.video?.stop();
     this.video = null;
     this.videoSlot.replaceChildren();
@@ -390,7 +398,7 @@ export class SessionPanel {
     show(this.videoSlot, stage.stage === 'active' && this.video !== null);
     this.video?.setPaused(stage.stage === 'active' && stage.phase === 'paused');
 
-    show(this.body, [this.keyBlock, this.videoSlot, this.errorLine].some((part) => !part.hidden));
+    show(this.body, [this.keyBlock, this.verification.element, this.videoSlot, this.errorLine].some((part) => !part.hidden));
 
     const creatingFailed = stage.stage === 'creating' && !this.errorLine.hidden;
     show(this.endButton, stage.stage === 'active');

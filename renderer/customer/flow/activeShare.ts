@@ -5,6 +5,8 @@ export interface ActiveShareEvents {
   /** The browser's own "Stop sharing" control (or the OS) ended the capture. */
   onCaptureEnded(): void;
   onConnected(): void;
+  /** The verification words of the connected picture (read aloud to the agent). */
+  onWords(words: string[] | null): void;
   /** The picture connection closed or failed without us asking. */
   onPeerLost(error?: Error): void;
 }
@@ -93,6 +95,7 @@ export class ActiveShare {
       onConnect: current(() => {
         this.peerLost = false;
         this.events.onConnected();
+        void this.peer.verificationWords().then(current((words: string[] | null) => this.events.onWords(words)));
       }),
       onClose: current(() => {
         this.peerLost = true;

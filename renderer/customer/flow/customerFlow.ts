@@ -402,13 +402,16 @@ export class CustomerFlow {
         this.silentPeerRestarts = 0;
         if (this.current.step === 'sharing') this.set({ ...this.current, connected: true });
       },
+      onWords: (words) => {
+        if (this.current.step === 'sharing') this.set({ ...this.current, words });
+      },
       onPeerLost: (error) => {
         console.warn('the screen connection closed', error);
         this.peerLost();
       },
     });
     this.share = share;
-    this.set({ step: 'sharing', agent, connected: false, reconnecting: this.isReconnecting(), paused: false });
+    this.set({ step: 'sharing', agent, connected: false, reconnecting: this.isReconnecting(), paused: false, words: null });
     this.deps.platform.setSharingState(true, agent.displayName, false);
   }
 
@@ -423,7 +426,7 @@ export class CustomerFlow {
   /** The picture connection dropped; if the server does not explain it soon, call it lost. */
   private peerLost(): void {
     if (this.current.step !== 'sharing') return;
-    if (this.current.connected) this.set({ ...this.current, connected: false });
+    if (this.current.connected) this.set({ ...this.current, connected: false, words: null });
     // While either side is reconnecting, a new peer follows when both are back.
     if (this.isReconnecting() || this.timers.has('peerLoss')) return;
     this.timers.start('peerLoss', PEER_LOSS_GRACE_MS, () => {
@@ -520,7 +523,7 @@ export class CustomerFlow {
     this.peerAway = message.state === 'away';
     if (message.state === 'back' && this.share && (message.needsNewPeer || !this.pictureUp())) {
       this.share.restartPeer(this.route);
-      if (this.current.step === 'sharing') this.set({ ...this.current, connected: false });
+      if (this.current.step === 'sharing') this.set({ ...this.current, connected: false, words: null });
     }
     this.showReconnecting();
   }

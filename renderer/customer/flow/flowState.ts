@@ -29,6 +29,8 @@ export type FlowState =
       reconnecting: boolean;
       /** The customer held the picture back: no frame leaves the computer until "Resume". */
       paused: boolean;
+      /** The connection's verification words, once the picture is connected. */
+      words: string[] | null;
     }
   /** After a reload: picking the session up again with the saved resume token. */
   | { step: 'resuming'; agent: AgentIdentity | null }

@@ -6,6 +6,8 @@ export interface SenderPeer {
   signal(data: SignalData): void;
   /** No frame leaves the computer while paused; the connection stays up. */
   setPaused(paused: boolean): void;
+  /** The connection's three verification words; null before both descriptions are set. */
+  verificationWords(): Promise<string[] | null>;
   destroy(): void;
   useIceServers?(iceServers: IceServer[]): void;
 }

@@ -28,9 +28,18 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
     text('sharing.barLabel'),
   );
   const connection = h('p', { class: 'connection', 'aria-live': 'polite' });
+  // The accessible name stays "Verification words" in every language, like the words themselves.
+  const words = h('p', { class: 'verification-words', role: 'note', 'aria-label': 'Verification words' });
+  const verification = h(
+    'div',
+    { class: 'verification', hidden: true },
+    texts.set(h('p', { class: 'verification-intro' }), text('sharing.verifyIntro', { agent })),
+    words,
+  );
   const main = card(
     heading(texts, text('sharing.heading')),
     connection,
+    verification,
     factList(texts, [text('sharing.seeOnly', { agent }), text('sharing.howToStop')]),
   );
   const update = (state: typeof initial) => {
@@ -45,6 +54,8 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
     connection.classList.toggle('connection-reconnecting', state.reconnecting);
     reconnectNote.hidden = !state.reconnecting;
     banner.classList.toggle('is-reconnecting', state.reconnecting);
+    words.textContent = state.words?.join(' ') ?? '';
+    verification.hidden = state.words === null;
   };
   update(initial);
   return { main, banner, update, focus: () => stop.focus() };

@@ -129,6 +129,10 @@ export class FakePeer implements SenderPeer {
   setPaused(paused: boolean): void {
     this.paused = paused;
   }
+  words: string[] | null = ['tiger', 'corporate', 'snapshot'];
+  async verificationWords(): Promise<string[] | null> {
+    return this.words;
+  }
   signal(data: unknown): void {
     this.received.push(data);
   }
