@@ -182,6 +182,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
       await monitoring?.close();
       await webhooks.stop();
       keyTimers.cancelAll();
+      chat.abandoned.cancelAll();
       await sockets.close();
       await app.close();
       await store.close();

@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { addressBucket } from '../network/addressBucket';
 import type { ChatConfig } from './chatConfig';
 
 export type ChatLimitConfig = ChatConfig;
@@ -28,11 +29,11 @@ export class ChatLimits {
   async message(conversationId: string, ip: string): Promise<LimitVerdict> {
     const conversation = await take(this.perConversation, conversationId);
     if (!conversation.allowed) return conversation;
-    return take(this.perIp, ip);
+    return take(this.perIp, addressBucket(ip));
   }
 
   async start(ip: string): Promise<LimitVerdict> {
-    return take(this.startsPerIp, ip);
+    return take(this.startsPerIp, addressBucket(ip));
   }
 }
 

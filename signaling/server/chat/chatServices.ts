@@ -1,6 +1,7 @@
 import type { ChatLimits } from './chatLimits';
 import type { ChatStore } from './chatStore';
 import type { PendingShareEvents } from './pendingShareEvents';
+import type { AbandonedChats } from './abandonedChats';
 
 /** What the chat handlers use besides the session machinery (part of HandlerContext as `chat`). */
 export interface ChatServices {
@@ -15,4 +16,6 @@ export interface ChatServices {
   customerSockets: Map<string, string>;
   /** System messages about a share that are still being posted (see pendingShareEvents.ts). */
   shareEvents: PendingShareEvents;
+  /** Waiting chats whose customer left: they leave the inbox after the grace period. */
+  abandoned: AbandonedChats;
 }

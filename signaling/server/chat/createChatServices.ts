@@ -7,6 +7,7 @@ import type { ChatServices } from './chatServices';
 import type { ChatStore } from './chatStore';
 import { MemoryChatStore } from './memoryChatStore';
 import { PendingShareEvents } from './pendingShareEvents';
+import { AbandonedChats } from './abandonedChats';
 import { RedisChatStore } from './redisChatStore';
 
 /**
@@ -40,5 +41,6 @@ export async function createChatServices(
     maxWaiting: config.chat.maxWaiting,
     customerSockets: new Map(),
     shareEvents: new PendingShareEvents(),
+    abandoned: new AbandonedChats(),
   };
 }

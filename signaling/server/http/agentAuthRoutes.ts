@@ -6,6 +6,7 @@ import { AGENT_COOKIE, type AgentSessions } from '../auth/agentSessions';
 import type { SignInCheck } from '../auth/signInCheck';
 import type { LoginLimiter } from '../limits/loginLimiter';
 import type { ClientWarnings } from '../clientWarnings';
+import { addressBucket } from '../network/addressBucket';
 import { signInErrorHandler, signInGuard } from './signInGuard';
 
 const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
@@ -38,7 +39,7 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
   const guard = signInGuard(deps.allowedOrigins, deps.tls, LoginBody, deps.warnings);
   app.post('/api/agent/login', { errorHandler, ...guard }, async (request, reply) => {
     const body = LoginBody.safeParse(request.body);
-    const verdict = await deps.limiter.begin(request.ip, body.success ? body.data.username : undefined);
+    const verdict = await deps.limiter.begin(addressBucket(request.ip), body.success ? body.data.username : undefined);
     if (!verdict.allowed) {
       return reply.code(429).send({
         code: 'too-many-attempts',

@@ -1,5 +1,6 @@
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { takePoint as take } from './takePoint';
+import { addressBucket } from '../network/addressBucket';
 import type { Config } from '../config';
 
 export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
@@ -24,7 +25,8 @@ export class KeyAttemptLimiter {
   }
 
   /** Takes one attempt from both budgets; refused (and nothing taken) when either is used up. */
-  async reserve(ip: string): Promise<AttemptVerdict> {
+  async reserve(address: string): Promise<AttemptVerdict> {
+    const ip = addressBucket(address);
     const ipResult = await take(this.perIp, ip);
     if (ipResult !== true) return { allowed: false, retryAfterMs: ipResult };
     const globalResult = await take(this.global, 'all');
@@ -36,7 +38,8 @@ export class KeyAttemptLimiter {
   }
 
   /** Gives a reserved attempt back: it succeeded. */
-  async refund(ip: string): Promise<void> {
+  async refund(address: string): Promise<void> {
+    const ip = addressBucket(address);
     await Promise.all([this.perIp.reward(ip, 1), this.global.reward('all', 1)]);
   }
 }

@@ -13,6 +13,7 @@ import { GraceTimers } from '../sessions/graceTimers';
 import { memberLeft } from '../sessions/memberPresence';
 import { nodeOfConnection } from '../cluster/nodeIdentity';
 import { publicIceServers } from '../ice/sessionIce';
+import { addressBucket } from '../network/addressBucket';
 import { clientAddress } from '../network/trustedProxy';
 import { ClientConnection } from './clientConnection';
 import { ConnectionRegistry, type MessageRouter } from './connectionRegistry';
@@ -107,7 +108,7 @@ export class SignalingSocketServer {
       return refuse(socket, 403, 'Forbidden');
     }
     const cap = this.options.config.maxSocketsPerAddress;
-    if (cap > 0 && (this.socketsPerAddress.get(ip) ?? 0) >= cap) {
+    if (cap > 0 && (this.socketsPerAddress.get(addressBucket(ip)) ?? 0) >= cap) {
       this.ctx.warnings.warn(ip, { role, cap }, 'socket refused: too many open sockets from this address');
       return refuse(socket, 429, 'Too Many Requests');
     }
@@ -145,7 +146,8 @@ export class SignalingSocketServer {
     const connection = new ClientConnection(newConnectionId(this.options.nodeId), role, ip, ws, signedIn?.agent, signIn);
     this.registry.add(connection);
     const stopExpiryWatch = watchSignInExpiry(connection, () => void endAgentAccess(this.ctx, connection, 'sign-in-expired'));
-    this.socketsPerAddress.set(ip, (this.socketsPerAddress.get(ip) ?? 0) + 1);
+    const bucket = addressBucket(ip);
+    this.socketsPerAddress.set(bucket, (this.socketsPerAddress.get(bucket) ?? 0) + 1);
     const helloTimer = setTimeout(() => {
       if (!connection.greeted) ws.close(CloseCode.helloTimeout, 'hello expected');
     }, HELLO_TIMEOUT_MS);
@@ -167,9 +169,9 @@ export class SignalingSocketServer {
       connection.dropScheduled();
       this.registry.remove(connection);
       this.limiter.forget(connection.id);
-      const open = (this.socketsPerAddress.get(ip) ?? 1) - 1;
-      if (open > 0) this.socketsPerAddress.set(ip, open);
-      else this.socketsPerAddress.delete(ip);
+      const open = (this.socketsPerAddress.get(bucket) ?? 1) - 1;
+      if (open > 0) this.socketsPerAddress.set(bucket, open);
+      else this.socketsPerAddress.delete(bucket);
       void this.disconnected(connection);
     });
   }

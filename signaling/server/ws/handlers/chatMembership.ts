@@ -40,5 +40,22 @@ export async function agentConversation(
 export function rememberCustomerSocket(ctx: HandlerContext, connection: ClientConnection, conversationId: string): void {
   const known = ctx.chat.customerSockets.has(connection.id);
   ctx.chat.customerSockets.set(connection.id, conversationId);
-  if (!known) connection.socket.once('close', () => ctx.chat.customerSockets.delete(connection.id));
+  if (known) return;
+  connection.socket.once('close', () => {
+    const current = ctx.chat.customerSockets.get(connection.id);
+    ctx.chat.customerSockets.delete(connection.id);
+    if (current) void customerLeft(ctx, connection.id, current);
+  });
+}
+
+/** A waiting chat's customer socket closed: the chat leaves the inbox unless the customer resumes in time. */
+async function customerLeft(ctx: HandlerContext, connectionId: string, conversationId: string): Promise<void> {
+  try {
+    const conversation = await ctx.chat.store.getConversation(conversationId);
+    if (conversation?.state === 'waiting' && conversation.customerConnectionId === connectionId) {
+      ctx.chat.abandoned.watch(ctx, conversationId, connectionId);
+    }
+  } catch (error) {
+    ctx.log.error({ err: error, conversationId }, 'could not watch a waiting chat whose customer left');
+  }
 }

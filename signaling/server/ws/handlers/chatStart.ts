@@ -15,6 +15,7 @@ export const chatStart: Handler<CustomerMessageOf<'chat.start'>> = async (ctx, c
   }
   // A flood of new chats from many addresses must not fill the inbox (and memory) without end.
   if ((await ctx.chat.store.countWaiting()) >= ctx.chat.maxWaiting) {
+    await ctx.chat.abandoned.sweep(ctx);
     ctx.warnings.warn(connection.ip, {}, 'chat start refused: too many waiting conversations');
     return sendError(connection, 'rate-limited', 'All our team members are busy. Please try again in a few minutes.', {
       ref: message.ref,
