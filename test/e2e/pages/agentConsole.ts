@@ -7,7 +7,11 @@ const KEY_TEXT = /^\d{3} \d{3} \d{3}$/;
 export class AgentConsole {
   private constructor(readonly page: Page) {}
 
-  static async signIn(context: BrowserContext, agentUrl: string, account = DEMO_AGENT): Promise<AgentConsole> {
+  static async signIn(
+    context: BrowserContext,
+    agentUrl: string,
+    account: { username: string; password: string } = DEMO_AGENT,
+  ): Promise<AgentConsole> {
     const page = await context.newPage();
     await page.goto(agentUrl);
     await page.getByLabel('Username').fill(account.username);
