@@ -13,8 +13,10 @@ export function languageSwitch(
   onChosen: (locale: Locale) => void,
 ): HTMLElement {
   const buttons = LOCALES.map((locale) => {
-    const choice = h('button', { type: 'button', class: 'language-choice', lang: locale }, locale.toUpperCase());
-    texts.attr(choice, 'aria-label', text(NAMES[locale]));
+    // The name comes from the content ("English"), so the visible "EN" is no mismatching label.
+    const name = texts.set(h('span', { class: 'visually-hidden' }), text(NAMES[locale]));
+    const abbreviation = h('span', { 'aria-hidden': 'true' }, locale.toUpperCase());
+    const choice = h('button', { type: 'button', class: 'language-choice', lang: locale }, abbreviation, name);
     choice.addEventListener('click', () => onChosen(locale));
     return { locale, choice };
   });
