@@ -63,7 +63,7 @@ function partOf({ functionName, url }: ProfileNode['callFrame']): string | undef
   const module = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
   if (module) return `${module}${module === 'zod' ? ' (validation)' : module === 'ws' ? ' (WebSocket framing)' : ''}`;
   if (url.startsWith('node:')) return 'Node core (net, streams, timers)';
-  if (url.includes('/server/main.js')) return 'our server code';
+  if (/\/server\/(main|server)\.js$/.test(url)) return 'our server code';
   if (url === '') return builtIn(functionName);
   return url;
 }

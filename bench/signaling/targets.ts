@@ -76,11 +76,13 @@ async function startOurs(listen: Listen = { host: '127.0.0.1', port: 0 }): Promi
       ...(listen.port !== 0 ? { PUBLIC_URL: `http://${listen.host}:${listen.port}` } : {}),
       DEMO_AGENT: `${BENCH_AGENT.username}:${BENCH_AGENT.password}`,
       AGENTS_FILE: path.join(dataDir, 'agents.json'),
+      DATABASE_DIR: path.join(dataDir, 'database'),
       ...OUR_BENCH_ENV,
     },
   });
   const [customerPage, inspectorUrl] = await Promise.all([
-    waitForOutput(child, /Customer page:\s+(\S+)/),
+    // The embedded database (PGlite) starts and migrates first: seconds, more on a loaded machine.
+    waitForOutput(child, /Customer page:\s+(\S+)/, 120_000),
     waitForOutput(child, /Debugger listening on (ws:\S+)/),
   ]);
   const url = new URL(customerPage).origin;

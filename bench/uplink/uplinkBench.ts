@@ -41,6 +41,8 @@ export interface UplinkFigures {
   tbf: TbfParameters;
   impairment: Impairment;
   ours: UplinkSideFigures;
+  /** The same join after the agent pressed "Sharp text" (undefined: the console has no such control). */
+  oursSharpText: UplinkSideFigures | undefined;
   plain: UplinkSideFigures;
 }
 
@@ -68,9 +70,9 @@ export async function measureUplink(settings: UplinkSettings, log: (line: string
       for (const rate of settings.ratesBitsPerSecond) {
         network.shape(rate, settings.impairment);
         log(`uplink ${rateLabel(rate)}: customer at ${network.customerAddress} in namespace ${network.name}`);
-        const ours = await measureOurs(stage, text, settings, log);
+        const { ours, oursSharpText } = await measureOurs(stage, text, settings, log);
         const plain = await measurePlainPair(stage, text, settings, log);
-        results.push({ rateBitsPerSecond: rate, tbf: tbfParameters(rate), impairment: settings.impairment, ours, plain });
+        results.push({ rateBitsPerSecond: rate, tbf: tbfParameters(rate), impairment: settings.impairment, ours, oursSharpText, plain });
       }
       return { rows: results.flatMap(uplinkRows), details: results };
     } finally {
@@ -81,7 +83,12 @@ export async function measureUplink(settings: UplinkSettings, log: (line: string
   }
 }
 
-async function measureOurs(stage: Stage, text: TextWindow, settings: UplinkSettings, log: (line: string) => void): Promise<UplinkSideFigures> {
+async function measureOurs(
+  stage: Stage,
+  text: TextWindow,
+  settings: UplinkSettings,
+  log: (line: string) => void,
+): Promise<{ ours: UplinkSideFigures; oursSharpText: UplinkSideFigures | undefined }> {
   await text.show(0);
   const browser = await stage.launchCustomer();
   const join = await joinOnce(stage.agent, browser, stage.customerUrl);
@@ -92,9 +99,17 @@ async function measureOurs(stage: Stage, text: TextWindow, settings: UplinkSetti
       videoSelector: 'video[aria-label="Customer screen"]',
       firstFrameMs: join.phases.firstFrame - join.phases.consentClicked,
     };
-    const figures = await watchTextChanges(sides, stage, text, settings);
-    log(`uplink ours: ${summary(figures)}`);
-    return figures;
+    const ours = await watchTextChanges(sides, stage, text, settings);
+    log(`uplink ours: ${summary(ours)}`);
+    // The agent console's "Sharp text" (maintain resolution, fewer frames, more bits per frame).
+    const sharpText = stage.agent.page.getByRole('button', { name: 'Sharp text' }).last();
+    if (!(await sharpText.count())) return { ours, oursSharpText: undefined };
+    await text.show(0);
+    await sharpText.click({ force: true });
+    const oursSharpText = await watchTextChanges(sides, stage, text, settings);
+    log(`uplink ours, Sharp text: ${summary(oursSharpText)}`);
+    await sharpText.click({ force: true });
+    return { ours, oursSharpText };
   } finally {
     await join.end();
     await browser.close();

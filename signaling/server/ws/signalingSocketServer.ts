@@ -18,7 +18,7 @@ import { clientAddress } from '../network/trustedProxy';
 import { ClientConnection } from './clientConnection';
 import { ConnectionRegistry, type MessageRouter } from './connectionRegistry';
 import type { HandlerContext } from './handlers/context';
-import { startHeartbeat } from './heartbeat';
+import { startHeartbeat, type Heartbeat } from './heartbeat';
 import { createMessageIntake } from './messageIntake';
 import { DESKTOP_APP_ORIGIN, isOriginAllowed } from './originPolicy';
 
@@ -62,7 +62,7 @@ export class SignalingSocketServer {
   /** The handlers' context (also used by the REST API to open and end sessions). */
   readonly ctx: HandlerContext;
   private readonly graceTimers = new GraceTimers();
-  private readonly stopHeartbeat: () => void;
+  private readonly heartbeat: Heartbeat;
   private readonly receive: ReturnType<typeof createMessageIntake>;
   /** Customers may also connect from the desktop app; agents only from allowed web pages. */
   private readonly customerOrigins: ReadonlySet<string>;
@@ -86,7 +86,7 @@ export class SignalingSocketServer {
       },
     };
     this.receive = createMessageIntake(this.ctx, this.limiter, (connection) => this.welcome(connection));
-    this.stopHeartbeat = startHeartbeat(this.registry, options.config.heartbeatIntervalMs);
+    this.heartbeat = startHeartbeat(options.config.heartbeatIntervalMs);
   }
 
   attach(server: HttpServer): void {
@@ -146,6 +146,7 @@ export class SignalingSocketServer {
     const connection = new ClientConnection(newConnectionId(this.options.nodeId), role, ip, ws, signedIn?.agent, signIn);
     this.registry.add(connection);
     const stopExpiryWatch = watchSignInExpiry(connection, () => void endAgentAccess(this.ctx, connection, 'sign-in-expired'));
+    this.heartbeat.track(connection);
     const bucket = addressBucket(ip);
     this.socketsPerAddress.set(bucket, (this.socketsPerAddress.get(bucket) ?? 0) + 1);
     const helloTimer = setTimeout(() => {
@@ -168,6 +169,7 @@ export class SignalingSocketServer {
       stopExpiryWatch();
       connection.dropScheduled();
       this.registry.remove(connection);
+      this.heartbeat.forget(connection);
       this.limiter.forget(connection.id);
       const open = (this.socketsPerAddress.get(bucket) ?? 1) - 1;
       if (open > 0) this.socketsPerAddress.set(bucket, open);
@@ -199,7 +201,7 @@ export class SignalingSocketServer {
    */
   async close(): Promise<void> {
     this.closing = true;
-    this.stopHeartbeat();
+    this.heartbeat.stop();
     for (const connection of this.registry.all()) {
       if (this.options.handOverOnClose) {
         // The other member hears "away" now; the grace timer is left to the node this client resumes on.

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { firstReadableIndex } from '../../../bench/uplink/firstReadable';
-import { parseDelay, parseLoss, parseRate, rateLabel, shapingCommands, tbfParameters } from '../../../bench/uplink/shaping';
-import { wordsForSeed } from '../../../bench/uplink/textWords';
-import { wordAccuracy } from '../../../bench/uplink/wordAccuracy';
+import { firstReadableIndex } from '../../../../bench/uplink/firstReadable';
+import { parseDelay, parseLoss, parseRate, rateLabel, shapingCommands, tbfParameters } from '../../../../bench/uplink/shaping';
+import { wordsForSeed } from '../../../../bench/uplink/textWords';
+import { wordAccuracy } from '../../../../bench/uplink/wordAccuracy';
 
 describe('bench: the slow-uplink helpers', () => {
   describe('uplink options', () => {
