@@ -8,6 +8,7 @@ import { VideoView } from '../video/videoView';
 import { copyToClipboard } from './copyToClipboard';
 import { SessionIdentity } from './sessionIdentity';
 import { VerificationLine } from './verificationLine';
+import { PointerTools } from '../video/pointerTools';
 import { formatCountdown, remainingMs } from './countdown';
 import { keyIsExpired, sessionStatus, showsKey, type SessionFlow, type SessionOutcome, type SessionStage } from './sessionStatus';
 
@@ -65,6 +66,7 @@ export class SessionPanel {
   private readonly copyButton: HTMLButtonElement;
   private readonly videoSlot: HTMLElement;
   private readonly verification: VerificationLine;
+  private readonly pointerTools: PointerTools;
   private readonly body: HTMLElement;
   private readonly errorLine: HTMLElement;
   private readonly endButton: HTMLButtonElement;
@@ -112,6 +114,8 @@ export class SessionPanel {
 
     this.videoSlot = h('div', { class: 'video-slot' });
     this.verification = new VerificationLine(texts);
+    this.pointerTools = new PointerTools(texts, (mark) => this.peer?.send(mark));
+    this.verification.element.append(this.pointerTools.element);
     show(this.videoSlot, false);
 
     this.errorLine = h('p', { class: 'session-error', attrs: { role: 'alert' } });
@@ -323,6 +327,7 @@ export class SessionPanel {
         },
       });
       this.videoSlot.replaceChildren(this.video.element);
+      this.pointerTools.attach(this.video.picture);
     }
     return this.video;
   }

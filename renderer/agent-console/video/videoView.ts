@@ -123,6 +123,11 @@ export class VideoView {
     this.measure();
   }
 
+  /** The <video> itself, for the pointer tools (clicks on the picture). */
+  get picture(): HTMLVideoElement {
+    return this.video;
+  }
+
   setPaused(paused: boolean): void {
     show(this.pausedNote, paused);
     this.element.classList.toggle('is-paused', paused);

@@ -1,4 +1,4 @@
-import type { IceServer, SignalData } from '../../../signaling/protocol';
+import type { IceServer, PeerChannelMessage, PointerMark, SignalData } from '../../../signaling/protocol';
 import type { CreateSenderPeer, SenderPeer } from './senderPeer';
 
 export interface ActiveShareEvents {
@@ -7,6 +7,8 @@ export interface ActiveShareEvents {
   onConnected(): void;
   /** The verification words of the connected picture (read aloud to the agent). */
   onWords(words: string[] | null): void;
+  /** A pointed spot or a drawn line from the agent (validated, peer to peer). */
+  onMark(mark: PointerMark): void;
   /** The picture connection closed or failed without us asking. */
   onPeerLost(error?: Error): void;
 }
@@ -92,6 +94,9 @@ export class ActiveShare {
       iceServers: route.iceServers,
       ...(route.iceTransportPolicy ? { iceTransportPolicy: route.iceTransportPolicy } : {}),
       onSignal: (data) => route.sendSignal(data),
+      onMessage: current((message: PeerChannelMessage) => {
+        if (message.type === 'pointer.point' || message.type === 'pointer.stroke') this.events.onMark(message);
+      }),
       onConnect: current(() => {
         this.peerLost = false;
         this.events.onConnected();

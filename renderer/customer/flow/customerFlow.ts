@@ -12,6 +12,7 @@ import { NamedTimers } from './namedTimers';
 import { firstCaptureStep, LiveScreenList, type CaptureStart } from './screenChoice';
 import type { CreateSenderPeer } from './senderPeer';
 import { ActiveShare, type SignalRoute } from './activeShare';
+import { AgentMarks } from './agentMarks';
 import { noResumeMemory, type ResumeMemory, type SavedResume } from './resumeMemory';
 import { reconnectDelayMs, RESUME_REPLY_TIMEOUT_MS } from '../../shared/reconnectBackoff';
 
@@ -68,10 +69,14 @@ export class CustomerFlow {
   /** Where the share's signals go: always the current socket. */
   private readonly route: SignalRoute;
   private readonly screenList: LiveScreenList;
+  private readonly marks: AgentMarks;
 
   constructor(private readonly deps: FlowDeps) {
     this.timers = new NamedTimers(deps.clock);
     this.screenList = new LiveScreenList(deps.platform, deps.clock);
+    this.marks = new AgentMarks(deps.clock, () => {
+      if (this.current.step === 'sharing') this.set({ ...this.current, marks: this.marks.view(), marksShown: this.marks.shown });
+    });
     this.memory = deps.resumeMemory ?? noResumeMemory;
     const flow = this;
     this.route = {
@@ -215,6 +220,16 @@ export class CustomerFlow {
 
   resume(): void {
     this.setPaused(false);
+  }
+
+  /** The customer's switch for the agent's pointer and drawings. */
+  setMarksShown(shown: boolean): void {
+    this.marks.setShown(shown);
+  }
+
+  /** The captured screen while sharing (the page previews it with the agent's marks on it). */
+  get sharedStream(): MediaStream | null {
+    return this.share?.stream ?? null;
   }
 
   startOver(): void {
@@ -402,6 +417,7 @@ export class CustomerFlow {
         this.silentPeerRestarts = 0;
         if (this.current.step === 'sharing') this.set({ ...this.current, connected: true });
       },
+      onMark: (mark) => this.marks.receive(mark),
       onWords: (words) => {
         if (this.current.step === 'sharing') this.set({ ...this.current, words });
       },
@@ -411,7 +427,7 @@ export class CustomerFlow {
       },
     });
     this.share = share;
-    this.set({ step: 'sharing', agent, connected: false, reconnecting: this.isReconnecting(), paused: false, words: null });
+    this.set({ step: 'sharing', agent, connected: false, reconnecting: this.isReconnecting(), paused: false, words: null, marks: this.marks.view(), marksShown: this.marks.shown });
     this.deps.platform.setSharingState(true, agent.displayName, false);
   }
 
@@ -564,6 +580,7 @@ export class CustomerFlow {
     this.silentPeerRestarts = 0;
     this.outbox.length = 0;
     this.screenList.stop();
+    this.marks.clear();
     this.captureAttempt++;
     const share = this.share;
     this.share = null;

@@ -3,6 +3,7 @@ import type { ScreenInfo } from '../../../preload/contract/desktopApi';
 import type { CaptureProblem } from '../platform/captureError';
 import type { EndOutcome } from './endOutcome';
 import type { Problem } from './problem';
+import type { MarksView } from './agentMarks';
 
 /** The screens of the customer page, one per step; the page shows exactly one at a time. */
 export type FlowState =
@@ -31,6 +32,9 @@ export type FlowState =
       paused: boolean;
       /** The connection's verification words, once the picture is connected. */
       words: string[] | null;
+      /** The agent's pointer and drawn lines, while the customer shows them. */
+      marks: MarksView;
+      marksShown: boolean;
     }
   /** After a reload: picking the session up again with the saved resume token. */
   | { step: 'resuming'; agent: AgentIdentity | null }

@@ -2,6 +2,7 @@ import { text } from '../i18n/textRef';
 import { h } from '../ui/dom';
 import { button, card, factList, heading } from './parts';
 import type { ViewFactory } from './view';
+import { marksPreview } from './marksPreview';
 
 /** While sharing: an unmistakable bar across the top with "Stop sharing", and what it means. */
 export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) => {
@@ -36,10 +37,12 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
     texts.set(h('p', { class: 'verification-intro' }), text('sharing.verifyIntro', { agent })),
     words,
   );
+  const marks = marksPreview(texts, agent, flow.sharedStream, (shown) => flow.setMarksShown(shown));
   const main = card(
     heading(texts, text('sharing.heading')),
     connection,
     verification,
+    marks.element,
     factList(texts, [text('sharing.seeOnly', { agent }), text('sharing.howToStop')]),
   );
   const update = (state: typeof initial) => {
@@ -56,6 +59,7 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
     banner.classList.toggle('is-reconnecting', state.reconnecting);
     words.textContent = state.words?.join(' ') ?? '';
     verification.hidden = state.words === null;
+    marks.update(state.marks, state.marksShown);
   };
   update(initial);
   return { main, banner, update, focus: () => stop.focus() };
