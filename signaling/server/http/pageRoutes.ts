@@ -4,8 +4,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { allowFramingBy } from './frameAncestors';
 
-/** The built pages (dist/web): customer page at /, agent console at /agent. */
-/** The console may be framed by the contact-center desktops in CONSOLE_EMBED_ORIGINS. */
+/**
+ * The built pages (dist/web): customer page at /, agent console at /agent. The console may be
+ * framed by the contact-center desktops in CONSOLE_EMBED_ORIGINS, and by nobody when it is empty.
+ */
 export async function registerPageRoutes(app: FastifyInstance, webRoot: string, consoleEmbedOrigins: readonly string[] = []): Promise<void> {
   if (!existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error(`The web pages are not built (${webRoot}/index.html is missing). Run "npm run build" first.`);
@@ -18,7 +20,7 @@ export async function registerPageRoutes(app: FastifyInstance, webRoot: string, 
     },
   });
   app.get('/agent', async (_request, reply) => {
-    allowFramingBy(reply, consoleEmbedOrigins);
+    if (consoleEmbedOrigins.length > 0) allowFramingBy(reply, consoleEmbedOrigins);
     return reply.header('Cache-Control', 'no-cache').sendFile('agent.html');
   });
 }
