@@ -1,4 +1,5 @@
 import { freshKey } from '../keys/keyGenerator';
+import { movePhase } from './sessionPhases';
 import type { HandlerContext } from '../ws/handlers/context';
 
 /**
@@ -20,8 +21,7 @@ export async function issueKey(
       if (!(await ctx.store.retireKey(key, 'expired'))) return;
       const session = await ctx.store.getSession(sessionId);
       if (!session || session.phase !== 'waiting') return;
-      await ctx.store.updateSession(sessionId, { phase: 'key-expired' });
-      ctx.router.deliver(session.agentConnectionId, { type: 'session.update', sessionId, phase: 'key-expired' });
+      await movePhase(ctx, session, 'key-expired');
       ctx.log.info({ sessionId }, 'key expired unused');
     })().catch((error: unknown) => ctx.log.error({ err: error, sessionId }, 'key expiry failed'));
   });

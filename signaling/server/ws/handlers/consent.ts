@@ -1,5 +1,6 @@
 import type { CustomerMessageOf } from '../../../protocol';
 import { endSession } from '../../sessions/endSession';
+import { movePhase } from '../../sessions/sessionPhases';
 import { sendError, type Handler } from './context';
 import { ownedSession } from './ownedSession';
 
@@ -7,7 +8,5 @@ export const consent: Handler<CustomerMessageOf<'consent'>> = async (ctx, connec
   const session = await ownedSession(ctx, connection, undefined);
   if (!session) return;
   if (message.decision === 'decline') return endSession(ctx, session.id, 'customer', 'declined');
-  if (session.phase !== 'key-entered') return sendError(connection, 'not-allowed', 'Consent was already given.');
-  await ctx.store.updateSession(session.id, { phase: 'choosing-screen' });
-  ctx.router.deliver(session.agentConnectionId, { type: 'session.update', sessionId: session.id, phase: 'choosing-screen' });
+  if (!(await movePhase(ctx, session, 'choosing-screen'))) return sendError(connection, 'not-allowed', 'Consent was already given.');
 };

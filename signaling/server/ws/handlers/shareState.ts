@@ -1,4 +1,5 @@
 import type { CustomerMessageOf, SessionPhase } from '../../../protocol';
+import { movePhase } from '../../sessions/sessionPhases';
 import { sendError, type Handler } from './context';
 import { ownedSession } from './ownedSession';
 
@@ -16,9 +17,8 @@ export const shareState: Handler<CustomerMessageOf<'share.state'>> = async (ctx,
   if (message.state === 'paused' && session.phase !== 'sharing') return sendError(connection, 'not-allowed', 'Nothing is shared yet.');
   const phase = phaseOf[message.state];
   if (phase === session.phase) return;
-  await ctx.store.updateSession(session.id, { phase });
+  if (!(await movePhase(ctx, session, phase))) return sendError(connection, 'not-allowed', 'Nothing is shared yet.');
   if (phase === 'paused' || session.phase === 'paused') {
     ctx.log.info({ sessionId: session.id, event: phase === 'paused' ? 'share.paused' : 'share.resumed' }, 'the customer paused or resumed the share');
   }
-  ctx.router.deliver(session.agentConnectionId, { type: 'session.update', sessionId: session.id, phase });
 };
