@@ -37,6 +37,12 @@ async function start(): Promise<void> {
   const accent = options.color ?? config.primaryColor;
   if (accent) document.documentElement.style.setProperty('--chat-accent', accent);
   document.body.classList.toggle('is-embedded', options.embedded);
+  if (options.embedded) {
+    // In the widget's frame: Escape closes the widget (widget.js listens for this message).
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) window.parent.postMessage({ type: 'screenshare-chat:escape' }, '*');
+    });
+  }
 
   const [chatTranslator, shareTranslator] = await Promise.all([createChatTranslator(locale), createTranslator(locale)]);
   const setLocale = (next: Locale) => {

@@ -40,6 +40,21 @@ function setStyle(element: HTMLElement, style: Partial<Record<string, string>>):
   for (const [name, value] of Object.entries(style)) if (value !== undefined) element.style.setProperty(name, value);
 }
 
+/** An invisible stop for Tab at either end of the open widget; focusing it moves focus on. */
+function focusGuard(onFocus: () => void): HTMLSpanElement {
+  const guard = document.createElement('span');
+  guard.tabIndex = -1;
+  setStyle(guard, { position: 'fixed', width: '1px', height: '1px', overflow: 'hidden', opacity: '0' });
+  guard.addEventListener('focus', onFocus);
+  return guard;
+}
+
+const ESCAPE_MESSAGE = 'screenshare-chat:escape';
+
+function isEscapeMessage(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === ESCAPE_MESSAGE;
+}
+
 function mount(options: WidgetOptions): void {
   const browserLang = (navigator.language || 'en').toLowerCase().startsWith('de') ? 'de' : 'en';
   const labels = LABELS[options.lang ?? browserLang];
@@ -96,17 +111,40 @@ function mount(options: WidgetOptions): void {
       // Sharing the screen happens inside the frame, so it must be allowed to ask for it.
       frame.allow = 'display-capture; clipboard-write';
       frame.referrerPolicy = 'no-referrer';
+      frame.addEventListener('load', () => frame && (frame.dataset.loaded = '1'), { once: true });
       setStyle(frame, { width: '100%', height: '100%', border: '0', display: 'block' });
       panel.append(frame);
     }
     panel.hidden = !visible;
     panel.style.setProperty('display', visible ? 'block' : 'none');
+    for (const guard of guards) guard.tabIndex = visible ? 0 : -1;
     button.textContent = visible ? labels.close : labels.open;
     button.setAttribute('aria-expanded', String(visible));
+    // Opened: the keyboard goes into the chat (once it has loaded).
+    if (visible && frame) {
+      const target = frame;
+      if (target.dataset.loaded) target.focus();
+      else target.addEventListener('load', () => target.focus(), { once: true });
+    }
+  };
+  const close = () => {
+    open(false);
+    button.focus();
   };
   button.addEventListener('click', () => open(panel.hidden));
+  // While open, Tab cycles through the chat and the close button: two focus guards wrap it round.
+  const guardBefore = focusGuard(() => button.focus());
+  const guardAfter = focusGuard(() => frame?.focus());
+  const guards = [guardBefore, guardAfter];
+  root.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape' && !panel.hidden) close();
+  });
+  // Escape inside the chat (another origin) arrives as a message from its frame.
+  window.addEventListener('message', (event) => {
+    if (frame && event.source === frame.contentWindow && isEscapeMessage(event.data) && !panel.hidden) close();
+  });
   panel.style.setProperty('display', 'none');
-  root.append(panel, button);
+  root.append(guardBefore, panel, button, guardAfter);
   document.body.append(host);
 }
 

@@ -55,6 +55,14 @@ test.describe('chat widget on another site', () => {
       await expect(visitor.getByRole('button', { name: 'Chat schließen' })).toHaveAttribute('aria-expanded', 'true');
       const chat = visitor.frameLocator('iframe[title="Support-Chat"]');
       await expect(chat.getByText('Schreiben Sie Ihre Frage unten. Jemand aus unserem Team antwortet hier.')).toBeVisible();
+      // The keyboard: opening moves focus into the chat; Escape closes it and returns to the button.
+      const focusedInWidget = () => visitor.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.tagName ?? null);
+      await expect.poll(focusedInWidget).toBe('IFRAME');
+      await visitor.keyboard.press('Escape');
+      await expect(open).toBeFocused();
+      await expect(open).toHaveAttribute('aria-expanded', 'false');
+      await open.click();
+      await expect.poll(focusedInWidget).toBe('IFRAME');
       await chat.getByRole('textbox', { name: 'Ihre Nachricht' }).fill('Hallo aus dem Shop');
       await chat.getByRole('button', { name: 'Senden' }).click();
 
