@@ -24,6 +24,8 @@ export type InvokeChannel = (typeof Invoke)[keyof typeof Invoke];
 export const Push = {
   stopRequested: 'desktop:stop-requested',
   pauseRequested: 'desktop:pause-requested',
+  /** Pointer overlay window: one of the agent's marks to draw. */
+  overlayMark: 'overlay:mark',
   deepLink: 'desktop:deep-link',
   indicatorState: 'indicator:state',
 } as const;
