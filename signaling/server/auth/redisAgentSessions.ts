@@ -49,6 +49,9 @@ export class RedisAgentSessions implements AgentSessions {
     const parsed = StoredValue.safeParse(safeJson(text));
     if (!parsed.success) return undefined;
     const { username, displayName, expiresAt, stamp } = parsed.data;
+    // The stored expiry decides, not Redis's own key expiry: that starts when Redis ran the SET, a
+    // little later than expiresAt was computed, and the sockets' expiry timers go by expiresAt.
+    if (expiresAt <= Date.now()) return undefined;
     return { agent: { username, displayName }, id, expiresAt, stamp };
   }
 
