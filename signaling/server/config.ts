@@ -88,6 +88,8 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must look like postgres://user:password@host:5432/screenshare')
     .optional(),
   DATABASE_DIR: z.string().min(1).default('data/database'),
+  AUDIT_CUSTOMER_ADDRESS: z.enum(['full', 'truncated', 'none']).default('truncated'),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must look like redis://host:6379 or rediss://user:password@host:6380/0')
@@ -150,6 +152,10 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** Where the embedded database keeps its files (DATABASE_DIR, default data/database). */
   readonly databaseDir: string;
+  /** How much of a customer's address the audit trail keeps (AUDIT_CUSTOMER_ADDRESS). */
+  readonly auditCustomerAddress: 'full' | 'truncated' | 'none';
+  /** Audit events older than this are purged (AUDIT_RETENTION_DAYS). */
+  readonly auditRetentionDays: number;
   /** Web chat limits and the sites that may embed /chat (CHAT_* variables). */
   readonly chat: ChatConfig;
   /** Who may read /metrics and /readyz details: METRICS_PORT, METRICS_HOST, METRICS_TOKEN. */
@@ -222,6 +228,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     databaseUrl: e.DATABASE_URL,
     databaseDir: e.DATABASE_DIR,
+    auditCustomerAddress: e.AUDIT_CUSTOMER_ADDRESS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     chat: loadChatConfig(env),
     monitoring: loadMonitoringConfig(env),
     integrations: loadIntegrationConfig(env),

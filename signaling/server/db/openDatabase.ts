@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config';
 import { migrations } from './migrations';
@@ -39,8 +40,14 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databas
 }
 
 async function openPGlite(dir: string): Promise<Database> {
-  if (dir !== IN_MEMORY) await mkdir(dir, { recursive: true, mode: 0o700 });
-  const pglite = await PGlite.create(dir === IN_MEMORY ? 'memory://' : dir, { parsers: { [INT8]: Number } });
+  const unlock = dir === IN_MEMORY ? async () => {} : await lockDirectory(dir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dir === IN_MEMORY ? 'memory://' : dir, { parsers: { [INT8]: Number } });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
   return {
     db,
@@ -49,6 +56,7 @@ async function openPGlite(dir: string): Promise<Database> {
     async close() {
       await db.destroy();
       await pglite.close();
+      await unlock();
     },
   };
 }
@@ -70,6 +78,37 @@ async function openPostgres(url: string): Promise<Database> {
   }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', location, close: () => db.destroy() };
+}
+
+/**
+ * PGlite is a database inside one process: a second process opening the same folder would
+ * corrupt it. A lock file with the owner's pid keeps it to one (a stale one, whose process is
+ * gone, is taken over).
+ */
+async function lockDirectory(dir: string): Promise<() => Promise<void>> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const lockFile = path.join(dir, 'screenshare.lock');
+  try {
+    await writeFile(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const owner = Number(await readFile(lockFile, 'utf8').catch(() => ''));
+    if (owner && owner !== process.pid && processAlive(owner)) {
+      throw new DatabaseError(
+        `The database in ${dir} is in use by process ${owner} (a running server). Stop it first, or set DATABASE_URL to use PostgreSQL, which several programs can share.`,
+      );
+    }
+    await writeFile(lockFile, String(process.pid));
+  }
+  return () => rm(lockFile, { force: true });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export async function migrateToLatest(db: Kysely<Tables>): Promise<void> {
