@@ -61,6 +61,8 @@ export async function bundleAll(): Promise<void> {
         'tokens-cli': at('signaling/server/api/tokens/tokensCli.ts'),
         webhooks: at('signaling/server/platform/launchWebhooksCli.ts'),
         'webhooks-cli': at('signaling/server/webhooks/webhooksCli.ts'),
+        audit: at('signaling/server/platform/launchAuditCli.ts'),
+        'audit-cli': at('signaling/server/audit/cli.ts'),
       },
       outdir: inDist('server'),
     }),

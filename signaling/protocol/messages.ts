@@ -51,10 +51,24 @@ export type AgentMessage = z.infer<typeof AgentMessage>;
 export const ClaimKey = z
   .object({ type: z.literal('key.claim'), key: z.string().regex(new RegExp(`^\\d{${KEY_LENGTH}}$`)), ref: Ref })
   .strict();
-export const Consent = z.object({ type: z.literal('consent'), decision: z.enum(['accept', 'decline']) }).strict();
+/** The consent sentence exactly as the customer's page showed it; it is stored as the receipt. */
+export const ConsentSentence = z
+  .string()
+  .min(10)
+  .max(400)
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'one line of text');
+export const Consent = z
+  .object({
+    type: z.literal('consent'),
+    decision: z.enum(['accept', 'decline']),
+    sentence: ConsentSentence.optional(),
+    language: z.enum(['en', 'de']).optional(),
+  })
+  .strict();
+export const ShareResolution = z.object({ width: z.number().int().min(1).max(16384), height: z.number().int().min(1).max(16384) }).strict();
 /** 'paused': the customer held the picture back (no frames leave the computer); 'sharing' again resumes it. */
 export const ShareState = z
-  .object({ type: z.literal('share.state'), state: z.enum(['choosing', 'sharing', 'paused']) })
+  .object({ type: z.literal('share.state'), state: z.enum(['choosing', 'sharing', 'paused']), resolution: ShareResolution.optional() })
   .strict();
 export const CustomerEndSession = z
   .object({ type: z.literal('session.end'), reason: z.enum(['stopped', 'declined', 'capture-failed']).optional() })
@@ -124,6 +138,10 @@ export const SessionUpdate = z.object({ type: z.literal('session.update'), sessi
 
 export const KeyAccepted = z.object({ type: z.literal('key.accepted'), sessionId: SessionId, agent: AgentIdentity, ref: Ref });
 
+/** The customer's consent is on the record: its receipt id and the server's time. */
+export const ReceiptId = z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+export const ConsentRecorded = z.object({ type: z.literal('consent.recorded'), sessionId: SessionId, receipt: ReceiptId, at: z.number().int() });
+
 export const RelayedSignal = z.object({ type: z.literal('signal'), sessionId: SessionId, from: Role, data: SignalData });
 
 export const EndReason = z.enum([
@@ -175,6 +193,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
   SessionKey,
   SessionUpdate,
   KeyAccepted,
+  ConsentRecorded,
   RelayedSignal,
   SessionEnded,
   AccessRevoked,

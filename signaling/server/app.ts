@@ -11,6 +11,8 @@ import { AGENT_COOKIE } from './auth/agentSessions';
 import { signInCheck } from './auth/signInCheck';
 import { createSharedState } from './cluster/sharedState';
 import { openDatabase, type Database } from './db/openDatabase';
+import { createAuditServices } from './audit/auditServices';
+import { requireSharedDatabase } from './db/requireSharedDatabase';
 import type { Config } from './config';
 import { registerApi } from './api/apiRoutes';
 import { ApiTokens } from './api/tokens/apiTokens';
@@ -81,7 +83,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, ...timeouts } } : { http: timeouts }),
   });
   capConnectionsPerAddress(app.server, { max: config.http.maxConnectionsPerAddress, trust: config.trustProxy, tls, warnings });
-  const database = options.database ?? (await openDatabase(config));
+  const database = options.database ?? (await openDatabase(requireSharedDatabase(config)));
   const accounts = await AccountDirectory.load(config);
   const shared = await createSharedState(config, log, options.store);
   const agentAuth = await createAgentAuth(config, log, shared.nodeId);
@@ -118,7 +120,8 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   });
   const chat = await createChatServices(config, log);
   const agentKeys = new AgentKeyLimiter(config.agentLimits.keysPerMinute, shared.limiterFactory);
-  const handlerContext = { config, store, keyLimiter: shared.keyLimiter, agentKeys, keyTimers, log, warnings, metrics, chat };
+  const audit = createAuditServices(config, database, shared.nodeId, store, log);
+  const handlerContext = { config, store, keyLimiter: shared.keyLimiter, agentKeys, keyTimers, log, warnings, metrics, chat, audit: audit.log };
   const sockets = new SignalingSocketServer({
     config,
     allowedOrigins,
@@ -190,6 +193,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
       await agentAuth.close();
       await shared.close();
       warnings.close();
+      await audit.close();
       if (!options.database) await database.close();
     },
   };

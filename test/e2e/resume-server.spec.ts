@@ -1,4 +1,6 @@
 import { redisServerMissing, startRedisServer, type RedisServer } from '../support/redisServer';
+import { createDatabase, postgresServerMissing, startPostgresServer, type PostgresServer } from '../support/postgresServer';
+
 import { startServer, type RunningServer } from '../support/server';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
 import { expect, test } from './fixtures';
@@ -19,14 +21,17 @@ const portOf = (server: RunningServer) => Number(new URL(server.url).port);
 
 test.describe('resume: a server node is killed mid-share', () => {
   let redis: RedisServer | undefined;
+  let postgres: PostgresServer | undefined;
   const servers: RunningServer[] = [];
   let proxy: TcpProxy | undefined;
   test.afterEach(async () => {
     await proxy?.close();
     for (const server of servers.splice(0)) await server.stop();
     await redis?.stop();
+    await postgres?.stop();
     proxy = undefined;
     redis = undefined;
+    postgres = undefined;
   });
 
   test('two nodes with Redis: both people see Reconnecting…, the picture keeps flowing, and they carry on through the other node', async ({
@@ -35,10 +40,15 @@ test.describe('resume: a server node is killed mid-share', () => {
   }) => {
     const missing = redisServerMissing();
     test.skip(missing !== undefined, missing);
+    const noPostgres = postgresServerMissing();
+    test.skip(noPostgres !== undefined, noPostgres);
     redis = await startRedisServer();
-    const nodeA = await startServer({ REDIS_URL: redis.url });
+    postgres = await startPostgresServer();
+    // Several nodes share one PostgreSQL (required with REDIS_URL).
+    const cluster = { REDIS_URL: redis.url, DATABASE_URL: await createDatabase(postgres.url) };
+    const nodeA = await startServer(cluster);
     servers.push(nodeA);
-    const nodeB = await startServer({ REDIS_URL: redis.url });
+    const nodeB = await startServer(cluster);
     servers.push(nodeB);
     // The proxy plays the load balancer: everything goes to node A while it lives, then to B.
     proxy = await startTcpProxy([portOf(nodeA), portOf(nodeB)]);

@@ -41,8 +41,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...env,
   });
   // One embedded database for every in-process server of this test run (opening one takes seconds);
-  // a test that sets DATABASE_URL gets that PostgreSQL database instead.
-  const database = config.databaseUrl ? undefined : await sharedTestDatabase();
+  // a test that sets DATABASE_URL or DATABASE_DIR gets that database instead.
+  const database = env.DATABASE_URL || env.DATABASE_DIR ? undefined : await sharedTestDatabase();
   const server = await createSignalingServer(config, { logger, ...(database ? { database } : {}) });
   return {
     server,

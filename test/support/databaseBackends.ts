@@ -1,8 +1,6 @@
-import pg from 'pg';
-import { randomBytes } from 'node:crypto';
 import { IN_MEMORY, openDatabase, type Database } from '../../signaling/server/db/openDatabase';
 import { freshPGlite } from './sharedTestDatabase';
-import { postgresServerMissing, startPostgresServer, type PostgresServer } from './postgresServer';
+import { createDatabase, postgresServerMissing, startPostgresServer, type PostgresServer } from './postgresServer';
 
 /**
  * Runs a describe block once per database the server supports: the embedded PGlite (in memory)
@@ -59,19 +57,4 @@ export function usePostgresServer(): { readonly server: PostgresServer; freshDat
     },
     freshDatabaseUrl: () => createDatabase(running().url),
   };
-}
-
-/** A new empty database on the server; its URL. */
-export async function createDatabase(serverUrl: string): Promise<string> {
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }

@@ -70,7 +70,8 @@ export async function handOutFirstKey(
   sessionId: string,
   ref: string | undefined,
 ): Promise<{ key: string; expiresAt: number }> {
-  const { key, expiresAt } = await issueKey(ctx, sessionId);
+  const agent = connection.agent?.username ?? '';
+  const { key, expiresAt } = await issueKey(ctx, sessionId, { agent, type: 'key.issued' });
   connection.send({ type: 'session.key', sessionId, key, expiresAt, ref });
   await grantResumeToken(ctx, connection, sessionId);
   return { key, expiresAt };

@@ -6,7 +6,7 @@ import type { HandlerContext } from '../ws/handlers/context';
  * ended it and why. Safe to call twice (the second call finds nothing).
  */
 export async function endSession(
-  ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'log'>,
+  ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'log' | 'audit'>,
   sessionId: string,
   by: EndedBy,
   reason: EndReason,
@@ -15,6 +15,20 @@ export async function endSession(
   const session = await ctx.store.deleteSession(sessionId);
   if (!session) return;
   if (session.key) await ctx.store.retireKey(session.key, 'expired');
+  const now = Date.now();
+  await ctx.audit.append({
+    type: 'share.ended',
+    sessionId,
+    agent: session.agentUsername,
+    actor: by,
+    details: {
+      by,
+      reason,
+      phase: session.phase,
+      durationMs: now - session.createdAt,
+      ...(session.sharingSince ? { sharingMs: now - session.sharingSince } : {}),
+    },
+  });
   const ended = { type: 'session.ended', sessionId, by, reason } as const;
   ctx.router.deliver(session.agentConnectionId, ended);
   if (session.customerConnectionId) ctx.router.deliver(session.customerConnectionId, ended);

@@ -7,12 +7,20 @@ import type { HandlerContext } from '../ws/handlers/context';
  * returns what the agent must be shown.
  */
 export async function issueKey(
-  ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'config' | 'log' | 'metrics'>,
+  ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'config' | 'log' | 'metrics' | 'audit'>,
   sessionId: string,
+  audited: { agent: string; type: 'key.issued' | 'key.renewed' },
 ): Promise<{ key: string; expiresAt: number }> {
   const key = await freshKey(ctx.store);
   const expiresAt = Date.now() + ctx.config.keyTtlMs;
   await ctx.store.issueKey(sessionId, key, expiresAt);
+  await ctx.audit.append({
+    type: audited.type,
+    sessionId,
+    agent: audited.agent,
+    actor: 'agent',
+    details: { expiresAt: new Date(expiresAt).toISOString() },
+  });
   ctx.metrics.keyIssued();
   ctx.keyTimers.schedule(sessionId, expiresAt, () => {
     void (async () => {
@@ -21,6 +29,7 @@ export async function issueKey(
       if (!(await ctx.store.retireKey(key, 'expired'))) return;
       const session = await ctx.store.getSession(sessionId);
       if (!session || session.phase !== 'waiting') return;
+      await ctx.audit.append({ type: 'key.expired', sessionId, agent: session.agentUsername, actor: 'server' });
       await movePhase(ctx, session, 'key-expired');
       ctx.log.info({ sessionId }, 'key expired unused');
     })().catch((error: unknown) => ctx.log.error({ err: error, sessionId }, 'key expiry failed'));

@@ -4,7 +4,7 @@ import type { ClientConnection } from '../ws/clientConnection';
 import type { HandlerContext } from '../ws/handlers/context';
 import { endSession } from './endSession';
 
-type PresenceContext = Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'log' | 'config' | 'resume'>;
+type PresenceContext = Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'log' | 'config' | 'resume' | 'audit'>;
 
 export const connectionOf = (session: SessionRecord, role: Role): string | null =>
   role === 'agent' ? session.agentConnectionId : session.customerConnectionId;

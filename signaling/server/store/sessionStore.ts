@@ -15,6 +15,8 @@ export interface SessionRecord {
   key: string | null;
   keyExpiresAt: number | null;
   createdAt: number;
+  /** When the customer's picture started (phase sharing), for the audit trail's share duration. */
+  sharingSince?: number | null;
   /** Set while the agent's socket is gone: when the session ends unless the agent resumes. */
   agentAwayUntil?: number | null;
   /** Set while the customer's socket is gone: when the session ends unless the customer resumes. */

@@ -17,7 +17,7 @@ export function concerns(revocation: Revocation, connection: ClientConnection): 
  * is closed with 4401 so it does not try to resume.
  */
 export async function endAgentAccess(
-  ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'log'>,
+  ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'log' | 'audit'>,
   connection: ClientConnection,
   reason: RevocationReason,
 ): Promise<void> {

@@ -9,6 +9,8 @@ export class ClientConnection {
   greeted = false;
   /** Sessions this connection takes part in: many for an agent, at most one for a customer. */
   readonly sessionIds = new Set<string>();
+  /** The browser's User-Agent header, for the audit trail. */
+  userAgent: string | undefined;
   /** Messages that arrived while an earlier one was still being handled, oldest first. */
   private readonly waiting: Array<() => Promise<void> | undefined> = [];
   private busy = false;

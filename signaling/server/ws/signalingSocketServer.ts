@@ -130,7 +130,10 @@ export class SignalingSocketServer {
         return refuse(socket, 401, 'Unauthorized');
       }
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, role, ip, signedIn));
+    const userAgent = request.headers['user-agent'];
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      this.accept(ws, role, ip, signedIn).userAgent = userAgent;
+    });
   }
 
   /** An agent's access ended (on any node): close its sockets here and end their shares. */
@@ -141,7 +144,7 @@ export class SignalingSocketServer {
     }
   }
 
-  private accept(ws: WebSocket, role: Role, ip: string, signedIn: SignedIn | undefined): void {
+  private accept(ws: WebSocket, role: Role, ip: string, signedIn: SignedIn | undefined): ClientConnection {
     const signIn = signedIn && { id: signedIn.id, expiresAt: signedIn.expiresAt };
     const connection = new ClientConnection(newConnectionId(this.options.nodeId), role, ip, ws, signedIn?.agent, signIn);
     this.registry.add(connection);
@@ -176,6 +179,7 @@ export class SignalingSocketServer {
       else this.socketsPerAddress.delete(bucket);
       void this.disconnected(connection);
     });
+    return connection;
   }
 
   private async disconnected(connection: ClientConnection): Promise<void> {

@@ -20,8 +20,11 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
     ctx.metrics.keyAttemptFailed('malformed');
     return sendError(connection, 'key-malformed', 'This key has a typo.', { ref });
   }
+  const claimFailed = (reason: string) =>
+    ctx.audit.append({ type: 'key.claim-failed', actor: 'customer', address: connection.ip, userAgent: connection.userAgent, details: { reason } });
   const verdict = await ctx.keyLimiter.reserve(connection.ip);
   if (!verdict.allowed) {
+    // Not audited: once locked out, an attacker could fill the trail; the limiter bounds the rest.
     ctx.metrics.keyAttemptFailed('locked-out');
     ctx.warnings.warn(connection.ip, { outcome: 'locked-out' }, 'key attempt refused');
     return sendError(connection, 'too-many-attempts', 'Too many wrong keys. Please wait before trying again.', {
@@ -33,6 +36,7 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
   if (!claim.ok) {
     ctx.metrics.keyAttemptFailed(claim.reason);
     ctx.log.warn({ ip: connection.ip, outcome: claim.reason }, 'key attempt failed');
+    await claimFailed(claim.reason);
     const { code, message: text } = failure[claim.reason];
     return sendError(connection, code, text, { ref });
   }

@@ -1,4 +1,5 @@
 import type { CustomerMessageOf } from '../../../protocol';
+import { newReceiptId } from '../../audit/receipts';
 import { endSession } from '../../sessions/endSession';
 import { movePhase } from '../../sessions/sessionPhases';
 import { sendError, type Handler } from './context';
@@ -7,6 +8,25 @@ import { ownedSession } from './ownedSession';
 export const consent: Handler<CustomerMessageOf<'consent'>> = async (ctx, connection, message) => {
   const session = await ownedSession(ctx, connection, undefined);
   if (!session) return;
-  if (message.decision === 'decline') return endSession(ctx, session.id, 'customer', 'declined');
+  const who = { sessionId: session.id, agent: session.agentUsername, actor: 'customer', address: connection.ip, userAgent: connection.userAgent } as const;
+  if (message.decision === 'decline') {
+    await ctx.audit.append({ type: 'consent.declined', ...who });
+    return endSession(ctx, session.id, 'customer', 'declined');
+  }
+  if (session.phase !== 'key-entered') return sendError(connection, 'not-allowed', 'Consent was already given.');
+  const organisation = ctx.config.organisation;
+  const sentence = message.sentence ?? '';
+  // The receipt must be what the page showed about this agent, not any text a client makes up.
+  if (sentence && (!sentence.includes(session.agentDisplayName) || !sentence.includes(organisation))) {
+    return sendError(connection, 'bad-message', 'The consent sentence does not name this agent and organisation.');
+  }
+  const receipt = newReceiptId();
+  const recorded = await ctx.audit.append({
+    type: 'consent.given',
+    ...who,
+    receipt,
+    details: { sentence, language: message.language ?? '', agentName: session.agentDisplayName, organisation },
+  });
   if (!(await movePhase(ctx, session, 'choosing-screen'))) return sendError(connection, 'not-allowed', 'Consent was already given.');
+  connection.send({ type: 'consent.recorded', sessionId: session.id, receipt, at: recorded.at.getTime() });
 };

@@ -8,6 +8,7 @@ import type { ServerMetrics } from '../../metrics';
 import type { SessionStore } from '../../store/sessionStore';
 import type { ChatServices } from '../../chat/chatServices';
 import type { ResumeServices } from '../../sessions/resumeServices';
+import type { AuditLog } from '../../audit/auditLog';
 import type { ErrorCode, ServerMessage } from '../../../protocol';
 import type { ClientConnection } from '../clientConnection';
 import type { MessageRouter } from '../connectionRegistry';
@@ -29,6 +30,8 @@ export interface HandlerContext {
   chat: ChatServices;
   /** Grace timers and node liveness for sessions whose members went away (sessions/memberPresence.ts). */
   resume: ResumeServices;
+  /** The audit trail: every step is appended (and awaited) before it is acknowledged. */
+  audit: AuditLog;
 }
 
 export type Handler<M> = (ctx: HandlerContext, connection: ClientConnection, message: M) => Promise<void>;

@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../../audit/auditEvent';
 import type { CustomerMessageOf, SessionPhase } from '../../../protocol';
 import { movePhase } from '../../sessions/sessionPhases';
 import { sendError, type Handler } from './context';
@@ -9,6 +10,14 @@ const phaseOf: Record<CustomerMessageOf<'share.state'>['state'], SessionPhase> =
   paused: 'paused',
 };
 
+/** The audit event a phase change stands for, if any. */
+function auditedStep(from: SessionPhase, to: SessionPhase, sharingSince: number | null | undefined): AuditEventType | undefined {
+  if (to === 'paused') return 'share.paused';
+  if (from === 'paused') return 'share.resumed';
+  if (to === 'sharing' && !sharingSince) return 'share.started';
+  return undefined;
+}
+
 export const shareState: Handler<CustomerMessageOf<'share.state'>> = async (ctx, connection, message) => {
   const session = await ownedSession(ctx, connection, undefined);
   if (!session) return;
@@ -17,8 +26,18 @@ export const shareState: Handler<CustomerMessageOf<'share.state'>> = async (ctx,
   if (message.state === 'paused' && session.phase !== 'sharing') return sendError(connection, 'not-allowed', 'Nothing is shared yet.');
   const phase = phaseOf[message.state];
   if (phase === session.phase) return;
-  if (!(await movePhase(ctx, session, phase))) return sendError(connection, 'not-allowed', 'Nothing is shared yet.');
-  if (phase === 'paused' || session.phase === 'paused') {
-    ctx.log.info({ sessionId: session.id, event: phase === 'paused' ? 'share.paused' : 'share.resumed' }, 'the customer paused or resumed the share');
+  const step = auditedStep(session.phase, phase, session.sharingSince);
+  if (step) {
+    await ctx.audit.append({
+      type: step,
+      sessionId: session.id,
+      agent: session.agentUsername,
+      actor: 'customer',
+      address: connection.ip,
+      userAgent: connection.userAgent,
+      details: step === 'share.started' && message.resolution ? { resolution: `${message.resolution.width}x${message.resolution.height}` } : {},
+    });
   }
+  if (!(await movePhase(ctx, session, phase))) return sendError(connection, 'not-allowed', 'Nothing is shared yet.');
+  if (step === 'share.started') await ctx.store.updateSession(session.id, { sharingSince: Date.now() });
 };
