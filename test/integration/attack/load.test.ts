@@ -127,6 +127,8 @@ describe('load: 1,000 concurrent sessions exchanging signaling', function () {
           customer.send({ type: 'key.claim', key });
           assert.equal((await customer.next('key.accepted')).sessionId, sessionId);
           customer.send({ type: 'consent', decision: 'accept' });
+          // The consent is on the record (audit trail) before the server acknowledges it.
+          assert.equal((await customer.next('consent.recorded')).sessionId, sessionId);
           sessions.set(sessionId, { id: sessionId, customer, sent: 0, agentExpects: 0, customerExpects: 0 });
         }),
       );
