@@ -17,6 +17,7 @@ import type { Config } from './config';
 import { registerApi } from './api/apiRoutes';
 import { ApiTokens } from './api/tokens/apiTokens';
 import { registerAgentAuthRoutes } from './http/agentAuthRoutes';
+import { registerHistoryRoutes } from './history/historyRoutes';
 import { DELIVERY_DEFAULTS, WebhookDeliveryWorker } from './webhooks/deliveryWorker';
 import { registerHealthRoutes } from './monitoring/healthRoutes';
 import { startMonitoringServer, type MonitoringServer } from './monitoring/monitoringServer';
@@ -110,6 +111,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     tls,
     warnings,
   });
+  registerHistoryRoutes(app, { database, signedIn });
 
   const webhooks = new WebhookDeliveryWorker(database.db, {
     ...DELIVERY_DEFAULTS,
