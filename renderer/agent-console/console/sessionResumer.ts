@@ -1,5 +1,5 @@
 import type { SignalingConnection } from '../../shared/signalingConnection';
-import { reconnectDelayMs } from '../../shared/reconnectBackoff';
+import { reconnectDelayMs } from '../../shared/connection/backoff';
 import type { AgentMessage, ServerMessageOf } from '../../../signaling/protocol';
 import { text } from '../i18n/textRef';
 import { AgentResumeMemory, type AgentResumeEntry } from '../sessions/agentResumeMemory';

@@ -1,4 +1,4 @@
-import { normalizeKey, type AgentIdentity, type CustomerMessageOf, type ServerMessageOf } from '../../../signaling/protocol';
+import { normalizeKey, type AgentIdentity, type CustomerMessage, type CustomerMessageOf, type ServerMessageOf } from '../../../signaling/protocol';
 import { classifyCaptureError } from '../platform/captureError';
 import type { Platform } from '../platform/platform';
 import { claimProblem, UNREACHABLE } from './claimProblem';
@@ -13,8 +13,10 @@ import { firstCaptureStep, LiveScreenList, type CaptureStart } from './screenCho
 import type { CreateSenderPeer } from './senderPeer';
 import { ActiveShare, type SignalRoute } from './activeShare';
 import { AgentMarks } from './agentMarks';
-import { noResumeMemory, type ResumeMemory, type SavedResume } from './resumeMemory';
-import { reconnectDelayMs, RESUME_REPLY_TIMEOUT_MS } from '../../shared/reconnectBackoff';
+import { noResumeMemory, type ResumeMemory } from './resumeMemory';
+import { freshResumeState, type ResumeState } from './resumeState';
+import { RESUME_REPLY_TIMEOUT_MS } from '../../shared/connection/backoff';
+import { ResumableConnection } from '../../shared/connection/resumableConnection';
 
 /** No answer to a key within this time: the server is treated as unreachable. */
 export const CLAIM_TIMEOUT_MS = 15_000;
@@ -45,27 +47,16 @@ type EndMessage = CustomerMessageOf<'session.end'>;
 export class CustomerFlow {
   private current: FlowState;
   private readonly listeners = new Set<Listener>();
-  private link: CustomerLink | null = null;
+  /** The socket to the server, and the loop that brings it back (see shared/connection). */
+  private readonly connection: ResumableConnection<CustomerLink>;
   private agent: AgentIdentity | null = null;
   private pendingClaim: string | null = null;
   private claimCount = 0;
   private captureAttempt = 0;
   private share: ActiveShare | null = null;
-  private readonly timers: NamedTimers<'claim' | 'unblock' | 'peerLoss' | 'reconnect' | 'resumeReply'>;
+  private readonly timers: NamedTimers<'claim' | 'unblock' | 'peerLoss'>;
   private readonly memory: ResumeMemory;
-  /** The token that takes us back into the session, and how long the server waits for us. */
-  private saved: SavedResume | null = null;
-  /** When our socket dropped (or the page loaded with a saved token); null while connected. */
-  private lostAt: number | null = null;
-  private reconnectAttempt = 0;
-  private resumeCount = 0;
-  private pendingResume: string | null = null;
-  /** The agent's socket is gone for now (the server said so); it may come back. */
-  private peerAway = false;
-  /** Consent and share state decided while reconnecting, sent after the resume. */
-  private readonly outbox: Parameters<CustomerLink['send']>[0][] = [];
-  /** Peer restarts since the picture last connected; a picture that never comes back ends the share. */
-  private silentPeerRestarts = 0;
+  private held: ResumeState = freshResumeState();
   /** Where the share's signals go: always the current socket. */
   private readonly route: SignalRoute;
   private readonly screenList: LiveScreenList;
@@ -78,13 +69,27 @@ export class CustomerFlow {
       if (this.current.step === 'sharing') this.set({ ...this.current, marks: this.marks.view(), marksShown: this.marks.shown });
     });
     this.memory = deps.resumeMemory ?? noResumeMemory;
+    this.connection = new ResumableConnection<CustomerLink>({
+      connect: () =>
+        deps.connect({ serverOrigin: deps.platform.serverOrigin(), client: deps.platform.client, locale: deps.locale() }),
+      clock: deps.clock,
+      graceMs: () => this.held.saved?.graceMs ?? 0,
+      resumeReplyMs: RESUME_REPLY_TIMEOUT_MS,
+      events: {
+        attached: (link) => this.listen(link),
+        reconnected: (link) => this.sendResume(link),
+        dropped: () => this.linkDropped(),
+        attemptFailed: (error) => console.warn('reconnecting to the signaling server failed; trying again', error),
+        gaveUp: () => this.finish('connection-lost', 'now'),
+      },
+    });
     const flow = this;
     this.route = {
       get iceServers() {
-        return flow.link?.iceServers ?? [];
+        return flow.connection.link?.iceServers ?? [];
       },
       get iceTransportPolicy() {
-        return flow.link?.iceTransportPolicy;
+        return flow.connection.link?.iceTransportPolicy;
       },
       sendSignal: (data) => this.send({ type: 'signal', data }),
     };
@@ -103,11 +108,10 @@ export class CustomerFlow {
     const saved = this.memory.load();
     if (saved) {
       // A reload (or a crash) in the middle of a session: pick it up instead of asking for a key.
-      this.saved = saved;
+      this.held = freshResumeState(saved);
       this.agent = saved.agent;
       this.current = { step: 'resuming', agent: saved.agent };
-      this.lostAt = deps.clock.now();
-      void this.attemptResume();
+      this.connection.reconnectNow();
     } else if (initial?.submit) void this.submitKey(initial.key);
   }
 
@@ -135,7 +139,7 @@ export class CustomerFlow {
     this.set({ ...state, keyText, busy: true, problem: null });
     let link: CustomerLink;
     try {
-      link = await this.openLink();
+      link = await this.connection.open();
     } catch (error) {
       console.warn('could not connect to the signaling server', error);
       return this.keyRefused(UNREACHABLE);
@@ -144,7 +148,7 @@ export class CustomerFlow {
     this.pendingClaim = ref;
     link.send({ type: 'key.claim', key: normalizeKey(keyText), ref });
     this.timers.start('claim', CLAIM_TIMEOUT_MS, () => {
-      this.dropLink();
+      this.connection.close();
       this.keyRefused(UNREACHABLE);
     });
   }
@@ -257,28 +261,20 @@ export class CustomerFlow {
     for (const listener of this.listeners) listener(next);
   }
 
-  private send(message: Parameters<CustomerLink['send']>[0]): void {
-    const resuming = this.saved !== null && (!this.link?.isOpen || this.pendingResume !== null);
+  private send(message: CustomerMessage): void {
     // What the customer decided while the connection was down is sent once we are back in.
+    const resuming = this.held.saved !== null && !this.connection.isOpen;
     if (resuming && (message.type === 'consent' || message.type === 'share.state')) {
-      if (this.outbox.length < 10) this.outbox.push(message);
+      if (this.held.outbox.length < 10) this.held.outbox.push(message);
       return;
     }
-    this.link?.send(message);
+    this.connection.link?.send(message);
   }
 
-  private async openLink(): Promise<CustomerLink> {
-    if (this.link?.isOpen) return this.link;
-    this.dropLink();
-    const { platform } = this.deps;
-    const link = await this.deps.connect({
-      serverOrigin: platform.serverOrigin(),
-      client: platform.client,
-      locale: this.deps.locale(),
-    });
-    this.link = link;
+  /** A new socket: the server's messages reach the flow only while it is the current one. */
+  private listen(link: CustomerLink): void {
     const mine = <A extends unknown[]>(handler: (...args: A) => void) => (...args: A) => {
-      if (this.link === link) handler(...args);
+      if (this.connection.isCurrent(link)) handler(...args);
     };
     link.on('key.accepted', mine((message) => this.keyAccepted(message)));
     link.on('error', mine((message) => this.serverError(message)));
@@ -288,22 +284,13 @@ export class CustomerFlow {
     link.on('session.token', mine((message) => this.tokenReceived(message)));
     link.on('session.resumed', mine((message) => this.resumed(message)));
     link.on('session.peer', mine((message) => this.peerPresence(message)));
-    link.onClose(
-      mine((closed) => {
-        this.link = null;
-        if (closed.byUs) return;
-        if ((isInSession(this.current) || this.current.step === 'resuming') && this.saved) this.linkLost();
-        else if (isInSession(this.current)) this.finish('connection-lost', 'now');
-        else if (this.current.step === 'key' && this.current.busy) this.keyRefused(UNREACHABLE);
-      }),
-    );
-    return link;
   }
 
-  private dropLink(): void {
-    const link = this.link;
-    this.link = null;
-    link?.close();
+  /** The socket closed without us asking. */
+  private linkDropped(): void {
+    if ((isInSession(this.current) || this.current.step === 'resuming') && this.held.saved) this.linkLost();
+    else if (isInSession(this.current)) this.finish('connection-lost', 'now');
+    else if (this.current.step === 'key' && this.current.busy) this.keyRefused(UNREACHABLE);
   }
 
   /** Closes a socket once the server confirmed the end (or soon anyway), so nothing is cut off. */
@@ -332,7 +319,7 @@ export class CustomerFlow {
   }
 
   private serverError(message: ServerMessageOf<'error'>): void {
-    if (message.ref !== undefined && message.ref === this.pendingResume) return this.resumeRefused(message);
+    if (message.ref !== undefined && message.ref === this.resumeRef()) return this.resumeRefused(message);
     const claiming = this.current.step === 'key' && this.current.busy;
     if (!claiming || (message.ref !== undefined && message.ref !== this.pendingClaim)) {
       console.warn('the server reported a problem', message.code, message.message);
@@ -401,7 +388,7 @@ export class CustomerFlow {
       return;
     }
     // Without a socket the share can still start if we are about to resume (its offer follows then).
-    if (attempt !== this.captureAttempt || this.current.step !== 'choosing' || (!this.link && !this.saved)) {
+    if (attempt !== this.captureAttempt || this.current.step !== 'choosing' || (!this.connection.link && !this.held.saved)) {
       for (const track of stream.getTracks()) track.stop();
       return;
     }
@@ -414,7 +401,7 @@ export class CustomerFlow {
       onCaptureEnded: () => this.stop(),
       onConnected: () => {
         this.timers.clear('peerLoss');
-        this.silentPeerRestarts = 0;
+        this.held.silentPeerRestarts = 0;
         if (this.current.step === 'sharing') this.set({ ...this.current, connected: true });
       },
       onMark: (mark) => this.marks.receive(mark),
@@ -447,11 +434,10 @@ export class CustomerFlow {
     if (this.isReconnecting() || this.timers.has('peerLoss')) return;
     this.timers.start('peerLoss', PEER_LOSS_GRACE_MS, () => {
       if (this.current.step !== 'sharing' || this.isReconnecting()) return;
-      if (this.saved && this.silentPeerRestarts < MAX_SILENT_PEER_RESTARTS) {
+      if (this.held.saved && this.held.silentPeerRestarts < MAX_SILENT_PEER_RESTARTS) {
         // The picture dropped and the server said nothing: the network itself may be gone, with
         // a socket that only looks open. Reconnect and resume; a fresh peer follows.
-        this.silentPeerRestarts++;
-        this.dropLink();
+        this.held.silentPeerRestarts++;
         return this.linkLost();
       }
       // Closing the socket lets the server tell the agent "connection lost" rather than "ended".
@@ -463,54 +449,33 @@ export class CustomerFlow {
 
   private tokenReceived(message: ServerMessageOf<'session.token'>): void {
     if (!isInSession(this.current) && this.current.step !== 'resuming' && !(this.current.step === 'key' && this.current.busy)) return;
-    this.saved = { sessionId: message.sessionId, token: message.token, graceMs: message.graceMs, agent: this.agent };
-    this.memory.save(this.saved);
+    this.held.saved = { sessionId: message.sessionId, token: message.token, graceMs: message.graceMs, agent: this.agent };
+    this.memory.save(this.held.saved);
   }
 
   /** Our socket dropped while in a session: keep everything (the picture may still flow) and reconnect. */
   private linkLost(): void {
-    this.lostAt ??= this.deps.clock.now();
-    this.pendingResume = null;
-    this.timers.clear('resumeReply');
+    this.connection.lost();
     this.showReconnecting();
-    this.scheduleReconnect();
   }
 
-  private scheduleReconnect(): void {
-    const delay = reconnectDelayMs(this.reconnectAttempt++);
-    this.timers.start('reconnect', delay, () => void this.attemptResume());
-  }
-
-  private async attemptResume(): Promise<void> {
-    const saved = this.saved;
-    const lostAt = this.lostAt;
-    if (!saved || lostAt === null) return;
-    if (this.deps.clock.now() - lostAt > saved.graceMs) return this.finish('connection-lost', 'now');
-    let link: CustomerLink;
-    try {
-      link = await this.openLink();
-    } catch (error) {
-      console.warn('reconnecting to the signaling server failed; trying again', error);
-      return this.scheduleReconnect();
-    }
-    if (this.current.step === 'ended' || this.saved !== saved) return;
-    const ref = `resume-${++this.resumeCount}`;
-    this.pendingResume = ref;
+  /** A new socket after a loss: ask for the session back. */
+  private sendResume(link: CustomerLink): void {
+    const saved = this.held.saved;
+    const ref = this.resumeRef();
+    if (!saved || ref === null) return;
     link.send({ type: 'session.resume', token: saved.token, hasPeer: this.share !== null && !this.share.peerLost, ref });
-    this.timers.start('resumeReply', RESUME_REPLY_TIMEOUT_MS, () => {
-      this.pendingResume = null;
-      this.dropLink();
-      this.scheduleReconnect();
-    });
+  }
+
+  /** The ref of the session.resume in flight, or null when none is. */
+  private resumeRef(): string | null {
+    return this.connection.phase === 'resuming' ? `resume-${this.connection.resumeAttempt}` : null;
   }
 
   private resumed(message: ServerMessageOf<'session.resumed'>): void {
-    if (message.ref !== this.pendingResume) return;
-    this.timers.clear('resumeReply', 'reconnect');
-    this.pendingResume = null;
-    this.lostAt = null;
-    this.reconnectAttempt = 0;
-    this.peerAway = message.peer === 'away';
+    if (message.ref === undefined || message.ref !== this.resumeRef()) return;
+    this.connection.recovered();
+    this.held.peerAway = message.peer === 'away';
     if (message.agent) this.agent = message.agent;
     const agent = this.agent;
     if (this.current.step === 'resuming') {
@@ -519,24 +484,21 @@ export class CustomerFlow {
       if (message.phase === 'choosing-screen' || message.phase === 'sharing') return this.set({ step: 'resume-share', agent });
       return this.finish('connection-lost', 'now');
     }
-    for (const message of this.outbox.splice(0)) this.link?.send(message);
+    for (const message of this.held.outbox.splice(0)) this.connection.link?.send(message);
     // The picture was not up (or died) while we were away, and the agent is here: signals may
     // have been lost, so offer a fresh peer.
-    if (this.share && !this.peerAway && !this.pictureUp()) this.share.restartPeer(this.route);
+    if (this.share && !this.held.peerAway && !this.pictureUp()) this.share.restartPeer(this.route);
     this.showReconnecting();
   }
 
   private resumeRefused(message: ServerMessageOf<'error'>): void {
-    this.timers.clear('resumeReply');
-    this.pendingResume = null;
     if (message.code === 'resume-expired') return this.finish('connection-lost', 'now');
     console.warn('resuming failed; trying again', message.code);
-    this.dropLink();
-    this.scheduleReconnect();
+    this.connection.retry();
   }
 
   private peerPresence(message: ServerMessageOf<'session.peer'>): void {
-    this.peerAway = message.state === 'away';
+    this.held.peerAway = message.state === 'away';
     if (message.state === 'back' && this.share && (message.needsNewPeer || !this.pictureUp())) {
       this.share.restartPeer(this.route);
       if (this.current.step === 'sharing') this.set({ ...this.current, connected: false, words: null });
@@ -549,7 +511,7 @@ export class CustomerFlow {
   }
 
   private isReconnecting(): boolean {
-    return this.lostAt !== null || this.pendingResume !== null || this.peerAway || !this.link?.isOpen;
+    return !this.connection.isOpen || this.held.peerAway;
   }
 
   private showReconnecting(): void {
@@ -570,15 +532,9 @@ export class CustomerFlow {
    * linger when we told the server ourselves, so our message and its answer are not cut off).
    */
   private finish(outcome: EndOutcome, socket: 'now' | 'linger'): void {
-    this.timers.clear('claim', 'peerLoss', 'unblock', 'reconnect', 'resumeReply');
+    this.timers.clear('claim', 'peerLoss', 'unblock');
     this.memory.clear();
-    this.saved = null;
-    this.lostAt = null;
-    this.pendingResume = null;
-    this.peerAway = false;
-    this.reconnectAttempt = 0;
-    this.silentPeerRestarts = 0;
-    this.outbox.length = 0;
+    this.held = freshResumeState();
     this.screenList.stop();
     this.marks.clear();
     this.captureAttempt++;
@@ -588,8 +544,7 @@ export class CustomerFlow {
       share.stop();
       this.deps.platform.setSharingState(false);
     }
-    const link = this.link;
-    this.link = null;
+    const link = this.connection.detach();
     if (link && socket === 'linger' && link.isOpen) this.closeSoon(link);
     else link?.close();
     this.set({ step: 'ended', outcome, agent: this.agent });
