@@ -1,16 +1,16 @@
 import type { EndReason, EndedBy, IceServer, ServerMessageOf, SessionPhase, SignalData } from '../../../signaling/protocol';
-import { formatKey } from '../../../signaling/protocol';
+import { realClock, type Clock } from '../../shared/clock';
 import type { ScreenPeer, ScreenPeerEvents } from '../../shared/screenPeer';
 import { button, h, show } from '../dom';
 import type { DomTexts } from '../i18n/domTexts';
 import { text, type TextRef } from '../i18n/textRef';
 import { VideoView } from '../video/videoView';
+import { PointerTools } from '../video/pointerTools';
 import { copyToClipboard } from './copyToClipboard';
 import { SessionIdentity } from './sessionIdentity';
+import { SessionModel } from './sessionModel';
+import type { SessionFlow } from './sessionStatus';
 import { VerificationLine } from './verificationLine';
-import { PointerTools } from '../video/pointerTools';
-import { formatCountdown, remainingMs } from './countdown';
-import { keyIsExpired, sessionStatus, showsKey, type SessionFlow, type SessionOutcome, type SessionStage } from './sessionStatus';
 
 /** What a new panel knows about its session: which flow, who with, since when. */
 export interface SessionPanelInit {
@@ -35,28 +35,19 @@ export interface SessionPanelActions {
 const COUNTDOWN_TICK_MS = 250;
 const COPIED_VISIBLE_MS = 2000;
 
-/** One screen share: its key, status, picture and controls, as a panel of the console. */
+/**
+ * One screen share as a panel of the console: the markup, the picture connection and the timers.
+ * What the session is and what the agent sees of it is decided by its SessionModel.
+ */
 export class SessionPanel {
   readonly element: HTMLElement;
   readonly identity: SessionIdentity;
-  private readonly flow: SessionFlow;
-  sessionId: string | null = null;
-  private stage: SessionStage = { stage: 'creating' };
-  private key = '';
-  private expiresAt = 0;
+  private readonly model: SessionModel;
   private peer: ScreenPeer | null = null;
-
-  /** Renewed TURN credentials for this session's live peer connection. */
-  useIceServers(iceServers: IceServer[]): void {
-    this.peer?.useIceServers(iceServers);
-  }
   private video: VideoView | null = null;
-  /** "Sharp text" is the agent's choice for this session: it outlives a picture connection. */
-  private sharpText = false;
-  private countdownTimer: ReturnType<typeof setInterval> | undefined;
-  private copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  private countdownTimer: unknown;
+  private copiedTimer: unknown;
 
-  private readonly statusLine: HTMLElement;
   private readonly statusText: HTMLElement;
   private readonly keyBlock: HTMLElement;
   private readonly keyDigits: HTMLElement;
@@ -78,8 +69,9 @@ export class SessionPanel {
     private readonly texts: DomTexts,
     private readonly actions: SessionPanelActions,
     init: SessionPanelInit,
+    private readonly clock: Clock = realClock,
   ) {
-    this.flow = init.flow;
+    this.model = new SessionModel(init.flow);
     const title = h('h2', { class: 'session-title' });
     texts.set(title, text('session.title', { number }));
     this.identity = new SessionIdentity(texts, {
@@ -90,16 +82,15 @@ export class SessionPanel {
     });
 
     this.statusText = h('span', { class: 'status-text' });
-    this.statusLine = h('p', { class: 'session-status', attrs: { role: 'status' } }, h('span', { class: 'status-dot', attrs: { 'aria-hidden': 'true' } }), this.statusText);
+    const statusLine = h('p', { class: 'session-status', attrs: { role: 'status' } }, h('span', { class: 'status-dot', attrs: { 'aria-hidden': 'true' } }), this.statusText);
 
     const keyHint = h('p', { class: 'key-hint' });
     texts.set(keyHint, text('session.keyHint'));
     this.keyDigits = h('div', { class: 'key', attrs: { role: 'group' } });
     texts.set(this.keyDigits, text('session.keyLabel'), 'label');
     this.countdown = h('p', { class: 'countdown' });
-    const copyButton = button('button button-secondary', () => void this.copyKey());
-    this.copyButton = copyButton;
-    texts.set(copyButton, text('session.copy'));
+    this.copyButton = button('button button-secondary', () => void this.copyKey());
+    texts.set(this.copyButton, text('session.copy'));
     this.renewButton = button('button button-secondary', () => this.actions.renewKey(this));
     texts.set(this.renewButton, text('session.newKey'));
     this.copied = h('span', { class: 'copied', attrs: { 'aria-live': 'polite' } });
@@ -108,7 +99,7 @@ export class SessionPanel {
       { class: 'key-block' },
       keyHint,
       this.keyDigits,
-      h('div', { class: 'key-actions' }, copyButton, this.renewButton, this.copied, this.countdown),
+      h('div', { class: 'key-actions' }, this.copyButton, this.renewButton, this.copied, this.countdown),
     );
     show(this.keyBlock, false);
 
@@ -122,8 +113,8 @@ export class SessionPanel {
     show(this.errorLine, false);
 
     this.endButton = button('button button-danger', () => {
-      this.endButton.disabled = true;
-      this.texts.set(this.endButton, text('session.ending'));
+      this.model.requestEnd();
+      this.render();
       this.actions.end(this);
     });
     this.retryButton = button('button button-primary', () => this.actions.retryCreate(this));
@@ -135,7 +126,7 @@ export class SessionPanel {
     this.element = h(
       'section',
       { class: 'session' },
-      h('header', { class: 'session-head' }, title, this.identity.element, this.statusLine),
+      h('header', { class: 'session-head' }, title, this.identity.element, statusLine),
       this.body,
       h('footer', { class: 'session-actions' }, this.retryButton, this.closeButton, this.endButton),
     );
@@ -144,8 +135,12 @@ export class SessionPanel {
     this.render();
   }
 
+  get sessionId(): string | null {
+    return this.model.sessionId;
+  }
+
   get isActive(): boolean {
-    return this.stage.stage !== 'ended';
+    return this.model.isActive;
   }
 
   /** Whether a picture connection exists (false after a reload: the customer must start a new one). */
@@ -155,81 +150,51 @@ export class SessionPanel {
 
   /** Whether this panel waits to take its session back (after a reload or a dropped connection). */
   get isResuming(): boolean {
-    return this.stage.stage === 'resuming' || (this.stage.stage === 'active' && this.stage.reconnecting === true);
+    return this.model.isResuming;
   }
 
-  /** After a reload: this panel stands for a session the console is taking back. */
+  /** Renewed TURN credentials for this session's live peer connection. */
+  useIceServers(iceServers: IceServer[]): void {
+    this.peer?.useIceServers(iceServers);
+  }
+
   startResuming(sessionId: string): void {
-    this.sessionId = sessionId;
-    this.stage = { stage: 'resuming' };
+    this.model.startResuming(sessionId);
     this.render();
   }
 
-  /** Our socket to the server dropped (true) or is back (false); the session itself goes on. */
   setReconnecting(reconnecting: boolean): void {
-    if (this.stage.stage !== 'active') return;
-    this.stage = { ...this.stage, reconnecting };
+    if (!this.model.isLive) return;
+    this.model.setReconnecting(reconnecting);
     this.render();
   }
 
-  /** The server gave the session back to this console. */
   receiveResumed(message: ServerMessageOf<'session.resumed'>): void {
-    if (this.stage.stage === 'ended') return;
-    const streaming = this.stage.stage === 'active' && this.stage.streaming && this.peer !== null;
-    const keyShown = (message.phase === 'waiting' || message.phase === 'key-expired') && message.key && message.keyExpiresAt;
-    if (keyShown && message.key && message.keyExpiresAt) {
-      this.key = message.key;
-      this.expiresAt = message.keyExpiresAt;
-      this.keyDigits.textContent = formatKey(message.key);
-      this.startCountdown();
-    }
-    this.stage = {
-      stage: 'active',
-      phase: message.phase,
-      keyExpiredLocally: false,
-      streaming,
-      reconnecting: false,
-      customerAway: message.peer === 'away',
-    };
-    if (!showsKey(this.stage)) this.stopCountdown();
+    if (!this.model.isActive) return;
+    this.model.receiveResumed(message, this.peer !== null);
     this.render();
   }
 
-  /** The customer's socket went away or came back; a customer who reloaded starts a new picture. */
   receivePeer(state: 'away' | 'back', needsNewPeer: boolean): void {
-    if (this.stage.stage !== 'active') return;
-    if (state === 'back' && needsNewPeer) {
-      // The customer reloaded: no picture until they pick the screen again.
-      this.closePeer();
-      const phase = this.stage.phase === 'sharing' || this.stage.phase === 'paused' ? 'choosing-screen' : this.stage.phase;
-      this.stage = { ...this.stage, phase, streaming: false };
-    }
-    this.stage = { ...this.stage, customerAway: state === 'away' };
+    if (!this.model.isLive) return;
+    if (this.model.receivePeer(state, needsNewPeer)) this.closePeer();
     this.render();
   }
 
-  /** A new key for this session (the first one, or a renewal). */
   receiveKey(sessionId: string, key: string, expiresAt: number): void {
-    if (this.stage.stage === 'ended') return;
-    this.sessionId = sessionId;
-    this.key = key;
-    this.expiresAt = expiresAt;
-    this.stage = { stage: 'active', phase: 'waiting', keyExpiredLocally: false, streaming: false };
-    this.clearError();
-    this.keyDigits.textContent = formatKey(key);
-    this.startCountdown();
+    if (!this.model.isActive) return;
+    this.model.receiveKey(sessionId, key, expiresAt);
     this.render();
   }
 
   receivePhase(phase: SessionPhase): void {
-    if (this.stage.stage !== 'active') return;
-    this.stage = { ...this.stage, phase };
-    if (!showsKey(this.stage)) this.stopCountdown();
+    if (!this.model.isLive) return;
+    this.model.receivePhase(phase);
     this.render();
   }
 
   receiveSignal(data: SignalData): void {
-    if (this.stage.stage !== 'active') return;
+    if (!this.model.isLive) return;
     // A fresh offer means the customer started a new peer connection (reload, or ours was lost).
     if (this.peer && data.type === 'offer') this.closePeer();
     if (!this.peer) {
@@ -241,30 +206,24 @@ export class SessionPanel {
   }
 
   receiveEnded(by: EndedBy, reason: EndReason): void {
-    this.finish({ by, reason });
+    if (this.model.receiveEnded(by, reason)) this.afterEnd();
   }
 
   /** Our own connection to the server is gone, so is every session on it. */
   loseServer(): void {
-    this.finish({ lostServer: true });
+    if (this.model.finish({ lostServer: true })) this.afterEnd();
   }
 
   /** The request made for this panel failed; say so here, where the agent is looking. */
   showError(message: TextRef): void {
+    // Set even when the same text is up: the alert is read out again for the agent's new attempt.
     this.texts.set(this.errorLine, message);
-    show(this.errorLine, true);
-    if (this.stage.stage === 'active') {
-      // Whatever the agent tried (e.g. End session) can be tried again.
-      this.endButton.disabled = false;
-      this.texts.set(this.endButton, text('session.end'));
-    }
+    this.model.showError(message);
     this.render();
   }
 
-  /** Back to "creating" for another session.create attempt. */
   restartCreate(): void {
-    this.stage = { stage: 'creating' };
-    this.clearError();
+    this.model.restartCreate();
     this.render();
   }
 
@@ -275,34 +234,30 @@ export class SessionPanel {
 
   dispose(): void {
     this.stopCountdown();
-    clearTimeout(this.copiedTimer);
+    this.clock.clearTimeout(this.copiedTimer);
     this.closePeer();
   }
 
   private openPeer(): ScreenPeer {
     return this.actions.createPeer(this, {
       onStream: (stream) => {
-        if (this.stage.stage !== 'active' || !this.peer) return;
+        if (!this.model.isLive || !this.peer) return;
         this.ensureVideo().showStream(stream, this.peer.connection);
         // The picture is what the agent waits for: bring all of it into view.
         this.element.scrollIntoView({ block: 'nearest' });
-        this.stage = { ...this.stage, streaming: true };
-        // A picture again (e.g. after a resume): an earlier "could not be connected" is over.
-        this.clearError();
-        this.stopCountdown();
+        this.model.pictureStarted();
         this.render();
       },
       onError: (error) => {
-        if (this.stage.stage !== 'active') return;
+        if (!this.model.isLive) return;
         // The technical reason ("User-Initiated Abort, …") is for the log, not for the agent.
         console.warn('screen peer failed', error);
-        this.showError(text('video.failed'));
         this.closePeer();
-        if (this.stage.stage === 'active') this.stage = { ...this.stage, streaming: false };
+        this.model.pictureStopped(true);
         this.render();
       },
       onConnect: () => {
-        if (this.sharpText) this.peer?.send({ type: 'picture.quality', sharpText: true });
+        if (this.model.sharpText) this.peer?.send({ type: 'picture.quality', sharpText: true });
         const peer = this.peer;
         void peer?.verificationWords().then((words) => {
           if (this.peer === peer) this.verification.showWords(words);
@@ -311,7 +266,7 @@ export class SessionPanel {
       onClose: () => {
         // The customer may share again (a new offer): the next signal opens a fresh peer.
         this.closePeer();
-        if (this.stage.stage === 'active') this.stage = { ...this.stage, streaming: false };
+        this.model.pictureStopped(false);
         this.render();
       },
     });
@@ -320,9 +275,9 @@ export class SessionPanel {
   private ensureVideo(): VideoView {
     if (!this.video) {
       this.video = new VideoView(this.texts, {
-        sharpText: this.sharpText,
+        sharpText: this.model.sharpText,
         onSharpText: (sharpText) => {
-          this.sharpText = sharpText;
+          this.model.sharpText = sharpText;
           this.peer?.send({ type: 'picture.quality', sharpText });
         },
       });
@@ -342,78 +297,78 @@ export class SessionPanel {
     this.videoSlot.replaceChildren();
   }
 
-  private finish(outcome: SessionOutcome): void {
-    if (this.stage.stage === 'ended') return;
-    this.stage = { stage: 'ended', outcome };
-    this.stopCountdown();
+  private afterEnd(): void {
     this.closePeer();
     this.render();
     this.actions.ended(this);
   }
 
   private async copyKey(): Promise<void> {
-    const copied = await copyToClipboard(formatKey(this.key));
+    const copied = await copyToClipboard(this.model.formattedKey);
     this.texts.set(this.copied, text(copied ? 'session.copied' : 'session.copyFailed'));
     this.copied.classList.toggle('copied-failed', !copied);
-    clearTimeout(this.copiedTimer);
-    this.copiedTimer = setTimeout(() => this.texts.clear(this.copied), COPIED_VISIBLE_MS);
+    this.clock.clearTimeout(this.copiedTimer);
+    this.copiedTimer = this.clock.setTimeout(() => this.texts.clear(this.copied), COPIED_VISIBLE_MS);
   }
 
-  private startCountdown(): void {
-    this.stopCountdown();
-    this.tick();
-    this.countdownTimer = setInterval(() => this.tick(), COUNTDOWN_TICK_MS);
+  /** Runs the countdown's timer exactly while the model says the countdown runs. */
+  private syncCountdown(): void {
+    if (!this.model.countdownRunning) this.stopCountdown();
+    else if (this.countdownTimer === undefined) this.countdownTimer = this.clock.setInterval(() => this.tick(), COUNTDOWN_TICK_MS);
   }
 
   private stopCountdown(): void {
-    clearInterval(this.countdownTimer);
+    if (this.countdownTimer === undefined) return;
+    this.clock.clearInterval(this.countdownTimer);
     this.countdownTimer = undefined;
   }
 
   private tick(): void {
-    const left = remainingMs(this.expiresAt, Date.now());
-    if (left > 0) {
-      const next = text('session.expiresIn', { time: formatCountdown(left) });
-      if (this.countdown.getAttribute('data-i18n-text') !== JSON.stringify(next)) this.texts.set(this.countdown, next);
-      return;
-    }
-    this.stopCountdown();
-    if (this.stage.stage === 'active') this.stage = { ...this.stage, keyExpiredLocally: true };
-    this.render();
+    const now = this.clock.now();
+    if (this.model.tick(now)) this.render();
+    else this.showCountdown(this.model.countdownText(now));
+  }
+
+  private showCountdown(countdown: TextRef | null): void {
+    if (countdown) this.setChangedText(this.countdown, countdown);
+  }
+
+  /** Only a changed text touches the DOM: the countdown ticks four times a second, an alert re-announces. */
+  private setChangedText(element: HTMLElement, ref: TextRef): void {
+    if (element.getAttribute('data-i18n-text') !== JSON.stringify(ref)) this.texts.set(element, ref);
   }
 
   private render(): void {
-    const stage = this.stage;
-    const status = sessionStatus(stage, this.flow);
-    this.texts.set(this.statusText, status.text);
-    this.element.dataset.tone = status.tone;
-    this.element.dataset.stage = stage.stage;
+    const now = this.clock.now();
+    this.model.tick(now);
+    const view = this.model.view(now);
+    this.texts.set(this.statusText, view.status.text);
+    this.element.dataset.tone = view.status.tone;
+    this.element.dataset.stage = view.stage;
 
-    const expired = keyIsExpired(stage);
-    // After a reload the server may not hand back a key (e.g. it expired): no empty key to read.
-    // In a chat the key travels in the background: nobody reads it, so the panel does not show it.
-    show(this.keyBlock, this.flow === 'voice' && showsKey(stage) && (this.key !== '' || expired));
-    show(this.keyDigits, this.key !== '');
-    this.copyButton.disabled = expired || this.key === '';
-    this.keyBlock.classList.toggle('is-expired', expired);
-    if (expired) this.texts.set(this.countdown, text('session.expired'));
-    this.renewButton.classList.toggle('button-primary', expired);
-    this.renewButton.classList.toggle('button-secondary', !expired);
+    show(this.keyBlock, view.keyShown);
+    if (this.keyDigits.textContent !== view.keyDigits) this.keyDigits.textContent = view.keyDigits;
+    show(this.keyDigits, view.keyDigits !== '');
+    this.copyButton.disabled = !view.copyEnabled;
+    this.keyBlock.classList.toggle('is-expired', view.keyExpired);
+    this.showCountdown(view.countdown);
+    this.renewButton.classList.toggle('button-primary', view.keyExpired);
+    this.renewButton.classList.toggle('button-secondary', !view.keyExpired);
+    this.syncCountdown();
 
-    show(this.videoSlot, stage.stage === 'active' && this.video !== null);
-    this.video?.setPaused(stage.stage === 'active' && stage.phase === 'paused');
+    show(this.videoSlot, view.stage === 'active' && this.video !== null);
+    this.video?.setPaused(view.paused);
+
+    if (view.error) this.setChangedText(this.errorLine, view.error);
+    else if (!this.errorLine.hidden) this.texts.clear(this.errorLine);
+    show(this.errorLine, view.error !== null);
 
     show(this.body, [this.keyBlock, this.verification.element, this.videoSlot, this.errorLine].some((part) => !part.hidden));
 
-    const creatingFailed = stage.stage === 'creating' && !this.errorLine.hidden;
-    show(this.endButton, stage.stage === 'active');
-    show(this.retryButton, creatingFailed);
-    show(this.closeButton, stage.stage === 'ended' || creatingFailed);
-    if (stage.stage === 'active' && !this.endButton.disabled) this.texts.set(this.endButton, text('session.end'));
-  }
-
-  private clearError(): void {
-    this.texts.clear(this.errorLine);
-    show(this.errorLine, false);
+    show(this.endButton, view.endShown);
+    this.endButton.disabled = view.ending;
+    if (view.endShown) this.texts.set(this.endButton, text(view.ending ? 'session.ending' : 'session.end'));
+    show(this.retryButton, view.retryShown);
+    show(this.closeButton, view.closeShown);
   }
 }
