@@ -7,6 +7,7 @@ import { pickLocale } from './i18n/pickLocale';
 import { text, type TextRef } from './i18n/textRef';
 import { createTranslator } from './i18n/translator';
 import { show } from './dom';
+import { wireHistoryToggle } from './history/historyToggle';
 import { renderSignIn } from './signIn/signInView';
 import { revokedText } from './signIn/revokedText';
 import { adoptSessionLink } from './sessions/sessionLink';
@@ -36,7 +37,11 @@ async function boot(): Promise<void> {
     setPageTitle(branding ? `${page} – ${branding.productName}` : page);
   };
   applyLocale();
-  wireLanguageSwitch(pagePart('language-switch'), texts, applyLocale);
+  const history = wireHistoryToggle(app, pagePart<HTMLButtonElement>('history-toggle'), texts);
+  wireLanguageSwitch(pagePart('language-switch'), texts, () => {
+    applyLocale();
+    history.relocalize();
+  });
 
   let current: AgentConsole | null = null;
 
@@ -45,6 +50,7 @@ async function boot(): Promise<void> {
     current = null;
     show(identity, false);
     show(signOutButton, false);
+    history.disable();
     app.replaceChildren(renderSignIn(texts, { ...(notice ? { notice } : {}), onSignedIn: showConsole }));
   };
 
@@ -53,6 +59,7 @@ async function boot(): Promise<void> {
     pagePart('identity-organisation').textContent = agent.organisation;
     show(identity, true);
     show(signOutButton, true);
+    history.enable();
     adoptSessionLink();
     current = new AgentConsole(texts, {
       onSignInExpired: () => showSignIn(text('signIn.expired')),

@@ -1,0 +1,45 @@
+import { show } from '../dom';
+import type { DomTexts } from '../i18n/domTexts';
+import { text } from '../i18n/textRef';
+import { HistoryView } from './historyView';
+
+export interface HistoryToggle {
+  /** Signed in: the header's History button appears. */
+  enable(): void;
+  /** Signed out: back to the console's place, button gone. */
+  disable(): void;
+  /** The language changed: times in the table follow it. */
+  relocalize(): void;
+}
+
+/**
+ * The header's History button: it swaps the console (which keeps running, its shares live) for
+ * the history view and back.
+ */
+export function wireHistoryToggle(app: HTMLElement, toggle: HTMLButtonElement, texts: DomTexts): HistoryToggle {
+  const view = new HistoryView(texts);
+  app.after(view.element);
+  const open = (opened: boolean) => {
+    show(app, !opened);
+    show(view.element, opened);
+    texts.set(toggle, text(opened ? 'history.close' : 'history.open'));
+    toggle.setAttribute('aria-expanded', String(opened));
+    if (opened) {
+      view.focus();
+      void view.reload();
+    }
+  };
+  toggle.setAttribute('aria-controls', view.element.id);
+  open(false);
+  toggle.addEventListener('click', () => open(view.element.hidden));
+  return {
+    enable: () => show(toggle, true),
+    disable: () => {
+      open(false);
+      show(toggle, false);
+    },
+    relocalize: () => {
+      if (!view.element.hidden) void view.reload();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { button, h, show } from '../dom';
+import type { DomTexts } from '../i18n/domTexts';
+import { text } from '../i18n/textRef';
+import { sessionTimeline } from './historyApi';
+import { actorText, eventFacts, eventText, formatTime } from './historyFormat';
+
+/** One session's events in order, below the history table; closing returns focus to its opener. */
+export class TimelineView {
+  readonly element: HTMLElement;
+  private readonly heading = h('h2', { class: 'timeline-title', attrs: { id: 'timeline-heading', tabindex: '-1' } });
+  private readonly list = h('ol', { class: 'timeline-list' });
+  private readonly status = h('p', { class: 'history-status', attrs: { role: 'status' } });
+  private opener: HTMLElement | undefined;
+
+  constructor(private readonly texts: DomTexts) {
+    const close = button('button button-secondary', () => this.close(true));
+    texts.set(close, text('history.closeTimeline'));
+    this.element = h('section', { class: 'timeline', attrs: { 'aria-labelledby': 'timeline-heading' } }, h('div', { class: 'timeline-head' }, this.heading, close), this.status, this.list);
+    show(this.element, false);
+  }
+
+  async open(sessionId: string, opener: HTMLElement | undefined): Promise<void> {
+    this.opener = opener;
+    this.texts.set(this.heading, text('history.timelineOf', { sessionId }));
+    this.list.replaceChildren();
+    this.texts.set(this.status, text('history.loading'));
+    show(this.status, true);
+    show(this.element, true);
+    this.heading.focus();
+    const answer = await sessionTimeline(sessionId);
+    if (!answer.ok) {
+      this.texts.set(this.status, text('history.failed'));
+      return;
+    }
+    show(this.status, false);
+    for (const event of answer.value.events) {
+      const what = h('span', { class: 'timeline-what' });
+      this.texts.set(what, eventText(event));
+      const item = h('li', { class: 'timeline-item', attrs: { 'data-type': event.type } }, h('time', { attrs: { datetime: event.at }, text: formatTime(event.at, this.texts.locale) }), what);
+      const actor = actorText(event.actor);
+      if (actor) {
+        const by = h('span', { class: 'timeline-by' });
+        this.texts.set(by, actor);
+        item.append(by);
+      }
+      const facts = eventFacts(event);
+      if (facts) item.append(h('span', { class: 'timeline-facts', text: facts }));
+      this.list.append(item);
+    }
+  }
+
+  close(returnFocus: boolean): void {
+    if (this.element.hidden) return;
+    show(this.element, false);
+    if (returnFocus && this.opener?.isConnected) this.opener.focus();
+  }
+}
