@@ -36,8 +36,8 @@ export const SessionResumed = z.object({
   type: z.literal('session.resumed'),
   sessionId: SessionId,
   phase: SessionPhase,
-  /** Whether the other member is connected right now. */
-  peer: z.enum(['present', 'away']),
+  /** Whether the other member is connected right now ('none': no customer has joined yet). */
+  peer: z.enum(['present', 'away', 'none']),
   /** For the customer: who they are sharing with. */
   agent: z.object({ displayName: z.string(), organisation: z.string() }).optional(),
   /** For the agent while the key is still unused. */

@@ -16,9 +16,11 @@ import { requireSharedDatabase } from './db/requireSharedDatabase';
 import type { Config } from './config';
 import { registerApi } from './api/apiRoutes';
 import { ApiTokens } from './api/tokens/apiTokens';
+import { recordApiUse } from './api/recordApiUse';
 import { registerAgentAuthRoutes } from './http/agentAuthRoutes';
 import { registerHistoryRoutes } from './history/historyRoutes';
 import { DELIVERY_DEFAULTS, WebhookDeliveryWorker } from './webhooks/deliveryWorker';
+import { enqueueWebhooks } from './webhooks/webhookOutbox';
 import { registerHealthRoutes } from './monitoring/healthRoutes';
 import { startMonitoringServer, type MonitoringServer } from './monitoring/monitoringServer';
 import { registerPageRoutes } from './http/pageRoutes';
@@ -122,7 +124,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   });
   const chat = await createChatServices(config, log);
   const agentKeys = new AgentKeyLimiter(config.agentLimits.keysPerMinute, shared.limiterFactory);
-  const audit = createAuditServices(config, database, shared.nodeId, store, log);
+  const audit = createAuditServices(config, database, shared.nodeId, store, log, { enqueue: enqueueWebhooks, committed: () => webhooks.wake() });
   const handlerContext = { config, store, keyLimiter: shared.keyLimiter, agentKeys, keyTimers, log, warnings, metrics, chat, audit: audit.log };
   const sockets = new SignalingSocketServer({
     config,
@@ -154,7 +156,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     tokens: new ApiTokens(database.db),
     requestsPerMinute: config.integrations.apiRequestsPerMinute,
     baseUrl: () => baseUrl,
-    recordUse: (use) => log.info({ apiToken: use.token.id, method: use.method, route: use.route, status: use.status, sessionId: use.sessionId, ip: use.address }, 'api request'),
+    recordUse: recordApiUse(audit.log, log),
   });
   const health = { ready: shared.ready, connections: () => registry.size, store: shared.kind, nodeId: shared.nodeId };
   registerHealthRoutes(app, health, metrics, { public: true, token: config.monitoring.token });

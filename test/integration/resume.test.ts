@@ -108,6 +108,21 @@ describe('resume after a dropped connection', () => {
     assert.equal((await customer.next('session.ended')).by, 'agent');
   });
 
+  it('tells a console that reloads before the customer came that nobody has joined yet (not that the customer dropped)', async () => {
+    const { agent, sessionId, key } = await agentWithSession(t.url, cookie);
+    const agentToken = await agent.next('session.token');
+    agent.close();
+    const { client, reply } = await resume(t.url, 'agent', agentToken.token, false, cookie);
+    clients.push(client);
+    assert.equal(reply.type === 'session.resumed' && reply.peer, 'none');
+    const customer = await connect(t.url, 'customer');
+    clients.push(customer);
+    customer.send({ type: 'key.claim', key });
+    await customer.next('key.accepted');
+    assert.equal((await client.next('session.update')).phase, 'key-entered');
+    client.send({ type: 'session.end', sessionId });
+  });
+
   it('accepts a token only once', async () => {
     const { agent, customer, customerToken } = await sharedSession(t.url);
     clients.push(agent);

@@ -16,6 +16,8 @@ export interface ReceivedWebhook {
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   readonly rejected: string[] = [];
+  /** The webhook-id of every request that arrived, answered or not (e.g. one left hanging by a crash). */
+  readonly arrived: string[] = [];
   /** Answer with this status instead of accepting (e.g. 503 while "down"). */
   failWith: number | null = null;
   /** Never answer (a slow receiver). */
@@ -25,8 +27,12 @@ export class WebhookReceiver {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      if (this.hang) return;
-      if (this.failWith !== null) return void response.writeHead(this.failWith).end();
+      this.arrived.push(String(request.headers['webhook-id']));
+      if (this.hang) return void this.wakeAll();
+      if (this.failWith !== null) {
+        response.writeHead(this.failWith).end();
+        return void this.wakeAll();
+      }
       const body = Buffer.concat(chunks).toString('utf8');
       try {
         const verified = this.verifier?.verify(body, request.headers as Record<string, string>) as { type: string; data: { sessionId: string | null } };
@@ -36,7 +42,7 @@ export class WebhookReceiver {
         this.rejected.push((error as Error).message);
         response.writeHead(400).end();
       }
-      for (const wake of this.waiters.splice(0)) wake();
+      this.wakeAll();
     });
   });
   private verifier: Webhook | undefined;
@@ -52,10 +58,25 @@ export class WebhookReceiver {
 
   /** Resolves once `count` webhooks were accepted. */
   async waitFor(count: number, timeoutMs = 20_000): Promise<ReceivedWebhook[]> {
+    await this.until(() => this.received.length >= count, timeoutMs, () => `only ${this.received.length} of ${count} webhooks arrived: ${JSON.stringify(this.received.map((r) => r.type))}`);
+    return this.received;
+  }
+
+  /** Resolves once `count` requests arrived, whatever the answer (or none). */
+  async waitForArrivals(count: number, timeoutMs = 20_000): Promise<string[]> {
+    await this.until(() => this.arrived.length >= count, timeoutMs, () => `only ${this.arrived.length} of ${count} webhook requests arrived`);
+    return this.arrived;
+  }
+
+  private wakeAll(): void {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private async until(done: () => boolean, timeoutMs: number, failure: () => string): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.received.length < count) {
+    while (!done()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`only ${this.received.length} of ${count} webhooks arrived: ${JSON.stringify(this.received.map((r) => r.type))}`);
+      if (left <= 0) throw new Error(failure());
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -64,7 +85,6 @@ export class WebhookReceiver {
         });
       });
     }
-    return this.received;
   }
 
   async close(): Promise<void> {

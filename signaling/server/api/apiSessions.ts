@@ -51,7 +51,7 @@ export async function openApiSession(
     conversationId: conversationId ?? null,
   }, ctx.config.agentLimits.maxSessions);
   if (!created) return 'too-many';
-  const { key, expiresAt } = await issueKey(ctx, sessionId, { agent: agent.username, type: 'key.issued' });
+  const { key, expiresAt } = await issueKey(ctx, sessionId, { agent: agent.username, type: 'key.issued', conversationId });
   const agentToken = randomBytes(32).toString('base64url');
   await ctx.store.saveResumeToken(hashResumeToken(agentToken), { sessionId, role: 'agent' }, Date.now() + SESSION_IDLE_TTL_MS);
   watchAway(ctx, sessionId, 'agent', NOT_YET_OPENED, awayUntil);

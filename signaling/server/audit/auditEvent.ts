@@ -28,11 +28,12 @@ export const AUDIT_EVENT_TYPES = [
   'account.enabled',
   'account.role-changed',
   'account.imported',
+  'api.request',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
 /** Who did it. */
-export type AuditActor = 'agent' | 'customer' | 'server' | 'operator';
+export type AuditActor = 'agent' | 'customer' | 'server' | 'operator' | 'integration';
 
 /** What a caller hands to AuditLog.append; id, time, node and chain position are added. */
 export interface AuditEventInput {

@@ -10,6 +10,16 @@ export interface AuditLogOptions {
   readonly nodeId: string;
   readonly addressPolicy: AddressPolicy;
   readonly now?: () => Date;
+  /** Rows written with the events in their transaction (the webhook outbox), and told once they commit. */
+  readonly outbox?: AuditOutbox;
+}
+
+/** Something that must commit together with the audit events: the webhook outbox. */
+export interface AuditOutbox {
+  /** Writes its rows for these events inside the events' transaction; returns how many. */
+  enqueue(trx: Transaction<Tables>, events: readonly AuditEvent[]): Promise<number>;
+  /** Called after a commit that wrote rows. */
+  committed(): void;
 }
 
 /**
@@ -21,6 +31,7 @@ export interface AuditLogOptions {
 export class AuditLog {
   private pending: Array<{ input: AuditEventInput; resolve: (event: AuditEvent) => void; reject: (error: unknown) => void }> = [];
   private writing: Promise<void> | undefined;
+  private queuedSinceCommit = 0;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -88,7 +99,15 @@ export class AuditLog {
       )
       .execute();
     await trx.updateTable('audit_chain').set({ head_seq: seq, head_hash: prevHash }).where('id', '=', 1).execute();
+    this.queuedSinceCommit += (await this.options.outbox?.enqueue(trx, events)) ?? 0;
     return events;
+  }
+
+  /** After a commit that wrote outbox rows (a caller of appendIn calls it once its transaction commits). */
+  tellOutbox(): void {
+    if (this.queuedSinceCommit === 0) return;
+    this.queuedSinceCommit = 0;
+    this.options.outbox?.committed();
   }
 
   /** Resolves when every append made so far is written (or failed). */
@@ -103,7 +122,9 @@ export class AuditLog {
         try {
           const events = await this.db.transaction().execute((trx) => this.appendIn(trx, batch.map((item) => item.input)));
           batch.forEach((item, index) => item.resolve(events[index] as AuditEvent));
+          this.tellOutbox();
         } catch (error) {
+          this.queuedSinceCommit = 0;
           for (const item of batch) item.reject(error);
         }
       }

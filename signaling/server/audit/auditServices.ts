@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Database } from '../db/openDatabase';
 import type { Logger } from '../log';
-import { AuditLog } from './auditLog';
+import { AuditLog, type AuditOutbox } from './auditLog';
 import { purgeOlderThan } from './retention';
 import { closeLostSessions } from './serverLost';
 import type { SessionStore } from '../store/sessionStore';
@@ -20,8 +20,9 @@ export function createAuditServices(
   nodeId: string,
   store: SessionStore,
   log: Logger,
+  outbox?: AuditOutbox,
 ): AuditServices {
-  const audit = new AuditLog(database.db, { nodeId, addressPolicy: config.auditCustomerAddress });
+  const audit = new AuditLog(database.db, { nodeId, addressPolicy: config.auditCustomerAddress, ...(outbox ? { outbox } : {}) });
   const purge = async () => {
     try {
       const purged = await purgeOlderThan(database.db, new Date(Date.now() - config.auditRetentionDays * DAY_MS));

@@ -13,7 +13,7 @@ const LOOK_BACK_MS = 7 * 86_400_000;
 export async function closeLostSessions(db: Kysely<Tables>, store: SessionStore, audit: AuditLog): Promise<number> {
   const open = await db
     .selectFrom('audit_events as e')
-    .select(['e.session_id', 'e.agent'])
+    .select(['e.session_id', 'e.agent', 'e.conversation_id'])
     .distinct()
     .where('e.type', '=', 'key.issued')
     .where('e.at', '>', new Date(Date.now() - LOOK_BACK_MS))
@@ -23,9 +23,9 @@ export async function closeLostSessions(db: Kysely<Tables>, store: SessionStore,
     )
     .execute();
   let closed = 0;
-  for (const { session_id: sessionId, agent } of open) {
+  for (const { session_id: sessionId, agent, conversation_id: conversationId } of open) {
     if (!sessionId || (await store.getSession(sessionId))) continue;
-    await audit.append({ type: 'share.ended', sessionId, agent: agent ?? undefined, actor: 'server', details: { by: 'server', reason: 'server-lost' } });
+    await audit.append({ type: 'share.ended', sessionId, conversationId: conversationId ?? undefined, agent: agent ?? undefined, actor: 'server', details: { by: 'server', reason: 'server-lost' } });
     closed++;
   }
   return closed;

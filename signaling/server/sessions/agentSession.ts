@@ -69,9 +69,10 @@ export async function handOutFirstKey(
   connection: ClientConnection,
   sessionId: string,
   ref: string | undefined,
+  conversationId?: string,
 ): Promise<{ key: string; expiresAt: number }> {
   const agent = connection.agent?.username ?? '';
-  const { key, expiresAt } = await issueKey(ctx, sessionId, { agent, type: 'key.issued' });
+  const { key, expiresAt } = await issueKey(ctx, sessionId, { agent, type: 'key.issued', conversationId });
   connection.send({ type: 'session.key', sessionId, key, expiresAt, ref });
   await grantResumeToken(ctx, connection, sessionId);
   return { key, expiresAt };

@@ -19,6 +19,7 @@ export async function endSession(
   await ctx.audit.append({
     type: 'share.ended',
     sessionId,
+    conversationId: session.conversationId ?? undefined,
     agent: session.agentUsername,
     actor: by,
     details: {

@@ -9,7 +9,7 @@ import type { HandlerContext } from '../ws/handlers/context';
 export async function issueKey(
   ctx: Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'config' | 'log' | 'metrics' | 'audit'>,
   sessionId: string,
-  audited: { agent: string; type: 'key.issued' | 'key.renewed' },
+  audited: { agent: string; type: 'key.issued' | 'key.renewed'; conversationId?: string | null | undefined },
 ): Promise<{ key: string; expiresAt: number }> {
   const key = await freshKey(ctx.store);
   const expiresAt = Date.now() + ctx.config.keyTtlMs;
@@ -17,6 +17,7 @@ export async function issueKey(
   await ctx.audit.append({
     type: audited.type,
     sessionId,
+    conversationId: audited.conversationId ?? undefined,
     agent: audited.agent,
     actor: 'agent',
     details: { expiresAt: new Date(expiresAt).toISOString() },
@@ -29,7 +30,7 @@ export async function issueKey(
       if (!(await ctx.store.retireKey(key, 'expired'))) return;
       const session = await ctx.store.getSession(sessionId);
       if (!session || session.phase !== 'waiting') return;
-      await ctx.audit.append({ type: 'key.expired', sessionId, agent: session.agentUsername, actor: 'server' });
+      await ctx.audit.append({ type: 'key.expired', sessionId, conversationId: session.conversationId ?? undefined, agent: session.agentUsername, actor: 'server' });
       await movePhase(ctx, session, 'key-expired');
       ctx.log.info({ sessionId }, 'key expired unused');
     })().catch((error: unknown) => ctx.log.error({ err: error, sessionId }, 'key expiry failed'));

@@ -17,6 +17,9 @@ export interface DeliveryWorkerOptions extends PostOptions {
   readonly now?: () => Date;
 }
 
+/** A lease outlasts the request's timeout by this much (the time to record the answer). */
+const LEASE_MARGIN_MS = 10_000;
+
 export const DELIVERY_DEFAULTS = {
   retryBaseMs: 5_000,
   maxBackoffMs: 60 * 60_000,
@@ -103,7 +106,7 @@ export class WebhookDeliveryWorker {
 
   private async claim(): Promise<WebhookOutboxRow[]> {
     const now = this.now();
-    const leaseUntil = new Date(now.getTime() + this.options.timeoutMs + 30_000);
+    const leaseUntil = new Date(now.getTime() + this.options.timeoutMs + LEASE_MARGIN_MS);
     const result = await sql<WebhookOutboxRow>`
       update webhook_outbox set leased_until = ${leaseUntil}, attempts = attempts + 1
       where seq in (

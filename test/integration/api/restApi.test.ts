@@ -97,6 +97,36 @@ describe('REST API /api/v1', function () {
     agent.close();
   });
 
+  it('records every use of a token on the audit trail, and queues webhooks with the conversation id in the same transaction', async () => {
+    const { db } = t.server.database;
+    await db
+      .insertInto('webhook_endpoints')
+      .values({ id: 'ep_test', url: 'http://127.0.0.1:9/hook', secret: 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0dGVzdA==', events: 'key.issued', created_at: new Date(), disabled_at: null })
+      .execute();
+    const created = await call('/sessions', { method: 'POST', body: JSON.stringify({ agent: 'alice', conversationId: 'call-9001' }) });
+    assert.equal(created.status, 201);
+    const { sessionId } = (await created.json()) as { sessionId: string };
+    const queued = await db.selectFrom('webhook_outbox').select(['event_type', 'payload']).where('endpoint_id', '=', 'ep_test').execute();
+    assert.equal(queued.length, 1);
+    const payload = JSON.parse(queued[0]?.payload ?? '{}') as { data: { sessionId: string; conversationId: string } };
+    assert.deepEqual([payload.data.sessionId, payload.data.conversationId], [sessionId, 'call-9001']);
+    await db.deleteFrom('webhook_outbox').execute();
+    await db.deleteFrom('webhook_endpoints').execute();
+
+    // The use is recorded once the answer went out: wait for the record, not for a time.
+    const recorded = async () => {
+      const rows = await db.selectFrom('audit_events').select(['actor', 'details']).where('type', '=', 'api.request').execute();
+      return rows.map((row) => ({ actor: row.actor, ...(row.details as { tokenName?: string; route?: string; method?: string; status?: number }) }));
+    };
+    let used = await recorded();
+    while (!used.some((d) => d.method === 'POST' && d.status === 201)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      used = await recorded();
+    }
+    const post = used.find((d) => d.method === 'POST' && d.status === 201);
+    assert.deepEqual([post?.tokenName, post?.route, post?.actor], ['crm', '/api/v1/sessions', 'integration']);
+  });
+
   it('refuses an unknown agent with 404', async () => {
     const response = await call('/sessions', { method: 'POST', body: JSON.stringify({ agent: 'nobody' }) });
     assert.equal(response.status, 404);

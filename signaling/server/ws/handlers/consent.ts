@@ -8,7 +8,7 @@ import { ownedSession } from './ownedSession';
 export const consent: Handler<CustomerMessageOf<'consent'>> = async (ctx, connection, message) => {
   const session = await ownedSession(ctx, connection, undefined);
   if (!session) return;
-  const who = { sessionId: session.id, agent: session.agentUsername, actor: 'customer', address: connection.ip, userAgent: connection.userAgent } as const;
+  const who = { sessionId: session.id, conversationId: session.conversationId ?? undefined, agent: session.agentUsername, actor: 'customer', address: connection.ip, userAgent: connection.userAgent } as const;
   if (message.decision === 'decline') {
     await ctx.audit.append({ type: 'consent.declined', ...who });
     return endSession(ctx, session.id, 'customer', 'declined');

@@ -7,6 +7,6 @@ export const createSession: Handler<AgentMessageOf<'session.create'>> = async (c
   if (!agent) return sendError(connection, 'not-allowed', 'Only signed-in agents can start a screen share.');
   const sessionId = await openAgentSession(ctx, connection, agent, message.ref, message.conversation);
   if (!sessionId) return;
-  await handOutFirstKey(ctx, connection, sessionId, message.ref);
+  await handOutFirstKey(ctx, connection, sessionId, message.ref, message.conversation);
   ctx.log.info({ sessionId, agent: agent.username }, 'session created');
 };

@@ -13,7 +13,7 @@ export const renewKey: Handler<AgentMessageOf<'session.renewKey'>> = async (ctx,
     });
   }
   if (!(await takeKeyBudget(ctx, connection, connection.agent, message.ref))) return;
-  const { key, expiresAt } = await issueKey(ctx, session.id, { agent: session.agentUsername, type: 'key.renewed' });
+  const { key, expiresAt } = await issueKey(ctx, session.id, { agent: session.agentUsername, type: 'key.renewed', conversationId: session.conversationId });
   await ctx.store.updateSession(session.id, { phase: 'waiting' });
   connection.send({ type: 'session.key', sessionId: session.id, key, expiresAt, ref: message.ref });
   ctx.log.info({ sessionId: session.id }, 'key renewed');

@@ -60,7 +60,7 @@ export const resumeSession: Handler<CustomerMessageOf<'session.resume'>> = async
     type: 'session.resumed',
     sessionId: session.id,
     phase: session.phase,
-    peer: peerConnection && peerAwayUntil === null ? 'present' : 'away',
+    peer: peerAwayUntil !== null ? 'away' : peerConnection ? 'present' : 'none',
     ref,
   };
   if (role === 'customer') {

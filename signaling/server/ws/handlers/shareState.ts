@@ -31,6 +31,7 @@ export const shareState: Handler<CustomerMessageOf<'share.state'>> = async (ctx,
     await ctx.audit.append({
       type: step,
       sessionId: session.id,
+      conversationId: session.conversationId ?? undefined,
       agent: session.agentUsername,
       actor: 'customer',
       address: connection.ip,
