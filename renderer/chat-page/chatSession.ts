@@ -1,16 +1,15 @@
 import { MAX_CUSTOMER_NAME_CHARS, UNSAFE_NAME_CHARS, type ChatEntry, type ConversationState, type CustomerMessage, type ServerMessageOf } from '../../signaling/protocol';
-import type { ConnectionClosed } from '../shared/signalingConnection';
+import type { ResumableLink } from '../shared/connection/resumableConnection';
+import { realClock, type Clock } from '../shared/clock';
+import { ResumableConnection } from '../shared/connection/resumableConnection';
 
 /** The part of SignalingConnection the chat uses (a fake in unit tests). */
-export interface ChatLink {
-  readonly isOpen: boolean;
+export interface ChatLink extends ResumableLink {
   send(message: CustomerMessage): void;
   on<T extends 'chat.conversation' | 'chat.message' | 'chat.typing' | 'chat.state' | 'error'>(
     type: T,
     handler: (message: ServerMessageOf<T>) => void,
   ): () => void;
-  onClose(handler: (closed: ConnectionClosed) => void): () => void;
-  close(): void;
 }
 
 export interface TokenStore {
@@ -32,7 +31,8 @@ export interface ChatView {
   problem: 'too-fast' | 'busy' | 'failed' | null;
 }
 
-const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
+/** After this many failed attempts in a row the page says the chat cannot be reached (it keeps trying). */
+const UNREACHABLE_AFTER_ATTEMPTS = 5;
 const TYPING_IDLE_MS = 4_000;
 
 /**
@@ -40,7 +40,8 @@ const TYPING_IDLE_MS = 4_000;
  * conversation on the first message, keeps entries in the server's order, and reconnects.
  */
 export class ChatSession {
-  private link: ChatLink | null = null;
+  /** The socket, and the loop that brings it back (see shared/connection); a chat waits forever. */
+  private readonly connection: ResumableConnection<ChatLink>;
   private current: ChatView = {
     connection: 'connecting',
     conversationState: null,
@@ -51,17 +52,40 @@ export class ChatSession {
     problem: null,
   };
   private readonly listeners = new Set<(view: ChatView) => void>();
-  private attempts = 0;
   private counter = 0;
   private starting = false;
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private typingTimer: unknown = null;
   private stopped = false;
   private name = '';
 
   constructor(
-    private readonly connect: () => Promise<ChatLink>,
+    connect: () => Promise<ChatLink>,
     private readonly tokens: TokenStore,
-  ) {}
+    private readonly clock: Clock = realClock,
+  ) {
+    this.connection = new ResumableConnection<ChatLink>({
+      connect,
+      clock,
+      events: {
+        attached: (link) => this.listen(link),
+        reconnected: (link) => {
+          this.connection.recovered();
+          this.ready(link);
+        },
+        dropped: () => {
+          this.starting = false;
+          if (!this.stopped) this.connection.lost();
+        },
+        waiting: (attempt) => this.update({ connection: attempt > UNREACHABLE_AFTER_ATTEMPTS ? 'unreachable' : 'reconnecting' }),
+        attemptFailed: (error) => console.warn('chat connection failed', error),
+        gaveUp: () => undefined,
+      },
+    });
+  }
+
+  private get link(): ChatLink | null {
+    return this.connection.link;
+  }
 
   get view(): ChatView {
     return this.current;
@@ -75,15 +99,17 @@ export class ChatSession {
   async open(): Promise<void> {
     let link: ChatLink;
     try {
-      link = await this.connect();
+      link = await this.connection.open();
     } catch (error) {
+      if (this.stopped) return;
       console.warn('chat connection failed', error);
-      return this.retryLater();
+      return this.connection.lost();
     }
-    if (this.stopped) return link.close();
-    this.attempts = 0;
-    this.link = link;
-    this.listen(link);
+    this.ready(link);
+  }
+
+  /** Connected (again): take the conversation back, or start the one the customer began typing. */
+  private ready(link: ChatLink): void {
     this.update({ connection: 'open' });
     const token = this.tokens.load();
     if (token) link.send({ type: 'chat.resume', token, ref: 'resume' });
@@ -125,7 +151,8 @@ export class ChatSession {
 
   close(): void {
     this.stopped = true;
-    this.link?.close();
+    this.clock.clearTimeout(this.typingTimer);
+    this.connection.close();
   }
 
   private startConversation(): void {
@@ -158,9 +185,9 @@ export class ChatSession {
     });
     link.on('chat.typing', (message) => {
       if (message.from !== 'agent') return;
-      clearTimeout(this.typingTimer);
+      this.clock.clearTimeout(this.typingTimer);
       this.update({ agentTyping: message.typing });
-      if (message.typing) this.typingTimer = setTimeout(() => this.update({ agentTyping: false }), TYPING_IDLE_MS);
+      if (message.typing) this.typingTimer = this.clock.setTimeout(() => this.update({ agentTyping: false }), TYPING_IDLE_MS);
     });
     link.on('chat.state', (message) => {
       this.update({ conversationState: message.state, agentName: message.agentName ?? this.current.agentName });
@@ -182,20 +209,6 @@ export class ChatSession {
       if (message.code === 'rate-limited') return this.update({ problem: 'too-fast', pending: [] });
       if (message.code === 'bad-message' || message.code === 'not-allowed') this.update({ problem: 'failed', pending: [] });
     });
-    link.onClose((closed) => {
-      if (this.link !== link) return;
-      this.link = null;
-      this.starting = false;
-      if (closed.byUs || this.stopped) return;
-      this.retryLater();
-    });
-  }
-
-  private retryLater(): void {
-    const delay = RECONNECT_DELAYS_MS[Math.min(this.attempts, RECONNECT_DELAYS_MS.length - 1)] ?? 10_000;
-    this.attempts += 1;
-    this.update({ connection: this.attempts > RECONNECT_DELAYS_MS.length ? 'unreachable' : 'reconnecting' });
-    setTimeout(() => void this.open(), delay);
   }
 
   private update(change: Partial<ChatView>): void {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { CustomerMessage, ServerMessageOf } from '../../../../signaling/protocol';
 import { ChatSession, type ChatLink, type TokenStore } from '../../../../renderer/chat-page/chatSession';
+import { FakeClock } from '../shared/fakeClock';
 
 type Incoming = 'chat.conversation' | 'chat.message' | 'chat.typing' | 'chat.state' | 'error';
 
@@ -26,6 +27,11 @@ class FakeLink implements ChatLink {
   }
   close(): void {
     this.isOpen = false;
+  }
+  /** The socket goes away without the page asking. */
+  dropped(): void {
+    this.isOpen = false;
+    for (const handler of this.closeHandlers) handler({ code: 1006, reason: '', byUs: false });
   }
   deliver<T extends Incoming>(type: T, message: Omit<ServerMessageOf<T>, 'type'>): void {
     for (const handler of this.handlers.get(type) ?? []) (handler as (m: ServerMessageOf<T>) => void)({ type, ...message } as ServerMessageOf<T>);
@@ -143,5 +149,70 @@ describe('customer chat session', () => {
     const sentBefore = link.sent.length;
     session.end();
     assert.equal(link.sent.length, sentBefore, 'an ended chat is not ended again');
+  });
+});
+
+describe('customer chat session reconnects (the shared resumable connection)', () => {
+  const realWarn = console.warn;
+  beforeEach(() => (console.warn = () => undefined));
+  afterEach(() => (console.warn = realWarn));
+
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+
+  it('after the socket drops, says Reconnecting…, opens a new one and takes the conversation back', async () => {
+    const clock = new FakeClock();
+    const links: FakeLink[] = [];
+    const session = new ChatSession(async () => {
+      const link = new FakeLink();
+      links.push(link);
+      return link;
+    }, new MemoryTokens(TOKEN), clock);
+    await session.open();
+    links[0]?.dropped();
+    assert.equal(session.view.connection, 'reconnecting');
+    clock.advance(1_000);
+    await settle();
+    assert.equal(links.length, 2);
+    assert.equal(session.view.connection, 'open');
+    assert.deepEqual(links[1]?.sent, [{ type: 'chat.resume', token: TOKEN, ref: 'resume' }]);
+    session.close();
+  });
+
+  it('says the chat cannot be reached after five failed attempts, and keeps trying', async () => {
+    const clock = new FakeClock();
+    let reachable = false;
+    const link = new FakeLink();
+    const session = new ChatSession(async () => {
+      if (!reachable) throw new Error('unreachable');
+      return link;
+    }, new MemoryTokens(), clock);
+    await session.open();
+    const states: string[] = [];
+    session.subscribe((view) => states.push(view.connection));
+    for (let i = 0; i < 6; i++) {
+      clock.advance(5_000);
+      await settle();
+    }
+    assert.equal(session.view.connection, 'unreachable');
+    assert.ok(states.includes('reconnecting'));
+    reachable = true;
+    clock.advance(5_000);
+    await settle();
+    assert.equal(session.view.connection, 'open');
+    session.close();
+  });
+
+  it('"is typing" goes away by itself when the agent stops typing', async () => {
+    const clock = new FakeClock();
+    const link = new FakeLink();
+    const session = new ChatSession(async () => link, new MemoryTokens(TOKEN), clock);
+    await session.open();
+    link.deliver('chat.typing', { conversationId: 'c_aaaaaaaaaaaaaaaaaaaa', from: 'agent', typing: true });
+    assert.equal(session.view.agentTyping, true);
+    clock.advance(4_000);
+    assert.equal(session.view.agentTyping, false);
+    session.close();
   });
 });
