@@ -1,7 +1,7 @@
-import { SignalingConnection, signalingUrl } from '../../shared/signalingConnection';
+import { realClock } from '../../shared/clock';
+import { ResumableConnection } from '../../shared/connection/resumableConnection';
 import { ScreenPeer } from '../../shared/screenPeer';
 import { ConversationRef, type AgentMessage, type IceServer, type RevocationReason, type ServerMessageOf } from '../../../signaling/protocol';
-import { whoAmI } from '../api/agentApi';
 import { button, h, show } from '../dom';
 import type { DomTexts } from '../i18n/domTexts';
 import { text } from '../i18n/textRef';
@@ -13,8 +13,7 @@ import { ChatDesk } from '../chat/chatDesk';
 import { ConnectionBanner } from './connectionBanner';
 import { setWaitingChats } from './pageTitle';
 import { SessionResumer } from './sessionResumer';
-
-type AgentConnection = SignalingConnection<AgentMessage>;
+import { openAgentSocket, SignedOut, type AgentConnection } from './agentSocket';
 
 export interface AgentConsoleOptions {
   /** The cookie session is gone (e.g. expired): the page should ask the agent to sign in again. */
@@ -29,7 +28,10 @@ export interface AgentConsoleOptions {
  */
 export class AgentConsole implements SessionPanelActions {
   readonly element: HTMLElement;
-  private connection: AgentConnection | null = null;
+  /** The socket to the server, and the loop that brings it back while sessions wait (see shared/connection). */
+  private readonly server: ResumableConnection<AgentConnection>;
+  /** Sessions restored after a reload: the first connection takes them back. */
+  private resumeOnConnect: boolean;
   private readonly panels: SessionPanel[] = [];
   private readonly directory = new SessionDirectory<SessionPanel>();
   /** Each session's newest ICE servers (its TURN credentials), from session.ice. */
@@ -108,11 +110,31 @@ export class AgentConsole implements SessionPanelActions {
       panels: this.panels,
       directory: this.directory,
       banner: this.banner,
-      reconnect: () => void this.connect(),
       addRestoredPanel: (entry) => this.addRestoredPanel(entry),
       conversationOf: (panel) => this.chatConversations.get(panel),
     });
-    this.resumer.restore();
+    this.server = new ResumableConnection<AgentConnection>({
+      connect: () => openAgentSocket(this.texts.locale),
+      clock: realClock,
+      graceMs: () => this.resumer.graceMs(),
+      events: {
+        attached: (connection) => this.listen(connection),
+        reconnected: (connection) => {
+          this.server.recovered();
+          this.connected(connection);
+        },
+        dropped: () => this.loseServer(),
+        waiting: () => this.resumer.showReconnecting(),
+        attemptFailed: (error) => this.connectFailed(error),
+        gaveUp: () => this.resumer.giveUp(),
+      },
+    });
+    this.resumeOnConnect = this.resumer.restore();
+  }
+
+  /** The socket while it is up, null while (re)connecting. */
+  private get connection(): AgentConnection | null {
+    return this.server.isOpen ? this.server.link : null;
   }
 
   get hasActiveSessions(): boolean {
@@ -120,27 +142,25 @@ export class AgentConsole implements SessionPanelActions {
   }
 
   async connect(): Promise<void> {
-    this.connection = null;
     this.startButton.disabled = true;
     if (this.banner.visible) this.banner.showReconnecting();
     else this.texts.set(this.connectionNote, text('console.connecting'));
+    if (this.resumeOnConnect || this.server.phase === 'waiting') {
+      this.resumeOnConnect = false;
+      return this.server.reconnectNow();
+    }
     let connection: AgentConnection;
     try {
-      connection = await SignalingConnection.connect<AgentMessage>({
-        url: signalingUrl(location.origin, 'agent'),
-        client: 'agent-console',
-        locale: this.texts.locale,
-      });
+      connection = await this.server.open();
     } catch (error) {
-      console.warn('agent connection failed', error);
-      this.texts.clear(this.connectionNote);
-      // A refused upgrade looks like any other failure; the cookie check tells them apart.
-      if ((await whoAmI()).kind === 'signed-out') this.options.onSignInExpired();
-      else if (!this.resumer.connectFailed()) this.banner.showLost(text('console.connectFailed'), null);
+      this.connectFailed(error);
+      if (!(error instanceof SignedOut)) this.banner.showLost(text('console.connectFailed'), null);
       return;
     }
-    this.connection = connection;
-    this.listen(connection);
+    this.connected(connection);
+  }
+
+  private connected(connection: AgentConnection): void {
     this.chat.attach(connection);
     this.banner.hide();
     show(this.generalError, false);
@@ -149,11 +169,17 @@ export class AgentConsole implements SessionPanelActions {
     this.resumer.connected(connection);
   }
 
+  private connectFailed(error: unknown): void {
+    this.texts.clear(this.connectionNote);
+    if (!(error instanceof SignedOut)) return console.warn('agent connection failed', error);
+    this.server.close();
+    this.options.onSignInExpired();
+  }
+
   /** Leaves without a trace: ends our sessions, closes the socket and stops every peer. */
   shutDown(): void {
     this.resumer.stop();
-    const connection = this.connection;
-    this.connection = null;
+    const connection = this.server.detach();
     // Signing out is not a dropped connection: end the shares now instead of letting the
     // customers wait out the resume grace period.
     for (const panel of this.panels) {
@@ -275,11 +301,7 @@ export class AgentConsole implements SessionPanelActions {
     });
     connection.on('error', (message) => this.showServerError(message));
     connection.on('access.revoked', (message) => {
-      if (this.connection === connection) this.options.onAccessRevoked(message.reason);
-    });
-    connection.onClose((closed) => {
-      if (closed.byUs || this.connection !== connection) return;
-      this.loseServer();
+      if (this.server.isCurrent(connection)) this.options.onAccessRevoked(message.reason);
     });
   }
 
@@ -298,11 +320,10 @@ export class AgentConsole implements SessionPanelActions {
   }
 
   private loseServer(): void {
-    this.connection = null;
     this.chat.detach();
     this.startButton.disabled = true;
     // Sessions with a resume token wait while we reconnect; the rest end.
-    if (this.resumer.lost()) return;
+    if (this.resumer.lost()) return this.server.lost();
     this.banner.showLost(text('console.lost'), this.panels.length > 0 ? text('console.lostHint') : null);
   }
 

@@ -1,20 +1,15 @@
-import type { SignalingConnection } from '../../shared/signalingConnection';
-import { reconnectDelayMs } from '../../shared/connection/backoff';
-import type { AgentMessage, ServerMessageOf } from '../../../signaling/protocol';
+import type { ServerMessageOf } from '../../../signaling/protocol';
 import { text } from '../i18n/textRef';
 import { AgentResumeMemory, type AgentResumeEntry } from '../sessions/agentResumeMemory';
 import type { SessionDirectory } from '../sessions/sessionDirectory';
 import type { SessionPanel } from '../sessions/sessionPanel';
+import type { AgentConnection } from './agentSocket';
 import type { ConnectionBanner } from './connectionBanner';
-
-type AgentConnection = SignalingConnection<AgentMessage>;
 
 export interface ResumerHost {
   readonly panels: readonly SessionPanel[];
   readonly directory: SessionDirectory<SessionPanel>;
   readonly banner: ConnectionBanner;
-  /** Opens a new server connection (the console's connect()). */
-  reconnect(): void;
   /** Adds a panel for a restored session to the page (inside its chat when it has one). */
   addRestoredPanel(entry: AgentResumeEntry): SessionPanel;
   /** The web chat a panel's share was requested in, if any. */
@@ -23,25 +18,26 @@ export interface ResumerHost {
 
 /**
  * Keeps the console's sessions alive across a reload or a dropped server connection: remembers
- * each session's resume token (per tab), reconnects with backoff while the grace period lasts,
- * and takes every waiting session back on the new connection.
+ * each session's resume token (per tab) and takes every waiting session back on the new
+ * connection. The console's ResumableConnection does the reconnecting, for as long as graceMs().
  */
 export class SessionResumer {
   private readonly memory = new AgentResumeMemory();
-  /** When the server connection dropped while sessions wait to be resumed; null otherwise. */
-  private lostAt: number | null = null;
-  private attempt = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ResumerHost) {}
 
-  /** After a reload: a panel for each session this tab can take back. */
-  restore(): void {
+  /** After a reload: a panel for each session this tab can take back; true when there are any. */
+  restore(): boolean {
     const saved = this.memory.all().sort((a, b) => a.number - b.number);
     for (const entry of saved) {
       this.host.addRestoredPanel(entry).startResuming(entry.sessionId);
     }
-    if (saved.length > 0) this.lostAt = Date.now();
+    return saved.length > 0;
+  }
+
+  /** How long the server keeps the waiting sessions after the connection dropped. */
+  graceMs(): number {
+    return Math.max(0, ...this.memory.all().map((entry) => entry.graceMs));
   }
 
   listen(connection: AgentConnection): void {
@@ -73,9 +69,6 @@ export class SessionResumer {
 
   /** Connected (again): take back every session that waits. */
   connected(connection: AgentConnection): void {
-    clearTimeout(this.timer);
-    this.lostAt = null;
-    this.attempt = 0;
     for (const panel of this.host.panels) {
       if (!panel.isResuming || panel.sessionId === null) continue;
       const entry = this.memory.get(panel.sessionId);
@@ -87,13 +80,6 @@ export class SessionResumer {
         ref: this.host.directory.refFor(panel, 'resume'),
       });
     }
-  }
-
-  /** A connect attempt failed; true when another one is scheduled. */
-  connectFailed(): boolean {
-    if (this.lostAt === null) return false;
-    this.schedule();
-    return true;
   }
 
   /**
@@ -110,10 +96,7 @@ export class SessionResumer {
         panel.loseServer();
       }
     }
-    if (waiting === 0) return false;
-    this.lostAt ??= Date.now();
-    this.schedule();
-    return true;
+    return waiting > 0;
   }
 
   /** The server refused to give a session back: it has ended meanwhile. */
@@ -128,23 +111,17 @@ export class SessionResumer {
   }
 
   stop(): void {
-    clearTimeout(this.timer);
     for (const panel of this.host.panels) this.forget(panel);
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    const lostAt = this.lostAt ?? Date.now();
-    const grace = Math.max(0, ...this.memory.all().map((entry) => entry.graceMs));
-    if (Date.now() - lostAt > grace) return this.giveUp();
+  /** The next attempt is scheduled: the sessions are kept meanwhile. */
+  showReconnecting(): void {
     this.host.banner.showLost(text('console.lost'), text('console.keptHint'));
     this.host.banner.showReconnecting();
-    this.timer = setTimeout(() => this.host.reconnect(), reconnectDelayMs(this.attempt++));
   }
 
   /** The grace period is over: whatever still waits has been ended by the server. */
-  private giveUp(): void {
-    this.lostAt = null;
+  giveUp(): void {
     for (const panel of this.host.panels) {
       if (!panel.isResuming) continue;
       this.forget(panel);
