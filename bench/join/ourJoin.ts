@@ -10,10 +10,15 @@ export interface JoinPhases {
   consentClicked: number;
   /** The agent learns of the consent: both sides are in one session. */
   paired: number;
-  /** The agent receives the WebRTC offer (after the customer's capture started). */
-  offer: number;
-  /** The agent's RTCPeerConnection is connected. */
+  /**
+   * The agent's RTCPeerConnection is connected. Since the connection is made while the consent
+   * screen shows (data channel only), this is usually before "Share my screen".
+   */
   connected: number;
+  /** The agent receives the offer that carries the picture: the first offer after "Share my screen" (after the capture). */
+  offer: number;
+  /** The customer receives the agent's answer to that offer: the picture may flow. */
+  answer: number;
   /** The agent's video decodes its first frame. */
   firstFrame: number;
 }
@@ -49,13 +54,19 @@ export async function joinOnce(agent: AgentConsolePage, customerBrowser: Browser
   );
   const [customerEvents, agentEvents] = await Promise.all([events(customer.page), events(agent.page)]);
   const continued = first(customerEvents, 0, (e) => e.kind === 'click' && e.what === 'Continue', 'Continue');
+  if (process.env.BENCH_DEBUG) {
+    const show = (who: string, list: BenchEvent[]) => list.filter((e) => e.at >= continued).map((e) => `${who} ${Math.round(e.at - continued)} ${e.kind} ${e.what} ${e.detail ?? ''}`);
+    console.error([...show('C', customerEvents), ...show('A', agentEvents)].sort((a, b) => Number(a.split(' ')[1]) - Number(b.split(' ')[1])).join('\n'));
+  }
   const since = (at: number) => at - continued;
+  const clicked = first(customerEvents, continued, (e) => e.kind === 'click' && e.what === 'Share my screen', 'Share my screen');
   const phases: JoinPhases = {
     keyAccepted: since(first(customerEvents, continued, (e) => e.kind === 'ws-in' && e.what === 'key.accepted', 'key.accepted')),
-    consentClicked: since(first(customerEvents, continued, (e) => e.kind === 'click' && e.what === 'Share my screen', 'Share my screen')),
+    consentClicked: since(clicked),
     paired: since(first(agentEvents, mark, (e) => e.kind === 'ws-in' && e.what === 'session.update' && e.detail === 'choosing-screen', 'choosing-screen')),
-    offer: since(first(agentEvents, mark, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'offer', 'offer')),
     connected: since(first(agentEvents, mark, (e) => e.kind === 'connected', 'connected')),
+    offer: since(first(agentEvents, clicked, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'offer', 'offer')),
+    answer: since(first(customerEvents, clicked, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'answer', 'answer')),
     firstFrame: since(first(agentEvents, mark, (e) => e.kind === 'first-frame' && e.what === 'Customer screen', 'first frame')),
   };
   return {

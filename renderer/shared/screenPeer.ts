@@ -22,7 +22,10 @@ export interface ScreenPeerEvents {
 export interface ScreenPeerOptions extends ScreenPeerEvents {
   role: 'sender' | 'receiver';
   iceServers: IceServer[];
-  /** The captured screen; required for the sender. */
+  /**
+   * The captured screen (sender only). Without it the sender connects with the data channel
+   * alone, and addStream() later adds the picture.
+   */
   stream?: MediaStream;
   iceTransportPolicy?: RTCIceTransportPolicy;
 }
@@ -32,9 +35,10 @@ export class ScreenPeer {
   private destroyed = false;
   private sharpText = false;
   private videoSender: RTCRtpSender | undefined;
+  private stream: MediaStream | undefined;
 
   constructor(private readonly options: ScreenPeerOptions) {
-    if (options.role === 'sender' && !options.stream) throw new Error('the sending side needs a stream');
+    this.stream = options.stream;
     for (const track of options.stream?.getVideoTracks() ?? []) track.contentHint = NORMAL_TUNING.contentHint;
     this.peer = new SimplePeer({
       initiator: options.role === 'sender',
@@ -56,6 +60,19 @@ export class ScreenPeer {
     this.peer.on('data', (data: unknown) => this.receive(data));
     this.peer.on('close', () => options.onClose?.());
     this.peer.on('error', (error: Error) => options.onError?.(error));
+  }
+
+  /**
+   * Adds the picture to a sender that connected without it: the connection renegotiates (one
+   * offer and answer over the existing DTLS transport) instead of starting from scratch.
+   */
+  addStream(stream: MediaStream): void {
+    if (this.destroyed || this.options.role !== 'sender' || this.stream) return;
+    this.stream = stream;
+    for (const track of stream.getVideoTracks()) track.contentHint = NORMAL_TUNING.contentHint;
+    this.peer.addStream(stream);
+    // Tuned before the offer goes out, so the first frame is already encoded as tuned.
+    void this.tuneSender();
   }
 
   signal(data: SignalData): void {
@@ -81,7 +98,7 @@ export class ScreenPeer {
    */
   setPaused(paused: boolean): void {
     this.videoSender ??= this.connection.getSenders().find((sender) => sender.track?.kind === 'video');
-    const track = paused ? null : (this.options.stream?.getVideoTracks()[0] ?? null);
+    const track = paused ? null : (this.stream?.getVideoTracks()[0] ?? null);
     this.videoSender?.replaceTrack(track).catch((error: unknown) => console.warn('could not pause or resume the picture', error));
   }
 

@@ -21,6 +21,7 @@ declare module 'simple-peer' {
       on(event: 'stream', listener: (stream: MediaStream) => void): this;
       on(event: 'data', listener: (data: unknown) => void): this;
       on(event: 'connect' | 'close', listener: () => void): this;
+      addStream(stream: MediaStream): void;
       on(event: 'error', listener: (error: Error) => void): this;
       signal(data: SignalData): void;
       send(data: string): void;

@@ -32,3 +32,15 @@ const TransceiverRequestSignal = z.object({
 
 export const SignalData = z.union([SdpSignal, CandidateSignal, RenegotiateSignal, TransceiverRequestSignal]);
 export type SignalData = z.infer<typeof SignalData>;
+
+const MEDIA_SECTION = /^m=(?:audio|video) /m;
+
+/**
+ * Whether a signal negotiates a picture (or sound): an offer or answer with an audio or video
+ * section, or a request for one. Before the customer consents, only a connection without media
+ * (the data channel) may be negotiated.
+ */
+export function signalCarriesMedia(data: SignalData): boolean {
+  if (data.type === 'transceiverRequest') return true;
+  return 'sdp' in data && MEDIA_SECTION.test(data.sdp);
+}

@@ -84,14 +84,32 @@ describe('pairing and relay', () => {
     customer.close();
   });
 
-  it('does not relay before the customer consented', async () => {
-    const { agent, key } = await agentWithSession(t.url);
+  it('before the customer consented, relays a connection without media only: no video or audio section, no transceiver request', async () => {
+    const { agent, sessionId, key } = await agentWithSession(t.url);
     const customer = await connect(t.url, 'customer');
     customer.send({ type: 'key.claim', key });
     await customer.next('key.accepted');
-    customer.send({ type: 'signal', data: offer });
-    assert.equal((await customer.next('error')).code, 'not-allowed');
+    const withVideo = { type: 'offer', sdp: `${offer.sdp}m=video 9 UDP/TLS/RTP/SAVPF 96\r\n` } as const;
+    const withAudio = { type: 'offer', sdp: `${offer.sdp}m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n` } as const;
+    for (const data of [withVideo, withAudio]) {
+      customer.send({ type: 'signal', data });
+      assert.equal((await customer.next('error')).code, 'not-allowed');
+    }
+    agent.send({ type: 'signal', sessionId, data: { type: 'answer', sdp: withVideo.sdp } });
+    assert.equal((await agent.next('error')).code, 'not-allowed');
+    agent.send({ type: 'signal', sessionId, data: { type: 'transceiverRequest', transceiverRequest: { kind: 'video' } } });
+    assert.equal((await agent.next('error')).code, 'not-allowed');
     assert.equal(await agent.receives('signal'), false);
+
+    const dataChannelOnly = { type: 'offer', sdp: `${offer.sdp}m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n` } as const;
+    customer.send({ type: 'signal', data: dataChannelOnly });
+    assert.deepEqual((await agent.next('signal')).data, dataChannelOnly);
+
+    customer.send({ type: 'consent', decision: 'accept' });
+    let update = await agent.next('session.update');
+    while (update.phase !== 'choosing-screen') update = await agent.next('session.update');
+    customer.send({ type: 'signal', data: withVideo });
+    assert.deepEqual((await agent.next('signal')).data, withVideo, 'after consent the picture may be negotiated');
     agent.close();
     customer.close();
   });

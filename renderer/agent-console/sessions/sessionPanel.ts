@@ -10,6 +10,7 @@ import { copyToClipboard } from './copyToClipboard';
 import { SessionIdentity } from './sessionIdentity';
 import { SessionModel } from './sessionModel';
 import type { SessionFlow } from './sessionStatus';
+import { isSameConnection } from '../../shared/verification/sameConnection';
 import { VerificationLine } from './verificationLine';
 
 /** What a new panel knows about its session: which flow, who with, since when. */
@@ -195,10 +196,13 @@ export class SessionPanel {
 
   receiveSignal(data: SignalData): void {
     if (!this.model.isLive) return;
-    // A fresh offer means the customer started a new peer connection (reload, or ours was lost).
-    if (this.peer && data.type === 'offer') this.closePeer();
-    if (!this.peer) {
-      this.peer = this.openPeer();
+    // An offer from another connection means the customer started a new one (reload, or ours was
+    // lost); one from the same connection adds the picture to it (after consent).
+    if (this.peer && data.type === 'offer' && !isSameConnection(this.peer.connection, data.sdp)) this.closePeer();
+    this.peer ??= this.openPeer();
+    // "Connecting…" where the picture will be, once an offer may carry it (not before consent).
+    const stage = this.model.stage;
+    if (data.type === 'offer' && !(stage.stage === 'active' && stage.phase === 'key-entered')) {
       this.ensureVideo();
       this.render();
     }

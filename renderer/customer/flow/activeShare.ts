@@ -21,7 +21,9 @@ export interface SignalRoute {
 }
 
 /**
- * A captured screen on its way to the agent: the stream, and the sender peer that carries it.
+ * The customer's connection to the agent, and the captured screen once there is one. It starts
+ * while the consent screen shows, with the data channel alone (ICE and DTLS done by the time the
+ * customer clicks "Share my screen"); attach() then adds the picture, which only renegotiates.
  * The peer can be replaced (the agent's console reloaded) while the stream stays. stop()
  * releases both; after that no event is reported any more.
  */
@@ -29,22 +31,39 @@ export class ActiveShare {
   private peer: SenderPeer;
   private peerGeneration = 0;
   private stopped = false;
+  private captured: MediaStream | null = null;
   /** True once the current peer closed or failed. */
   peerLost = false;
+  /** The current peer is connected (with or without the picture). */
+  connected = false;
+  /** The current connection's verification words, once known. */
+  words: string[] | null = null;
   private paused = false;
 
   constructor(
-    readonly stream: MediaStream,
-    route: SignalRoute,
+    private readonly route: SignalRoute,
     private readonly createPeer: CreateSenderPeer,
     private readonly events: ActiveShareEvents,
   ) {
+    this.peer = this.newPeer(route);
+  }
+
+  /** The captured screen, once the customer shared it. */
+  get stream(): MediaStream | null {
+    return this.captured;
+  }
+
+  /** The customer consented and the screen is captured: the picture goes out on this connection. */
+  attach(stream: MediaStream): void {
+    if (this.stopped || this.captured) return;
+    this.captured = stream;
     for (const track of stream.getVideoTracks()) {
       track.addEventListener('ended', () => {
-        if (!this.stopped) events.onCaptureEnded();
+        if (!this.stopped) this.events.onCaptureEnded();
       });
     }
-    this.peer = this.newPeer(route);
+    if (this.peerLost) this.restartPeer(this.route);
+    else this.peer.addStream(stream);
   }
 
   /** Signaling from the agent's side, relayed by the server. */
@@ -65,7 +84,7 @@ export class ActiveShare {
     if (this.stopped) return;
     this.paused = paused;
     // Disabled as well, so that even a track handed to a new sender carries no picture.
-    for (const track of this.stream.getVideoTracks()) track.enabled = !paused;
+    for (const track of this.captured?.getVideoTracks() ?? []) track.enabled = !paused;
     this.peer.setPaused(paused);
   }
 
@@ -78,19 +97,21 @@ export class ActiveShare {
     if (this.stopped) return;
     this.stopped = true;
     this.peer.destroy();
-    for (const track of this.stream.getTracks()) track.stop();
+    for (const track of this.captured?.getTracks() ?? []) track.stop();
   }
 
   private newPeer(route: SignalRoute): SenderPeer {
     const generation = ++this.peerGeneration;
     this.peerLost = false;
+    this.connected = false;
+    this.words = null;
     const current =
       <A extends unknown[]>(handler: (...args: A) => void) =>
       (...args: A) => {
         if (!this.stopped && generation === this.peerGeneration) handler(...args);
       };
     return this.createPeer({
-      stream: this.stream,
+      ...(this.captured ? { stream: this.captured } : {}),
       iceServers: route.iceServers,
       ...(route.iceTransportPolicy ? { iceTransportPolicy: route.iceTransportPolicy } : {}),
       onSignal: (data) => route.sendSignal(data),
@@ -99,15 +120,23 @@ export class ActiveShare {
       }),
       onConnect: current(() => {
         this.peerLost = false;
+        this.connected = true;
         this.events.onConnected();
-        void this.peer.verificationWords().then(current((words: string[] | null) => this.events.onWords(words)));
+        void this.peer.verificationWords().then(
+          current((words: string[] | null) => {
+            this.words = words;
+            this.events.onWords(words);
+          }),
+        );
       }),
       onClose: current(() => {
         this.peerLost = true;
+        this.connected = false;
         this.events.onPeerLost();
       }),
       onError: current((error: Error) => {
         this.peerLost = true;
+        this.connected = false;
         this.events.onPeerLost(error);
       }),
     });

@@ -315,7 +315,17 @@ export class CustomerFlow {
       this.endByCustomer({ type: 'session.end', reason: 'capture-failed' }, 'unsupported');
       return;
     }
-    this.set({ step: 'consent', agent: message.agent });
+    this.showConsent(message.agent);
+  }
+
+  /**
+   * While the customer reads who asks, the connection to the agent is set up without media (no
+   * track, no video section: the server relays nothing more before consent), so that "Share my
+   * screen" only has to add the picture.
+   */
+  private showConsent(agent: AgentIdentity): void {
+    this.set({ step: 'consent', agent });
+    this.share ??= this.openShare();
   }
 
   private serverError(message: ServerMessageOf<'error'>): void {
@@ -397,14 +407,24 @@ export class CustomerFlow {
 
   private startSharing(stream: MediaStream, agent: AgentIdentity): void {
     this.send({ type: 'share.state', state: 'sharing' });
-    const share: ActiveShare = new ActiveShare(stream, this.route, this.deps.createPeer, {
+    const share = (this.share ??= this.openShare());
+    share.attach(stream);
+    this.set({ step: 'sharing', agent, connected: share.connected, reconnecting: this.isReconnecting(), paused: false, words: share.words, marks: this.marks.view(), marksShown: this.marks.shown });
+    this.deps.platform.setSharingState(true, agent.displayName, false);
+  }
+
+  private openShare(): ActiveShare {
+    return new ActiveShare(this.route, this.deps.createPeer, {
       onCaptureEnded: () => this.stop(),
       onConnected: () => {
         this.timers.clear('peerLoss');
         this.held.silentPeerRestarts = 0;
         if (this.current.step === 'sharing') this.set({ ...this.current, connected: true });
       },
-      onMark: (mark) => this.marks.receive(mark),
+      onMark: (mark) => {
+        // Marks point at the shared picture: before there is one they mean nothing.
+        if (this.current.step === 'sharing') this.marks.receive(mark);
+      },
       onWords: (words) => {
         if (this.current.step === 'sharing') this.set({ ...this.current, words });
       },
@@ -413,9 +433,6 @@ export class CustomerFlow {
         this.peerLost();
       },
     });
-    this.share = share;
-    this.set({ step: 'sharing', agent, connected: false, reconnecting: this.isReconnecting(), paused: false, words: null, marks: this.marks.view(), marksShown: this.marks.shown });
-    this.deps.platform.setSharingState(true, agent.displayName, false);
   }
 
   private setPaused(paused: boolean): void {
@@ -480,7 +497,7 @@ export class CustomerFlow {
     const agent = this.agent;
     if (this.current.step === 'resuming') {
       if (!agent) return this.finish('connection-lost', 'now');
-      if (message.phase === 'key-entered') return this.set({ step: 'consent', agent });
+      if (message.phase === 'key-entered') return this.showConsent(agent);
       if (message.phase === 'choosing-screen' || message.phase === 'sharing') return this.set({ step: 'resume-share', agent });
       return this.finish('connection-lost', 'now');
     }
@@ -506,8 +523,9 @@ export class CustomerFlow {
     this.showReconnecting();
   }
 
+  /** The connection to the agent is up (in the sharing step: with the picture). */
   private pictureUp(): boolean {
-    return this.current.step === 'sharing' && this.current.connected && !this.share?.peerLost;
+    return this.share !== null && this.share.connected && !this.share.peerLost;
   }
 
   private isReconnecting(): boolean {
@@ -541,8 +559,9 @@ export class CustomerFlow {
     const share = this.share;
     this.share = null;
     if (share) {
+      const wasSharing = share.stream !== null;
       share.stop();
-      this.deps.platform.setSharingState(false);
+      if (wasSharing) this.deps.platform.setSharingState(false);
     }
     const link = this.connection.detach();
     if (link && socket === 'linger' && link.isOpen) this.closeSoon(link);

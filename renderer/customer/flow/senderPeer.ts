@@ -4,6 +4,8 @@ import type { IceServer, SignalData } from '../../../signaling/protocol';
 /** The part of ScreenPeer the flow uses (faked in unit tests). */
 export interface SenderPeer {
   signal(data: SignalData): void;
+  /** Adds the captured screen to a peer that was created (and may have connected) without it. */
+  addStream(stream: MediaStream): void;
   /** No frame leaves the computer while paused; the connection stays up. */
   setPaused(paused: boolean): void;
   /** The connection's three verification words; null before both descriptions are set. */
@@ -12,7 +14,8 @@ export interface SenderPeer {
   useIceServers?(iceServers: IceServer[]): void;
 }
 
-export type SenderPeerOptions = Omit<ScreenPeerOptions, 'role'> & { stream: MediaStream };
+/** Without a stream the peer connects with its data channel only (before consent). */
+export type SenderPeerOptions = Omit<ScreenPeerOptions, 'role'>;
 export type CreateSenderPeer = (options: SenderPeerOptions) => SenderPeer;
 
 export const createScreenSender: CreateSenderPeer = (options) => new ScreenPeer({ ...options, role: 'sender' });

@@ -86,10 +86,12 @@ describe('attack: a customer with a valid key tries to receive a picture', funct
     assert.equal((await accomplice.next('error')).code, 'key-used');
     accomplice.send({ type: 'signal', data: { type: 'answer', sdp: 'v=0' } });
     assert.equal((await accomplice.next('error')).code, 'unknown-session');
-    // Before consent nothing is relayed in either direction.
-    attacker.send({ type: 'signal', data: { type: 'answer', sdp: 'v=0' } });
+    // Before consent no picture is negotiated in either direction (only a connection without media).
+    attacker.send({ type: 'signal', data: { type: 'answer', sdp: 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=recvonly\r\n' } });
     assert.equal((await attacker.next('error')).code, 'not-allowed');
-    first.agent.send({ type: 'signal', sessionId: first.sessionId, data: { type: 'offer', sdp: 'v=0' } });
+    first.agent.send({ type: 'signal', sessionId: first.sessionId, data: { type: 'offer', sdp: 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n' } });
+    assert.equal((await first.agent.next('error')).code, 'not-allowed');
+    first.agent.send({ type: 'signal', sessionId: first.sessionId, data: { type: 'transceiverRequest', transceiverRequest: { kind: 'video' } } });
     assert.equal((await first.agent.next('error')).code, 'not-allowed');
     assert.equal(await signalsOf(attacker), 0);
     assert.equal(await signalsOf(accomplice), 0);

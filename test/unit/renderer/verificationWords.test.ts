@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { PGP_EVEN_WORDS, PGP_ODD_WORDS } from '../../../renderer/shared/verification/pgpWords';
 import { connectionWords, fingerprintOf, wordsForFingerprints } from '../../../renderer/shared/verification/verificationWords';
+import { isSameConnection } from '../../../renderer/shared/verification/sameConnection';
 
 const CUSTOMER = 'sha-256 ' + Array.from({ length: 32 }, (_, i) => (i * 7).toString(16).padStart(2, '0').toUpperCase()).join(':');
 const AGENT = 'sha-256 ' + Array.from({ length: 32 }, (_, i) => (255 - i).toString(16).padStart(2, '0').toUpperCase()).join(':');
@@ -40,5 +41,15 @@ describe('verification words', () => {
       remoteDescription: { sdp: sdpWith(AGENT), type: 'answer' } as RTCSessionDescription,
     });
     assert.deepEqual(both, await wordsForFingerprints(CUSTOMER, AGENT));
+  });
+});
+
+describe('telling a renegotiation from a new connection', () => {
+  it('is the same connection when the offer carries the DTLS fingerprint already set, a new one otherwise', () => {
+    const connected = { remoteDescription: { type: 'offer', sdp: sdpWith(CUSTOMER) } as RTCSessionDescription };
+    assert.equal(isSameConnection(connected, `${sdpWith(CUSTOMER)}m=video 9 UDP/TLS/RTP/SAVPF 96\r\n`), true, 'the picture added to it');
+    assert.equal(isSameConnection(connected, sdpWith(AGENT)), false, 'the customer reloaded: a new certificate');
+    assert.equal(isSameConnection({ remoteDescription: null }, sdpWith(CUSTOMER)), false, 'nothing set yet');
+    assert.equal(isSameConnection(connected, 'v=0\r\n'), false, 'an offer without a fingerprint');
   });
 });

@@ -1,4 +1,4 @@
-import type { AgentMessageOf, CustomerMessageOf, SessionPhase } from '../../../protocol';
+import { signalCarriesMedia, type AgentMessageOf, type CustomerMessageOf, type SessionPhase } from '../../../protocol';
 import { sendError, type Handler } from './context';
 import { ownedSession } from './ownedSession';
 
@@ -7,7 +7,10 @@ const PICTURE_PHASES: ReadonlySet<SessionPhase> = new Set(['choosing-screen', 's
 
 /**
  * WebRTC signaling goes only between the two members of one session, stamped with the sender's
- * role by the server. Media never passes through here.
+ * role by the server. Media never passes through here. While the customer reads the consent
+ * screen ('key-entered') the two may already connect, but only without media: a data channel,
+ * so that "Share my screen" only has to add the picture. No offer or answer with a video or
+ * audio section is relayed before consent.
  */
 export const relaySignal: Handler<AgentMessageOf<'signal'> | CustomerMessageOf<'signal'>> = async (
   ctx,
@@ -17,7 +20,8 @@ export const relaySignal: Handler<AgentMessageOf<'signal'> | CustomerMessageOf<'
   const session = await ownedSession(ctx, connection, 'sessionId' in message ? message.sessionId : undefined);
   if (!session) return;
   const target = connection.role === 'agent' ? session.customerConnectionId : session.agentConnectionId;
-  if (!target || !PICTURE_PHASES.has(session.phase)) {
+  const allowed = PICTURE_PHASES.has(session.phase) || (session.phase === 'key-entered' && !signalCarriesMedia(message.data));
+  if (!target || !allowed) {
     return sendError(connection, 'not-allowed', 'The screen share has not been accepted yet.');
   }
   ctx.metrics.signalRelayed(connection.role);

@@ -165,7 +165,7 @@ describe('the customer flow', () => {
         'share.state choosing',
         'share.state sharing',
       ]);
-      assert.equal(peer.options.stream, stream.asMediaStream());
+      assert.equal(peer.stream, stream.asMediaStream());
       assert.deepEqual(peer.options.iceServers, link.iceServers);
       assert.deepEqual(platform.sharingStates, [{ sharing: true, agentName: 'Alice', paused: false }]);
       assert.equal(stateOf('sharing').connected, false);
@@ -176,6 +176,40 @@ describe('the customer flow', () => {
       assert.deepEqual(peer.received, [{ type: 'answer', sdp: 'v=0' }]);
       peer.options.onConnect?.();
       assert.equal(stateOf('sharing').connected, true);
+    });
+
+    it('connects to the agent without the picture while the consent screen shows, and adds the picture on "Share my screen"', async () => {
+      const { flow, server, claim, peers, platform, stateOf } = setUp();
+      const stream = new FakeStream();
+      platform.nextCapture = async () => stream.asMediaStream();
+      await claim();
+      stateOf('consent');
+      assert.equal(peers.length, 1, 'the connection starts while the customer reads who asks');
+      const [peer] = peers;
+      assert.equal(peer?.stream, null, 'no screen before consent');
+      assert.equal(peer?.options.stream, undefined);
+      peer?.options.onSignal({ type: 'offer', sdp: 'v=0' });
+      assert.deepEqual(server.link.sentOf('signal'), [{ type: 'signal', data: { type: 'offer', sdp: 'v=0' } }]);
+      peer?.options.onConnect?.();
+      await settle();
+      stateOf('consent');
+      assert.deepEqual(platform.sharingStates, [], 'connected is not sharing');
+
+      flow.accept();
+      await settle();
+      assert.equal(peers.length, 1, 'the same connection carries the picture');
+      assert.equal(peer?.stream, stream.asMediaStream());
+      assert.equal(stateOf('sharing').connected, true);
+      assert.deepEqual(stateOf('sharing').words, peer?.words);
+    });
+
+    it('declining closes the connection made while the consent screen showed, without any screen', async () => {
+      const { flow, claim, peers, platform } = setUp();
+      await claim();
+      flow.decline();
+      assert.equal(peers[0]?.destroyed, true);
+      assert.equal(peers[0]?.stream, null);
+      assert.equal(platform.captures, 0);
     });
 
     it('a double click on "Share my screen" opens the screen dialog only once', async () => {
@@ -387,7 +421,8 @@ describe('the customer flow', () => {
       release(late.asMediaStream());
       await settle();
       assert.equal(late.track.readyState, 'ended');
-      assert.equal(peers.length, 0);
+      assert.equal(peers[0]?.stream, null, 'the screen never reached a peer');
+      assert.equal(peers[0]?.destroyed, true);
       assert.equal(stateOf('ended').outcome, 'agent-ended');
     });
   });

@@ -83,7 +83,14 @@ export class FakePeer implements SenderPeer {
   readonly received: unknown[] = [];
   destroyed = false;
   paused = false;
-  constructor(readonly options: SenderPeerOptions) {}
+  /** The screen this peer sends: given at creation, or added later (after consent). */
+  stream: MediaStream | null;
+  constructor(readonly options: SenderPeerOptions) {
+    this.stream = options.stream ?? null;
+  }
+  addStream(stream: MediaStream): void {
+    this.stream = stream;
+  }
   setPaused(paused: boolean): void {
     this.paused = paused;
   }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { AgentMessage, CustomerMessage, ServerMessage, SignalData, parseMessage } from '../../../../signaling/protocol';
+import { AgentMessage, CustomerMessage, ServerMessage, SignalData, parseMessage, signalCarriesMedia } from '../../../../signaling/protocol';
 
 describe('protocol schemas', () => {
   it('accept well-formed messages of each role', () => {
@@ -44,5 +44,20 @@ describe('protocol schemas', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('signals that negotiate media (refused before consent)', () => {
+  const sdp = (...sections: string[]) => ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', ...sections, ''].join('\r\n');
+  it('a description with a video or audio section, or a transceiver request, carries media', () => {
+    assert.equal(signalCarriesMedia({ type: 'offer', sdp: sdp('m=video 9 UDP/TLS/RTP/SAVPF 96') }), true);
+    assert.equal(signalCarriesMedia({ type: 'answer', sdp: sdp('m=application 9 UDP/DTLS/SCTP webrtc-datachannel', 'm=audio 9 UDP/TLS/RTP/SAVPF 111') }), true);
+    assert.equal(signalCarriesMedia({ type: 'transceiverRequest', transceiverRequest: { kind: 'video' } }), true);
+  });
+  it('a data channel alone, a candidate or a renegotiation request does not', () => {
+    assert.equal(signalCarriesMedia({ type: 'offer', sdp: sdp('m=application 9 UDP/DTLS/SCTP webrtc-datachannel') }), false);
+    assert.equal(signalCarriesMedia({ type: 'offer', sdp: sdp('a=x-note:m=video 9') }), false, 'only a line that starts a section counts');
+    assert.equal(signalCarriesMedia({ type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 1 10.0.0.1 9 typ host' } }), false);
+    assert.equal(signalCarriesMedia({ type: 'renegotiate', renegotiate: true }), false);
   });
 });
