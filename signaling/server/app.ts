@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { AccountDirectory } from './accounts/accountDirectory';
+import { startAccounts } from './accounts/accountsAtStart';
 import { createAgentAuth } from './auth/agentAuth';
 import { AccessRevocation } from './auth/accessRevocation';
 import { AGENT_COOKIE } from './auth/agentSessions';
@@ -52,6 +52,8 @@ export interface SignalingServer {
   readonly monitoringUrl: string | undefined;
   /** Ends an agent's access on every node (call it when an account is disabled, removed or its password changes). */
   readonly accessRevocation: AccessRevocation;
+  /** The demo agent made at start for an empty development database (password shown once), if any. */
+  readonly createdAgent: { username: string; password: string } | null;
   close(): Promise<void>;
 }
 
@@ -87,12 +89,20 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   });
   capConnectionsPerAddress(app.server, { max: config.http.maxConnectionsPerAddress, trust: config.trustProxy, tls, warnings });
   const database = options.database ?? (await openDatabase(requireSharedDatabase(config)));
-  const accounts = await AccountDirectory.load(config);
   const shared = await createSharedState(config, log, options.store);
+  const store = shared.store;
+  const webhooks = new WebhookDeliveryWorker(database.db, {
+    ...DELIVERY_DEFAULTS,
+    allowPrivate: config.integrations.webhookAllowPrivate,
+    timeoutMs: config.integrations.webhookTimeoutMs,
+    retryBaseMs: config.integrations.webhookRetryBaseMs,
+    log,
+  });
+  const audit = createAuditServices(config, database, shared.nodeId, store, log, { enqueue: enqueueWebhooks, committed: () => webhooks.wake() });
+  const { directory: accounts, createdAgent } = await startAccounts(config, database, audit.log, log);
   const agentAuth = await createAgentAuth(config, log, shared.nodeId);
   const revocation = new AccessRevocation(agentAuth.sessions, shared.revocations, log);
   const signedIn = signInCheck(agentAuth.sessions, accounts);
-  const store = shared.store;
   const keyTimers = new KeyExpiryTimers();
   const registry = new ConnectionRegistry();
   const metrics = createMetrics(() => registry.all());
@@ -115,16 +125,8 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   });
   registerHistoryRoutes(app, { database, signedIn });
 
-  const webhooks = new WebhookDeliveryWorker(database.db, {
-    ...DELIVERY_DEFAULTS,
-    allowPrivate: config.integrations.webhookAllowPrivate,
-    timeoutMs: config.integrations.webhookTimeoutMs,
-    retryBaseMs: config.integrations.webhookRetryBaseMs,
-    log,
-  });
   const chat = await createChatServices(config, log);
   const agentKeys = new AgentKeyLimiter(config.agentLimits.keysPerMinute, shared.limiterFactory);
-  const audit = createAuditServices(config, database, shared.nodeId, store, log, { enqueue: enqueueWebhooks, committed: () => webhooks.wake() });
   const handlerContext = { config, store, keyLimiter: shared.keyLimiter, agentKeys, keyTimers, log, warnings, metrics, chat, audit: audit.log };
   const sockets = new SignalingSocketServer({
     config,
@@ -138,14 +140,21 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     nodeAlive: (nodeId) => shared.nodeAlive(nodeId),
     handOverOnClose: shared.kind === 'redis',
   });
-  await revocation.onRevoked((revoked) => sockets.revoked(revoked));
+  await revocation.onRevoked((revoked) => {
+    // An account change seen first by another node: read the accounts before the console hears
+    // why, so this node refuses the old sign-in from then on too.
+    const accountChanged = revoked.reason === 'password-changed' || revoked.reason === 'account-removed' || revoked.reason === 'account-disabled';
+    void (accountChanged ? accounts.reload().then(() => undefined) : Promise.resolve())
+      .catch((error: unknown) => log.error({ err: error }, 'could not read the agent accounts from the database'))
+      .finally(() => sockets.revoked(revoked));
+  });
   accounts.watch(
     (changes) => {
       for (const { username, reason } of changes) {
         revocation.revoke(username, reason).catch((error: unknown) => log.error({ err: error, agent: username }, 'could not revoke access'));
       }
     },
-    (error) => log.error({ err: error, file: config.agentsFile }, 'could not read the changed agents file; the accounts stay as they were'),
+    (error) => log.error({ err: error }, 'could not read the agent accounts from the database; they stay as they were'),
   );
   registerPublicRoutes(app, config);
   let baseUrl = config.publicUrl ?? '';
@@ -184,6 +193,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     database,
     monitoringUrl: monitoring?.url,
     accessRevocation: revocation,
+    createdAgent,
     async close() {
       accounts.close();
       await monitoring?.close();

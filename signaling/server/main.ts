@@ -1,11 +1,9 @@
-import { ensureDevelopmentAgent } from './accounts/demoAgent';
 import { createSignalingServer } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseError } from './db/openDatabase';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const demo = await ensureDevelopmentAgent(config);
   const server = await createSignalingServer(config);
   const lines = [
     `Screen share server is running (store: ${server.store}, database: ${server.database.kind} ${server.database.location}).`,
@@ -13,9 +11,10 @@ async function main(): Promise<void> {
     `  Agent console:  ${server.url}/agent`,
   ];
   if (server.monitoringUrl) lines.push(`  Monitoring:     ${server.monitoringUrl}/metrics`);
+  const demo = server.createdAgent;
   if (demo) {
     lines.push(
-      `A demo agent was created in ${config.agentsFile} (shown only this once):`,
+      `A demo agent (supervisor) was created in the database (shown only this once):`,
       `  username: ${demo.username}   password: ${demo.password}`,
     );
   }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { unwatchFile, watchFile } from 'node:fs';
 import type { RevocationReason } from '../../protocol';
 import type { Config } from '../config';
-import { readAccounts } from './accountFile';
+import type { AgentRole, AgentRow } from '../db/schema';
+import type { AccountStore } from './accountStore';
 import { decoy, hashPassword, verifyPassword } from './passwords';
 
 export interface AgentAccount {
@@ -12,99 +12,140 @@ export interface AgentAccount {
 
 interface KnownAccount extends AgentAccount {
   passwordHash: string;
-  /** Changes when the password does: a sign-in made with an older password no longer holds. */
+  role: AgentRole;
+  disabled: boolean;
+  /** Changes when the password does or the account is disabled: a sign-in made before no longer holds. */
   stamp: string;
 }
 
-/** An account whose access must end now, and why (removed, or its password changed). */
+/** An account whose access must end now, and why (removed, disabled, or its password changed). */
 export interface AccountChange {
   username: string;
-  reason: Extract<RevocationReason, 'password-changed' | 'account-removed'>;
+  reason: Extract<RevocationReason, 'password-changed' | 'account-removed' | 'account-disabled'>;
 }
 
-/** How often the agents file is looked at for changes (`npm run agents -- passwd|remove`). */
-const WATCH_INTERVAL_MS = 1_000;
+/** How often the accounts table is read for changes (`npm run agents -- passwd|disable|remove`, other nodes). */
+const REFRESH_INTERVAL_MS = 1_000;
 
 /**
- * Everyone who may sign in as an agent: the agents file, plus DEMO_AGENT when set. The file is
- * watched: an added account can sign in, and a removed account or a changed password takes effect
- * within a second or two (the caller is told, to revoke that agent's access everywhere).
+ * Everyone who may sign in as an agent: the accounts in the database (accountStore.ts), plus
+ * DEMO_AGENT when set (a supervisor, kept only in memory). The table is read again about once a
+ * second: an added account can sign in, and a removed or disabled account or a changed password
+ * takes effect within a second or two on every node (the caller is told, to revoke that agent's
+ * access everywhere). Lookups answer from memory, so checking a sign-in costs no query.
  */
 export class AccountDirectory {
-  private stopWatching: (() => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private reloading: Promise<unknown> | undefined;
 
   private constructor(
     private accounts: Map<string, KnownAccount>,
-    private readonly config: Pick<Config, 'agentsFile' | 'demoAgent'>,
+    private readonly store: AccountStore,
     private readonly demo: KnownAccount | undefined,
   ) {}
 
-  static async load(config: Pick<Config, 'agentsFile' | 'demoAgent'>): Promise<AccountDirectory> {
+  static async load(config: Pick<Config, 'demoAgent'>, store: AccountStore): Promise<AccountDirectory> {
     let demo: KnownAccount | undefined;
     if (config.demoAgent) {
       const { username, password } = config.demoAgent;
       const displayName = username.charAt(0).toUpperCase() + username.slice(1);
       // Stamped from the password itself, so every node (each hashing with its own salt) agrees.
-      demo = { username, displayName, passwordHash: await hashPassword(password), stamp: stampOf(`demo:${username}:${password}`) };
+      demo = {
+        username,
+        displayName,
+        passwordHash: await hashPassword(password),
+        role: 'supervisor',
+        disabled: false,
+        stamp: stampOf(`demo:${username}:${password}`),
+      };
     }
-    return new AccountDirectory(await readKnown(config, demo), config, demo);
+    return new AccountDirectory(await readKnown(store, demo), store, demo);
   }
 
   get size(): number {
-    return this.accounts.size;
+    return [...this.accounts.values()].filter((a) => !a.disabled).length;
   }
 
+  /** An account that may sign in (not disabled). */
   find(username: string): AgentAccount | undefined {
-    const account = this.accounts.get(username.toLowerCase());
+    const account = this.usable(username);
     return account && { username: account.username, displayName: account.displayName };
   }
 
-  /** The account's current credential stamp; undefined when there is no such account (any more). */
+  roleOf(username: string): AgentRole | undefined {
+    return this.usable(username)?.role;
+  }
+
+  /** The account's current credential stamp; undefined when there is no such account (any more) or it is disabled. */
   stampOf(username: string): string | undefined {
-    return this.accounts.get(username.toLowerCase())?.stamp;
+    return this.usable(username)?.stamp;
   }
 
   async authenticate(username: string, password: string): Promise<AgentAccount | null> {
-    const account = this.accounts.get(username.toLowerCase());
+    const account = this.usable(username);
     const valid = await verifyPassword(account?.passwordHash ?? (await decoy()), password);
     return account && valid ? { username: account.username, displayName: account.displayName } : null;
   }
 
-  /** Reads the agents file again; answers the accounts that were removed or got a new password. */
-  async reload(): Promise<AccountChange[]> {
-    const next = await readKnown(this.config, this.demo);
+  /** Reads the accounts again; answers those that were removed, disabled or got a new password. */
+  reload(): Promise<AccountChange[]> {
+    // One read at a time, each starting after the last: a read already under way may predate the change asked about.
+    const read = (this.reloading ?? Promise.resolve()).catch(() => undefined).then(() => this.readChanges());
+    this.reloading = read;
+    void read.finally(() => {
+      if (this.reloading === read) this.reloading = undefined;
+    }).catch(() => undefined);
+    return read;
+  }
+
+  /** Reads the table about once a second and reports what changed. */
+  watch(onChange: (changes: AccountChange[]) => void, onError: (error: unknown) => void): void {
+    this.close();
+    this.timer = setInterval(() => void this.reload().then((changes) => changes.length > 0 && onChange(changes), onError), REFRESH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private usable(username: string): KnownAccount | undefined {
+    const account = this.accounts.get(username.toLowerCase());
+    return account && !account.disabled ? account : undefined;
+  }
+
+  private async readChanges(): Promise<AccountChange[]> {
+    const next = await readKnown(this.store, this.demo);
     const changes: AccountChange[] = [];
     for (const [name, before] of this.accounts) {
+      if (before.disabled) continue;
       const after = next.get(name);
       if (!after) changes.push({ username: before.username, reason: 'account-removed' });
+      else if (after.disabled) changes.push({ username: before.username, reason: 'account-disabled' });
       else if (after.stamp !== before.stamp) changes.push({ username: before.username, reason: 'password-changed' });
     }
     this.accounts = next;
     return changes;
   }
-
-  /** Watches the agents file (polling: the CLI replaces it by rename) and reports what changed. */
-  watch(onChange: (changes: AccountChange[]) => void, onError: (error: unknown) => void): void {
-    this.stopWatching?.();
-    const file = this.config.agentsFile;
-    const listener = () => void this.reload().then(onChange, onError);
-    watchFile(file, { interval: WATCH_INTERVAL_MS, persistent: false }, listener);
-    this.stopWatching = () => unwatchFile(file, listener);
-  }
-
-  close(): void {
-    this.stopWatching?.();
-    this.stopWatching = undefined;
-  }
 }
 
-async function readKnown(config: Pick<Config, 'agentsFile'>, demo: KnownAccount | undefined): Promise<Map<string, KnownAccount>> {
+async function readKnown(store: AccountStore, demo: KnownAccount | undefined): Promise<Map<string, KnownAccount>> {
   const known = new Map<string, KnownAccount>();
-  for (const { username, displayName, passwordHash } of await readAccounts(config.agentsFile)) {
-    known.set(username.toLowerCase(), { username, displayName, passwordHash, stamp: stampOf(passwordHash) });
-  }
+  for (const row of await store.list()) known.set(row.username_key, knownFrom(row));
   if (demo) known.set(demo.username.toLowerCase(), demo);
   return known;
+}
+
+function knownFrom(row: AgentRow): KnownAccount {
+  return {
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    role: row.role,
+    disabled: row.disabled,
+    stamp: stampOf(`${row.revision}:${row.password_hash}`),
+  };
 }
 
 function stampOf(secretMaterial: string): string {

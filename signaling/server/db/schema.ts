@@ -26,7 +26,7 @@ export interface AgentsTable {
   role: AgentRole;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, Date | undefined, never>;
-  /** Bumped by every change that must end the account's sign-ins (password, disable, role). */
+  /** Bumped by every change that must end the account's sign-ins (password, disable); a role applies to live sign-ins as it is. */
   revision: ColumnType<number, number | undefined, number>;
 }
 

@@ -3,7 +3,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RevocationReason } from '../../../signaling/protocol';
+import { AccountChanges } from '../../../signaling/server/accounts/accountChanges';
 import { writeAccounts } from '../../../signaling/server/accounts/accountFile';
+import { AccountStore } from '../../../signaling/server/accounts/accountStore';
+import { AuditLog } from '../../../signaling/server/audit/auditLog';
+import { sharedTestDatabase } from '../../support/sharedTestDatabase';
 import { hashPassword } from '../../../signaling/server/accounts/passwords';
 import { connect, open, signIn, type TestClient, type TestServer } from '../harness';
 import { useRedisServer } from '../redis/redisFixture';
@@ -12,8 +16,9 @@ import { startTwoNodes } from '../redis/twoNodes';
 /**
  * An agent whose access ended must lose it at once, on every node: sign-out, the sign-in expiring,
  * a changed password, a removed or disabled account. Two nodes share a real Redis; the console's
- * shares run on both, each with a customer on the other node. Every wait is for an event (the
- * agents file is polled about once a second, so those waits allow several seconds).
+ * shares run on both, each with a customer on the other node. Account changes are made in the
+ * database as `npm run agents` makes them; every wait is for an event (the accounts table is read
+ * about once a second, so those waits allow several seconds).
  */
 describe('attack: access that should have ended (two nodes, real Redis)', function () {
   this.timeout(60_000);
@@ -28,11 +33,15 @@ describe('attack: access that should have ended (two nodes, real Redis)', functi
     createdAt: new Date().toISOString(),
     passwordHash: password,
   });
-  const writeBob = async (password: string | null) =>
-    writeAccounts(agentsFile, password === null ? [] : [bob(await hashPassword(password))]);
+  const writeBob = async (password: string) => writeAccounts(agentsFile, [bob(await hashPassword(password))]);
+  /** What `npm run agents -- passwd|disable|remove bob` does, on the database both nodes use. */
+  const changeBob = (node: TestServer) =>
+    new AccountChanges(node.server.database.db, new AuditLog(node.server.database.db, { nodeId: 'cli', addressPolicy: 'truncated' }));
 
   beforeEach(async () => {
     await redis.flush();
+    // The servers share one test database: bob starts over, from the agents file below.
+    await new AccountStore((await sharedTestDatabase()).db).remove('bob');
     agentsFile = path.join(await mkdtemp(path.join(tmpdir(), 'revocation-')), 'agents.json');
     await writeBob('old-password-1');
   });
@@ -100,7 +109,7 @@ describe('attack: access that should have ended (two nodes, real Redis)', functi
     const onA = await share(a, b, cookie);
     const onB = await share(b, a, cookie);
 
-    await writeBob('new-password-2');
+    await changeBob(a).edit('bob', { kind: 'password', passwordHash: await hashPassword('new-password-2') });
 
     await accessEnded(onA, 'password-changed', 'access-revoked');
     await accessEnded(onB, 'password-changed', 'access-revoked');
@@ -116,12 +125,26 @@ describe('attack: access that should have ended (two nodes, real Redis)', functi
     const onA = await share(a, b, cookie);
     const onB = await share(b, a, cookie);
 
-    await writeBob(null);
+    await changeBob(a).remove('bob');
 
     await accessEnded(onA, 'account-removed', 'access-revoked');
     await accessEnded(onB, 'account-removed', 'access-revoked');
     await assert.rejects(open(a.url, 'agent', { cookie }), /HTTP 401/);
     assert.equal(await login(a, 'old-password-1'), 401);
+  });
+
+  it('a disabled account loses its consoles and sign-ins on both nodes and cannot sign in', async () => {
+    const [a, b] = await start();
+    const cookie = await signIn(a.url, 'bob', 'old-password-1');
+    const onA = await share(a, b, cookie);
+    const onB = await share(b, a, cookie);
+
+    await changeBob(b).edit('bob', { kind: 'disabled', disabled: true });
+
+    await accessEnded(onA, 'account-disabled', 'access-revoked');
+    await accessEnded(onB, 'account-disabled', 'access-revoked');
+    assert.equal(await me(a, cookie), 401);
+    assert.equal(await login(b, 'old-password-1'), 401);
   });
 
   it('an account disabled through the revocation hook on node A loses its console on node B at once', async () => {
