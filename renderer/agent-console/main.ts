@@ -66,6 +66,7 @@ async function boot(): Promise<void> {
       onAccessRevoked: (reason) => showSignIn(revokedText(reason)),
     });
     app.replaceChildren(current.element);
+    current.takeFocus();
     void current.connect();
   }
 

@@ -48,8 +48,10 @@ export const AgentMessage = z.discriminatedUnion('type', [
 export type AgentMessage = z.infer<typeof AgentMessage>;
 
 // ---- customer → server ----
+/** A security key as typed, without spaces: its digits only. */
+const KeyDigits = z.string().regex(new RegExp(`^\\d{${KEY_LENGTH}}$`));
 export const ClaimKey = z
-  .object({ type: z.literal('key.claim'), key: z.string().regex(new RegExp(`^\\d{${KEY_LENGTH}}$`)), ref: Ref })
+  .object({ type: z.literal('key.claim'), key: KeyDigits, ref: Ref })
   .strict();
 /** The consent sentence exactly as the customer's page showed it; it is stored as the receipt. */
 export const ConsentSentence = z
@@ -74,6 +76,14 @@ export const CustomerEndSession = z
   .object({ type: z.literal('session.end'), reason: z.enum(['stopped', 'declined', 'capture-failed']).optional() })
   .strict();
 export const CustomerSignal = z.object({ type: z.literal('signal'), data: SignalData }).strict();
+/**
+ * Sent instead of key.claim by a browser that cannot share a screen (no getDisplayMedia, e.g. a
+ * phone): the key is checked like a claim but stays unused, and its agent is told why nothing
+ * follows. Answered with key.agentTold, or the same errors as key.claim.
+ */
+export const KeyCannotShare = z
+  .object({ type: z.literal('key.cannotShare'), key: KeyDigits, ref: Ref })
+  .strict();
 
 export const CustomerMessage = z.discriminatedUnion('type', [
   Hello,
@@ -82,6 +92,7 @@ export const CustomerMessage = z.discriminatedUnion('type', [
   ShareState,
   CustomerEndSession,
   CustomerSignal,
+  KeyCannotShare,
   ResumeSession,
   ...CustomerChatMessages,
 ]);
@@ -138,6 +149,12 @@ export const SessionUpdate = z.object({ type: z.literal('session.update'), sessi
 
 export const KeyAccepted = z.object({ type: z.literal('key.accepted'), sessionId: SessionId, agent: AgentIdentity, ref: Ref });
 
+/** To a customer who sent key.cannotShare: the key is right, it stays unused, and this agent now knows. */
+export const KeyAgentTold = z.object({ type: z.literal('key.agentTold'), agent: AgentIdentity, ref: Ref });
+
+/** To the agent: the customer typed this session's key in a browser that cannot share a screen; the key still works elsewhere. */
+export const CustomerCannotShare = z.object({ type: z.literal('session.customerCannotShare'), sessionId: SessionId });
+
 /** The customer's consent is on the record: its receipt id and the server's time. */
 export const ReceiptId = z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 export const ConsentRecorded = z.object({ type: z.literal('consent.recorded'), sessionId: SessionId, receipt: ReceiptId, at: z.number().int() });
@@ -193,6 +210,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   SessionKey,
   SessionUpdate,
   KeyAccepted,
+  KeyAgentTold,
+  CustomerCannotShare,
   ConsentRecorded,
   RelayedSignal,
   SessionEnded,

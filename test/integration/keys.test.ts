@@ -70,6 +70,40 @@ describe('security keys', () => {
     customer.close();
   });
 
+  it('lets a browser that cannot share check a key without using it up, and tells the agent why', async () => {
+    const { agent, key, sessionId } = await agentWithSession(t.url);
+    const phone = await connect(t.url, 'customer');
+    phone.send({ type: 'key.cannotShare', key, ref: 'p1' });
+    const told = await phone.next('key.agentTold');
+    assert.equal(told.ref, 'p1');
+    assert.equal(told.agent.displayName.length > 0, true, 'the customer learns who was told');
+    assert.deepEqual(await agent.next('session.customerCannotShare'), { type: 'session.customerCannotShare', sessionId });
+    assert.equal(await phone.receives('session.token', 300), false, 'the phone holds no place in the session');
+    const computer = await connect(t.url, 'customer');
+    computer.send({ type: 'key.claim', key });
+    assert.equal((await computer.next('key.accepted')).sessionId, sessionId, 'the key still works on a computer');
+    phone.send({ type: 'key.cannotShare', key });
+    assert.equal((await phone.next('error')).code, 'key-used');
+    for (const c of [agent, phone, computer]) c.close();
+  });
+
+  it('answers a wrong key from a browser that cannot share like any wrong key, and tells no agent', async () => {
+    const { agent } = await agentWithSession(t.url);
+    const phone = await connect(t.url, 'customer');
+    phone.send({ type: 'key.cannotShare', key: unusedKey(31415926) });
+    assert.equal((await phone.next('error')).code, 'key-wrong');
+    assert.equal(await agent.receives('session.customerCannotShare', 300), false);
+    agent.close();
+    phone.close();
+  });
+
+  it('refuses key.cannotShare from an agent (customers only)', async () => {
+    const { agent, key } = await agentWithSession(t.url);
+    agent.send({ type: 'key.cannotShare', key });
+    assert.equal((await agent.next('error')).code, 'not-allowed');
+    agent.close();
+  });
+
   it('hands exactly one customer the session when many race for the same key', async () => {
     const { agent, key } = await agentWithSession(t.url);
     const racers = await Promise.all(Array.from({ length: 10 }, () => connect(t.url, 'customer')));

@@ -30,8 +30,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** DIST_DIR: where `npm run build` put the server when it was told to build elsewhere than dist/. */
 export const serverEntry = path.join(path.resolve(root, process.env.DIST_DIR ?? 'dist'), 'server/main.js');
 
-
-export async function startServer(env: Record<string, string> = {}, startTimeoutMs = 15_000): Promise<RunningServer> {
+/** Generous: on a loaded shared machine a fresh server (embedded database included) took 60 s to start. */
+export async function startServer(env: Record<string, string> = {}, startTimeoutMs = 90_000): Promise<RunningServer> {
   if (!existsSync(serverEntry)) {
     throw new Error(`${path.relative(root, serverEntry)} is missing: run "npm run build" first`);
   }

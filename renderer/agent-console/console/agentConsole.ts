@@ -59,13 +59,17 @@ export class AgentConsole implements SessionPanelActions {
   private readonly chatRequests = new WeakMap<SessionPanel, (ref: string) => void>();
   /** The conversation each chat share panel belongs to (remembered for a reload). */
   private readonly chatConversations = new WeakMap<SessionPanel, string>();
+  private readonly heading: HTMLElement;
+  /** Just signed in: "Start screen share" takes the focus as soon as it can be used. */
+  private focusStartWhenReady = false;
 
   constructor(
     private readonly texts: DomTexts,
     private readonly options: AgentConsoleOptions,
   ) {
-    const heading = h('h1', { class: 'console-title' });
+    const heading = h('h1', { class: 'console-title', attrs: { tabindex: '-1' } });
     texts.set(heading, text('console.heading'));
+    this.heading = heading;
     this.startButton = button('button button-primary button-start', () => this.startSession());
     this.waitingButton = button('button button-attention waiting-chats', () => this.chat.showInboxNow());
     this.waitingButton.setAttribute('aria-live', 'polite');
@@ -166,6 +170,7 @@ export class AgentConsole implements SessionPanelActions {
     show(this.generalError, false);
     this.texts.clear(this.connectionNote);
     this.startButton.disabled = false;
+    this.placeFirstFocus();
     this.resumer.connected(connection);
   }
 
@@ -174,6 +179,23 @@ export class AgentConsole implements SessionPanelActions {
     if (!(error instanceof SignedOut)) return console.warn('agent connection failed', error);
     this.server.close();
     this.options.onSignInExpired();
+  }
+
+  /**
+   * After sign-in, focus goes to the console's heading (so a screen reader says where the agent is)
+   * and then to "Start screen share" once the connection allows it, unless the agent moved on.
+   */
+  takeFocus(): void {
+    this.heading.focus();
+    this.focusStartWhenReady = true;
+    if (!this.startButton.disabled) this.placeFirstFocus();
+  }
+
+  private placeFirstFocus(): void {
+    if (!this.focusStartWhenReady) return;
+    this.focusStartWhenReady = false;
+    const focused = document.activeElement;
+    if (focused === this.heading || focused === document.body || focused === null) this.startButton.focus();
   }
 
   /** Leaves without a trace: ends our sessions, closes the socket and stops every peer. */
@@ -288,6 +310,7 @@ export class AgentConsole implements SessionPanelActions {
       panel.receiveKey(message.sessionId, message.key, message.expiresAt);
     });
     connection.on('session.update', (message) => this.directory.find(message)?.receivePhase(message.phase));
+    connection.on('session.customerCannotShare', (message) => this.directory.find(message)?.receiveCustomerCannotShare());
     connection.on('signal', (message) => {
       if (message.from === 'customer') this.directory.find(message)?.receiveSignal(message.data);
     });

@@ -132,6 +132,12 @@ export class SessionModel {
     this.error = null;
   }
 
+  /** The customer typed the key in a browser that cannot share a screen; the key still works elsewhere. */
+  receiveCustomerCannotShare(): void {
+    if (this.current.stage !== 'active') return;
+    this.current = { ...this.current, customerCannotShare: true };
+  }
+
   receivePhase(phase: SessionPhase): void {
     if (this.current.stage !== 'active') return;
     this.current = { ...this.current, phase };

@@ -54,6 +54,8 @@ export class SessionPanel {
   private readonly keyDigits: HTMLElement;
   private readonly countdown: HTMLElement;
   private readonly copied: HTMLElement;
+  /** Says each new key once to screen readers (the key block itself is not a live region). */
+  private readonly keyAnnouncer = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
   private readonly renewButton: HTMLButtonElement;
   private readonly copyButton: HTMLButtonElement;
   private readonly videoSlot: HTMLElement;
@@ -127,7 +129,7 @@ export class SessionPanel {
     this.element = h(
       'section',
       { class: 'session' },
-      h('header', { class: 'session-head' }, title, this.identity.element, statusLine),
+      h('header', { class: 'session-head' }, title, this.identity.element, statusLine, this.keyAnnouncer),
       this.body,
       h('footer', { class: 'session-actions' }, this.retryButton, this.closeButton, this.endButton),
     );
@@ -185,6 +187,14 @@ export class SessionPanel {
   receiveKey(sessionId: string, key: string, expiresAt: number): void {
     if (!this.model.isActive) return;
     this.model.receiveKey(sessionId, key, expiresAt);
+    if (this.model.flow === 'voice') this.texts.set(this.keyAnnouncer, text('session.keyAnnounce', { key: this.model.formattedKey }));
+    this.render();
+  }
+
+  /** The customer's browser cannot share a screen: say so until something else happens. */
+  receiveCustomerCannotShare(): void {
+    if (!this.model.isLive) return;
+    this.model.receiveCustomerCannotShare();
     this.render();
   }
 

@@ -15,6 +15,8 @@ export type SessionStage =
       reconnecting?: boolean;
       /** The customer's socket is down; the session waits for them to resume. */
       customerAway?: boolean;
+      /** The customer typed the key in a browser that cannot share a screen; the key is still unused. */
+      customerCannotShare?: boolean;
     }
   /** After a reload: taking the session back with its saved token. */
   | { stage: 'resuming' }
@@ -63,6 +65,7 @@ export function sessionStatus(state: SessionStage, flow: SessionFlow = 'voice'):
       if (state.streaming && phase !== 'paused') phase = 'sharing';
       // Our countdown ran out before the server's key-expired update arrived.
       else if (phase === 'waiting' && state.keyExpiredLocally) phase = 'key-expired';
+      if (state.customerCannotShare && phase === 'waiting') return { text: text('status.customerCannotShare'), tone: 'attention' };
       const { key, tone } = (flow === 'chat' ? CHAT_PHASE_STATUS[phase] : undefined) ?? PHASE_STATUS[phase];
       return { text: text(key), tone };
     }

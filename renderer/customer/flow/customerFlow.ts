@@ -146,7 +146,9 @@ export class CustomerFlow {
     }
     const ref = `claim-${++this.claimCount}`;
     this.pendingClaim = ref;
-    link.send({ type: 'key.claim', key: normalizeKey(keyText), ref });
+    // A browser that cannot share checks the key without using it up, and its agent learns why.
+    const type = this.deps.platform.canCapture() ? 'key.claim' : 'key.cannotShare';
+    link.send({ type, key: normalizeKey(keyText), ref });
     this.timers.start('claim', CLAIM_TIMEOUT_MS, () => {
       this.connection.close();
       this.keyRefused(UNREACHABLE);
@@ -277,6 +279,7 @@ export class CustomerFlow {
       if (this.connection.isCurrent(link)) handler(...args);
     };
     link.on('key.accepted', mine((message) => this.keyAccepted(message)));
+    link.on('key.agentTold', mine((message) => this.agentTold(message)));
     link.on('error', mine((message) => this.serverError(message)));
     link.on('session.ended', mine((message) => this.sessionEnded(message)));
     link.on('signal', mine((message) => this.share?.signal(message.data)));
@@ -306,16 +309,25 @@ export class CustomerFlow {
   }
 
   private keyAccepted(message: ServerMessageOf<'key.accepted'>): void {
-    if (this.current.step !== 'key' || !this.current.busy) return;
-    if (message.ref !== undefined && message.ref !== this.pendingClaim) return;
+    if (!this.answersClaim(message.ref)) return;
+    this.agent = message.agent;
+    this.showConsent(message.agent);
+  }
+
+  /** The key was right and is still unused; its agent now knows this browser cannot share. */
+  private agentTold(message: ServerMessageOf<'key.agentTold'>): void {
+    if (!this.answersClaim(message.ref)) return;
+    this.agent = message.agent;
+    this.finish('unsupported', 'now');
+  }
+
+  /** Whether a reply is the answer to the key we are waiting on; if so, we stop waiting. */
+  private answersClaim(ref: string | undefined): boolean {
+    if (this.current.step !== 'key' || !this.current.busy) return false;
+    if (ref !== undefined && ref !== this.pendingClaim) return false;
     this.timers.clear('claim');
     this.pendingClaim = null;
-    this.agent = message.agent;
-    if (!this.deps.platform.canCapture()) {
-      this.endByCustomer({ type: 'session.end', reason: 'capture-failed' }, 'unsupported');
-      return;
-    }
-    this.showConsent(message.agent);
+    return true;
   }
 
   /**

@@ -50,7 +50,7 @@ export function endTexts(outcome: EndOutcome, agent: string): EndTexts {
     case 'agent-ended':
       return { heading: ended, message: text('ended.agentEnded', { agent }), hint: newKey };
     case 'declined':
-      return { heading: notShared, message: text('ended.declined'), hint: newKey };
+      return { heading: notShared, message: text('ended.declined'), hint: text('ended.declinedHint') };
     case 'cancelled':
       return { heading: notShared, message: text('ended.cancelled'), hint: newKey };
     case 'connection-lost':
@@ -64,6 +64,10 @@ export function endTexts(outcome: EndOutcome, agent: string): EndTexts {
     case 'server-ended':
       return { heading: ended, message: text('ended.serverEnded'), hint: newKey };
     case 'unsupported':
-      return { heading: text('ended.unsupportedHeading'), message: text('ended.unsupported'), hint: text('ended.unsupportedHint') };
+      return {
+        heading: text('ended.unsupportedHeading'),
+        message: text('ended.unsupported', { agent }),
+        hint: text('ended.unsupportedHint', { agent }),
+      };
   }
 }

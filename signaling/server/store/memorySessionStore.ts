@@ -74,18 +74,28 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async claimKey(key: string): Promise<KeyClaimResult> {
-    const live = this.liveKeys.get(key);
-    if (live && live.expiresAt <= Date.now()) this.bury(key, 'expired');
-    const stillLive = this.liveKeys.get(key);
-    if (stillLive) {
+    // No await between looking and burying: that is what makes the claim atomic.
+    const result = this.lookUpKey(key);
+    if (result.ok) {
       this.bury(key, 'used');
-      const session = this.sessions.get(stillLive.sessionId);
+      const session = this.sessions.get(result.sessionId);
       if (session) {
         session.key = null;
         session.keyExpiresAt = null;
       }
-      return { ok: true, sessionId: stillLive.sessionId };
     }
+    return result;
+  }
+
+  async peekKey(key: string): Promise<KeyClaimResult> {
+    return this.lookUpKey(key);
+  }
+
+  private lookUpKey(key: string): KeyClaimResult {
+    const live = this.liveKeys.get(key);
+    if (live && live.expiresAt <= Date.now()) this.bury(key, 'expired');
+    const stillLive = this.liveKeys.get(key);
+    if (stillLive) return { ok: true, sessionId: stillLive.sessionId };
     const dead = this.deadKeys.get(key);
     return { ok: false, reason: dead && dead.forgetAt > Date.now() ? dead.reason : 'wrong' };
   }

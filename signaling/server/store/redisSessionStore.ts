@@ -34,10 +34,8 @@ const SavedResumeToken = z.object({
   expiresAt: z.number(),
 });
 
-const ClaimReply = z.union([
-  z.tuple([z.literal('ok'), z.string()]),
-  z.tuple([z.enum(['wrong', 'expired', 'used', 'replaced'])]),
-]);
+const DeadReason = z.enum(['expired', 'used', 'replaced']) satisfies z.ZodType<DeadKeyReason>;
+const ClaimReply = z.union([z.tuple([z.literal('ok'), z.string()]), z.tuple([z.union([z.literal('wrong'), DeadReason])])]);
 
 export interface RedisStoreOptions {
   /** Prepended to every Redis key, so several deployments can share one Redis. */
@@ -119,6 +117,15 @@ export class RedisSessionStore implements SessionStore {
       ),
     );
     return reply[0] === 'ok' ? { ok: true, sessionId: reply[1] } : { ok: false, reason: reply[0] };
+  }
+
+  async peekKey(key: string): Promise<KeyClaimResult> {
+    const [state, sessionId, expiresAt, reason, forgetAt] = await this.redis.hmget(this.keyPrefix + key, 'state', 'sessionId', 'expiresAt', 'reason', 'forgetAt');
+    const now = Date.now();
+    // Read only: a live key past its time reads as expired here; its expiry timer or the next claim buries it.
+    if (state === 'live' && sessionId) return Number(expiresAt) > now ? { ok: true, sessionId } : { ok: false, reason: 'expired' };
+    const dead = DeadReason.safeParse(reason);
+    return { ok: false, reason: state === 'dead' && Number(forgetAt) > now && dead.success ? dead.data : 'wrong' };
   }
 
   async retireKey(key: string, reason: DeadKeyReason): Promise<boolean> {

@@ -51,6 +51,8 @@ export interface SessionStore {
   isKeyTaken(key: string): Promise<boolean>;
   /** Atomically consumes a live key: exactly one caller wins; later callers learn why it is dead. */
   claimKey(key: string): Promise<KeyClaimResult>;
+  /** What claimKey would answer now, without using the key up (an expired live key is reported as expired). */
+  peekKey(key: string): Promise<KeyClaimResult>;
   /**
    * Ends a key's life early (session ended, key expired) and remembers why for a while. True when
    * the key was still live; false when it was already dead (claimed, replaced or retired).

@@ -21,7 +21,11 @@ export class CustomerPage {
   }
 
   static async open(context: BrowserContext, customerUrl: string): Promise<CustomerPage> {
-    const page = await context.newPage();
+    return CustomerPage.openIn(await context.newPage(), customerUrl);
+  }
+
+  /** The customer page in a page prepared by the test (viewport, init scripts). */
+  static async openIn(page: Page, customerUrl: string): Promise<CustomerPage> {
     await page.goto(customerUrl);
     const customer = new CustomerPage(page);
     await expect(customer.keyField).toBeEditable();

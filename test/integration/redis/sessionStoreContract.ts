@@ -96,6 +96,20 @@ export function sessionStoreContract(makeStore: () => Promise<SessionStore>): vo
     assert.deepEqual(await store.claimKey('666666666'), { ok: false, reason: 'used' }, 'asking again changes nothing');
   });
 
+  it('peeks at a key without using it up: live, then expired; a dead key gives its reason, an unknown one "wrong"', async () => {
+    await store.createSession(sessionRecord('s1'));
+    await store.issueKey('s1', '121212121', Date.now() + 300_000);
+    assert.deepEqual(await store.peekKey('121212121'), { ok: true, sessionId: 's1' });
+    assert.deepEqual(await store.peekKey('121212121'), { ok: true, sessionId: 's1' }, 'a peek uses nothing up');
+    assert.equal((await store.getSession('s1'))?.key, '121212121', 'the session keeps its key');
+    clock.tick(300_000);
+    assert.deepEqual(await store.peekKey('121212121'), { ok: false, reason: 'expired' });
+    await store.issueKey('s1', '131313131', Date.now() + 300_000);
+    assert.deepEqual(await store.claimKey('131313131'), { ok: true, sessionId: 's1' });
+    assert.deepEqual(await store.peekKey('131313131'), { ok: false, reason: 'used' });
+    assert.deepEqual(await store.peekKey('141414141'), { ok: false, reason: 'wrong' });
+  });
+
   it('answers "wrong" for a key nobody issued, and does not issue keys to a session that is gone', async () => {
     assert.deepEqual(await store.claimKey('777777777'), { ok: false, reason: 'wrong' });
     await store.issueKey('no-such-session', '888888888', Date.now() + 300_000);

@@ -6,6 +6,7 @@ import { consent } from './consent';
 import { sendError, type HandlerContext } from './context';
 import { createSession } from './createSession';
 import { customerEndSession } from './customerEndSession';
+import { keyCannotShare } from './keyCannotShare';
 import { dispatchAgentChat, dispatchCustomerChat } from './chatDispatch';
 import { relaySignal } from './relaySignal';
 import { renewKey } from './renewKey';
@@ -47,6 +48,8 @@ export async function dispatchCustomer(ctx: HandlerContext, connection: ClientCo
       return repeatedHello(connection);
     case 'key.claim':
       return claimKey(ctx, connection, message);
+    case 'key.cannotShare':
+      return keyCannotShare(ctx, connection, message);
     case 'consent':
       return consent(ctx, connection, message);
     case 'share.state':

@@ -32,6 +32,17 @@ describe('agent session model', () => {
     assert.equal(view.closeShown, false);
   });
 
+  it("says the customer's browser cannot share, and keeps the key to read on a computer", () => {
+    const model = voiceWithKey();
+    model.receiveCustomerCannotShare();
+    const { status, view } = reads(model);
+    assert.equal(status, "The customer's browser cannot share a screen — suggest a computer or the app");
+    assert.equal(view.status.tone, 'attention');
+    assert.equal(view.keyShown, true);
+    model.receivePhase('key-entered');
+    assert.equal(reads(model).status, 'The customer entered the key');
+  });
+
   it('shows the key to read aloud with a countdown that moves with the clock', () => {
     const model = voiceWithKey();
     const first = reads(model);

@@ -8,7 +8,7 @@ import {
 } from '../../../../renderer/agent-console/sessions/sessionStatus';
 import { english } from './english';
 
-const active = (phase: SessionPhase, extra: Partial<{ keyExpiredLocally: boolean; streaming: boolean }> = {}): SessionStage => ({
+const active = (phase: SessionPhase, extra: Partial<{ keyExpiredLocally: boolean; streaming: boolean; customerCannotShare: boolean }> = {}): SessionStage => ({
   stage: 'active',
   phase,
   keyExpiredLocally: false,
@@ -25,6 +25,15 @@ describe('session status line', () => {
     assert.equal(statusText(active('key-entered')), 'The customer entered the key');
     assert.equal(statusText(active('choosing-screen')), 'The customer is choosing what to share');
     assert.equal(statusText(active('sharing')), "Sharing: you can see the customer's screen");
+  });
+
+  it("says why nothing happens when the customer's browser cannot share, while the key is still good", () => {
+    const stage = active('waiting', { customerCannotShare: true });
+    assert.equal(statusText(stage), "The customer's browser cannot share a screen — suggest a computer or the app");
+    assert.equal(sessionStatus(stage).tone, 'attention');
+    assert.equal(showsKey(stage), true, 'the key stays on screen: the customer can type it on a computer');
+    assert.equal(statusText(active('waiting', { customerCannotShare: true, keyExpiredLocally: true })), 'The key expired. Create a new key to continue.');
+    assert.equal(statusText(active('key-entered', { customerCannotShare: true })), 'The customer entered the key', 'a later claim from a computer moves on');
   });
 
   it('says the key expired as soon as the countdown runs out, before the server confirms', () => {

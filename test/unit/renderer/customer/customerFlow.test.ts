@@ -264,14 +264,28 @@ describe('the customer flow', () => {
       assert.equal(step(), 'sharing');
     });
 
-    it('in a browser without screen sharing, warns early and ends the session once the key is accepted', async () => {
-      const { server, claim, stateOf, flow } = setUp((p) => (p.capture = false));
+    it('in a browser without screen sharing, warns early, checks the key without using it up and says the agent knows', async () => {
+      const { server, stateOf, flow } = setUp((p) => (p.capture = false));
       assert.equal(stateOf('key').unsupported, true);
-      await claim();
-      assert.deepEqual(server.link.sentOf('session.end'), [{ type: 'session.end', reason: 'capture-failed' }]);
-      assert.equal(stateOf('ended').outcome, 'unsupported');
+      await flow.submitKey(formatKey(KEY));
+      assert.deepEqual(server.link.sentOf('key.claim'), [], 'the key is not claimed');
+      const [check] = server.link.sentOf('key.cannotShare');
+      assert.equal(check?.key, KEY);
+      server.link.receive({ type: 'key.agentTold', agent, ref: check?.ref });
+      const ended = stateOf('ended');
+      assert.equal(ended.outcome, 'unsupported');
+      assert.deepEqual(ended.agent, agent);
+      assert.deepEqual(server.link.sentOf('session.end'), [], 'there was no session to end');
       flow.startOver();
       assert.equal(stateOf('key').unsupported, true);
+    });
+
+    it('in a browser without screen sharing, a wrong key is refused as usual', async () => {
+      const { server, stateOf, flow } = setUp((p) => (p.capture = false));
+      await flow.submitKey(KEY);
+      server.link.receive({ type: 'error', code: 'key-expired', message: 'no', ref: server.link.sentOf('key.cannotShare')[0]?.ref });
+      const say = await wordsIn('en');
+      assert.equal(say(stateOf('key').problem!.message), 'This key has expired.');
     });
   });
 

@@ -37,6 +37,15 @@ describe('how the end of a share is told to the customer', () => {
       }
       assert.match(say(endTexts('agent-ended', 'Alice').message), /Alice/);
       assert.match(say(endTexts('agent-signed-out', 'Alice').message), /Alice/);
+      assert.match(say(endTexts('unsupported', 'Alice').message), /Alice/, 'the customer learns that the agent knows');
+    }
+  });
+
+  it('never asks "Do you want to share again?" after the customer declined', async () => {
+    for (const locale of ['en', 'de'] as const) {
+      const say = await wordsIn(locale);
+      const hint = say(endTexts('declined', 'Alice').hint);
+      assert.doesNotMatch(hint, /share again|erneut teilen|noch einmal teilen/i, locale);
     }
   });
 });
