@@ -13,9 +13,11 @@ import { repoRoot, serverEntry } from './support/paths';
 import { hardFileLimit } from './support/processes';
 import { netemAvailable, uplinkUnavailable } from './uplink/namespace';
 import { measureUplink } from './uplink/uplinkBench';
+import { measureAudit } from './audit/auditBench';
+import { measureHistory } from './history/historyBench';
 
 /**
- * npm run bench [-- --quick] [--only=signaling,join,picture,uplink] [--servers=bare,ours,peerjs] [--sessions=1000,10000]
+ * npm run bench [-- --quick] [--only=signaling,join,picture,uplink,audit,history] [--servers=bare,ours,peerjs] [--sessions=1000,10000]
  *   [--uplink=300kbit,1mbit,2mbit] [--delay=40ms] [--loss=1%]
  * Measures our stack beside its baselines in one run, prints one table, saves it as JSON.
  */
@@ -77,6 +79,18 @@ async function main(): Promise<void> {
     const uplink = await measureUplink(settings.uplink, log);
     rows.push(...uplink.rows);
     details.uplink = uplink.details;
+  }
+
+  if (sections.has('audit')) {
+    const audit = await measureAudit(settings.audit, log);
+    rows.push(...audit.rows);
+    details.audit = audit.details;
+  }
+
+  if (sections.has('history')) {
+    const history = await measureHistory(settings.history, log);
+    rows.push(...history.rows);
+    details.history = history.details;
   }
 
   const run: BenchRun = {

@@ -1,8 +1,10 @@
+import type { AuditBenchSettings } from './audit/auditBench';
+import type { HistoryBenchSettings } from './history/historyBench';
 import { largestSessionCount, type SignalingSettings } from './signaling/signalingBench';
 import { parseDelay, parseLoss, parseRate } from './uplink/shaping';
 import type { UplinkSettings } from './uplink/uplinkBench';
 
-export type Section = 'signaling' | 'join' | 'picture' | 'uplink';
+export type Section = 'signaling' | 'join' | 'picture' | 'uplink' | 'audit' | 'history';
 
 /** What one `npm run bench` measures, and for how long; --quick keeps the whole run around 2 minutes. */
 export interface BenchSettings {
@@ -14,13 +16,15 @@ export interface BenchSettings {
   joinRuns: number;
   pictureSeconds: number;
   uplink: UplinkSettings;
+  audit: AuditBenchSettings;
+  history: HistoryBenchSettings;
 }
 
 export function settingsFrom(argv: readonly string[]): BenchSettings {
   const quick = argv.includes('--quick');
   const option = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3).split(',');
   const only = option('only');
-  const all = ['signaling', 'join', 'picture', 'uplink'] as const;
+  const all = ['signaling', 'join', 'picture', 'uplink', 'audit', 'history'] as const;
   const servers = option('servers');
   const sessions = option('sessions')?.map(Number);
   const uplinks = option('uplink')?.map(parseRate);
@@ -54,5 +58,14 @@ export function settingsFrom(argv: readonly string[]): BenchSettings {
       switches: quick ? 2 : 4,
       switchWindowMs: quick ? 3_000 : 4_000,
     },
+    audit: {
+      sessions: 1_000,
+      churnSessions: quick ? 300 : 1_000,
+      warmupMs: quick ? 500 : 2_000,
+      windowMs: quick ? 1_500 : 10_000,
+      latencyRate: 1_000,
+      generators: 2,
+    },
+    history: { events: 100_000, repeats: quick ? 5 : 20 },
   };
 }

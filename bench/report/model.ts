@@ -1,6 +1,6 @@
 /** One line of the bench table: our figure beside the baselines measured in the same run. */
 export interface Row {
-  section: 'signaling' | 'join' | 'picture' | 'uplink';
+  section: 'signaling' | 'join' | 'picture' | 'uplink' | 'audit' | 'history';
   figure: string;
   unit: string;
   ours: number | null;

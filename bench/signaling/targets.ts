@@ -102,7 +102,7 @@ async function startOurs(listen: Listen = { host: '127.0.0.1', port: 0 }): Promi
 }
 
 /** The real agent sign-in; every agent socket of the bench carries the cookie it sets. */
-async function signIn(url: string): Promise<string> {
+export async function signIn(url: string): Promise<string> {
   const response = await fetch(`${url}/api/agent/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
@@ -113,13 +113,13 @@ async function signIn(url: string): Promise<string> {
   return cookie;
 }
 
-function pidOf(child: ChildProcess): number {
+export function pidOf(child: ChildProcess): number {
   if (child.pid === undefined) throw new Error('server process has no pid');
   return child.pid;
 }
 
 /** Keep reading the server's output so a full pipe never blocks it. */
-function drain(child: ChildProcess): void {
+export function drain(child: ChildProcess): void {
   child.stdout?.resume();
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -11,6 +11,7 @@ import { AGENT_COOKIE } from './auth/agentSessions';
 import { signInCheck } from './auth/signInCheck';
 import { createSharedState } from './cluster/sharedState';
 import { openDatabase, type Database } from './db/openDatabase';
+import type { AuditLog } from './audit/auditLog';
 import { createAuditServices } from './audit/auditServices';
 import { requireSharedDatabase } from './db/requireSharedDatabase';
 import type { Config } from './config';
@@ -62,6 +63,8 @@ export interface ServerOptions {
   store?: SessionStore;
   /** An open database to use (and leave open on close); default: open the configured one. */
   database?: Database;
+  /** The audit log the handlers append to; default: the database's. Only the audit on/off benchmark replaces it. */
+  auditLog?: AuditLog;
 }
 
 const defaultWebRoot = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web');
@@ -127,7 +130,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
 
   const chat = await createChatServices(config, log);
   const agentKeys = new AgentKeyLimiter(config.agentLimits.keysPerMinute, shared.limiterFactory);
-  const handlerContext = { config, store, keyLimiter: shared.keyLimiter, agentKeys, keyTimers, log, warnings, metrics, chat, audit: audit.log };
+  const handlerContext = { config, store, keyLimiter: shared.keyLimiter, agentKeys, keyTimers, log, warnings, metrics, chat, audit: options.auditLog ?? audit.log };
   const sockets = new SignalingSocketServer({
     config,
     allowedOrigins,

@@ -32,15 +32,7 @@ export async function historyPage(
   if (filter.agent) q = q.where('a.agent', '=', filter.agent);
   if (filter.from) q = q.where('a.at', '>=', new Date(filter.from));
   if (filter.to) q = q.where('a.at', '<', new Date(filter.to));
-  if (filter.find) {
-    const find = filter.find;
-    q = q.where((eb) =>
-      eb.or([
-        eb('a.session_id', '=', find),
-        eb('a.session_id', 'in', eb.selectFrom('audit_events as r').select('r.session_id').where('r.receipt', '=', find.toUpperCase())),
-      ]),
-    );
-  }
+  if (filter.find) q = q.where('a.session_id', '=', await sessionOfReceiptOr(db, filter.find));
   const outcome = filter.outcome;
   if (outcome) q = q.where((eb) => outcomeIs(eb, outcome));
   const anchors = await q.execute();
@@ -61,6 +53,12 @@ export async function historyPage(
   });
   const last = onPage.at(-1);
   return { rows, nextCursor: anchors.length > page.limit && last ? last.seq : null };
+}
+
+/** The session a receipt id belongs to, else the text itself (a session id): one indexed lookup each. */
+async function sessionOfReceiptOr(db: Kysely<Tables>, find: string): Promise<string> {
+  const byReceipt = await db.selectFrom('audit_events').select('session_id').where('receipt', '=', find.toUpperCase()).executeTakeFirst();
+  return byReceipt?.session_id ?? find;
 }
 
 /** Every event of one session, in chain order. */
