@@ -13,7 +13,8 @@ export interface JoinFigures {
 
 /**
  * Continue → the agent's first decoded frame, `runs` times, each with a fresh headed customer
- * browser capturing the real X display; then the same capture through a plain loopback pair.
+ * browser capturing the real X display; then the same capture through a plain loopback pair,
+ * also in a fresh browser each time.
  */
 export async function measureJoin(stage: Stage, runs: number, log: (line: string) => void): Promise<{ rows: Row[]; details: JoinFigures }> {
   const ours: JoinPhases[] = [];
@@ -26,17 +27,19 @@ export async function measureJoin(stage: Stage, runs: number, log: (line: string
     await browser.close();
   }
 
+  // A fresh browser per run here too, as for ours: the first capture and the first encoder of a
+  // browser process cost more than later ones, and a customer's share is always a first one.
   const loopback: LoopbackPhases[] = [];
-  const browser = await stage.launchCustomer();
-  const page = await (await benchContext(browser, { headed: true })).newPage();
-  await page.goto(stage.blankUrl);
   for (let run = 1; run <= runs; run += 1) {
+    const browser = await stage.launchCustomer();
+    const page = await (await benchContext(browser, { headed: true })).newPage();
+    await page.goto(stage.blankUrl);
     const phases = await startLoopbackPair(page);
     loopback.push(phases);
     log(`loopback join ${run}/${runs}: ${describe(phases)}`);
     await stopLoopbackPair(page);
+    await browser.close();
   }
-  await browser.close();
 
   const details = { capture: 'real capture of a 1920×1080 Xvfb display (headed Chromium, "Entire screen")', ours, loopback };
   return { rows: joinRows(details), details };

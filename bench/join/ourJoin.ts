@@ -60,13 +60,14 @@ export async function joinOnce(agent: AgentConsolePage, customerBrowser: Browser
   }
   const since = (at: number) => at - continued;
   const clicked = first(customerEvents, continued, (e) => e.kind === 'click' && e.what === 'Share my screen', 'Share my screen');
+  const pictureOffer = first(agentEvents, clicked, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'offer', 'offer');
   const phases: JoinPhases = {
     keyAccepted: since(first(customerEvents, continued, (e) => e.kind === 'ws-in' && e.what === 'key.accepted', 'key.accepted')),
     consentClicked: since(clicked),
     paired: since(first(agentEvents, mark, (e) => e.kind === 'ws-in' && e.what === 'session.update' && e.detail === 'choosing-screen', 'choosing-screen')),
     connected: since(first(agentEvents, mark, (e) => e.kind === 'connected', 'connected')),
-    offer: since(first(agentEvents, clicked, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'offer', 'offer')),
-    answer: since(first(customerEvents, clicked, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'answer', 'answer')),
+    offer: since(pictureOffer),
+    answer: since(first(customerEvents, pictureOffer, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'answer', 'answer')),
     firstFrame: since(first(agentEvents, mark, (e) => e.kind === 'first-frame' && e.what === 'Customer screen', 'first frame')),
   };
   return {
