@@ -28,13 +28,14 @@ async function boot(): Promise<void> {
   const branding = await loadBranding();
   const locale = pickLocale(savedLocale(), navigator.languages ?? [navigator.language], branding?.defaultLocale ?? 'en');
   const texts = new DomTexts(await createTranslator(locale));
-  if (branding) productName.textContent = branding.productName;
 
   const applyLocale = () => {
     document.documentElement.lang = texts.locale;
     texts.retranslate(document);
-    const page = texts.translate(text('page.title'));
-    setPageTitle(branding ? `${page} – ${branding.productName}` : page);
+    // The neutral default name is English: without a chosen one, the console says it in its language.
+    const product = branding?.productNameChosen ? branding.productName : texts.translate(text('page.product'));
+    productName.textContent = product;
+    setPageTitle(`${texts.translate(text('page.title'))} – ${product}`);
   };
   applyLocale();
   const history = wireHistoryToggle(app, pagePart<HTMLButtonElement>('history-toggle'), texts);

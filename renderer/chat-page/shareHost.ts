@@ -44,6 +44,9 @@ export class ShareHost {
       if (this.flow !== flow) return;
       this.container.hidden = !isShown(state);
       document.body.classList.toggle('chat-is-sharing', state.step === 'sharing');
+      // A step that asks something of the customer (consent, choosing, a problem): in the small
+      // widget it takes the whole panel, so its buttons are never below the fold of nested scrolling.
+      document.body.classList.toggle('chat-share-open', isShown(state) && state.step !== 'sharing');
     };
     flow.subscribe(place);
     place(flow.state);

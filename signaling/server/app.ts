@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { startAccounts } from './accounts/accountsAtStart';
+import { demoAgentNews, type DemoAgentNews } from './accounts/demoAgentReminder';
 import { createAgentAuth } from './auth/agentAuth';
 import { AccessRevocation } from './auth/accessRevocation';
 import { AGENT_COOKIE } from './auth/agentSessions';
@@ -53,8 +54,8 @@ export interface SignalingServer {
   readonly monitoringUrl: string | undefined;
   /** Ends an agent's access on every node (call it when an account is disabled, removed or its password changes). */
   readonly accessRevocation: AccessRevocation;
-  /** The demo agent made at start for an empty development database (password shown once), if any. */
-  readonly createdAgent: { username: string; password: string } | null;
+  /** The demo agent made at start for an empty development database (password shown once), or one kept from an earlier start. */
+  readonly demoAgent: DemoAgentNews;
   close(): Promise<void>;
 }
 
@@ -103,6 +104,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   });
   const audit = createAuditServices(config, database, shared.nodeId, store, log, { enqueue: enqueueWebhooks, committed: () => webhooks.wake() });
   const { directory: accounts, createdAgent } = await startAccounts(config, database, audit.log, log);
+  const demoAgent = demoAgentNews(config, accounts, createdAgent);
   const agentAuth = await createAgentAuth(config, log, shared.nodeId);
   const revocation = new AccessRevocation(agentAuth.sessions, shared.revocations, log);
   const signedIn = signInCheck(agentAuth.sessions, accounts);
@@ -196,7 +198,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     database,
     monitoringUrl: monitoring?.url,
     accessRevocation: revocation,
-    createdAgent,
+    demoAgent,
     async close() {
       accounts.close();
       await monitoring?.close();

@@ -122,6 +122,8 @@ export interface Config {
   readonly demoAgent: { readonly username: string; readonly password: string } | undefined;
   readonly organisation: string;
   readonly productName: string;
+  /** PRODUCT_NAME or a brand named the product; otherwise the pages use their own translated name. */
+  readonly productNameChosen: boolean;
   readonly defaultLocale: 'en' | 'de';
   /** Colours, logo and links the pages show (BRAND_DIR). */
   readonly brand: ServerBrand;
@@ -206,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoAgent: demoName ? { username: demoName, password: demoPassword.join(':') } : undefined,
     organisation: e.ORGANISATION ?? brand.organisation,
     productName: e.PRODUCT_NAME ?? brand.productName,
+    productNameChosen: e.PRODUCT_NAME !== undefined || e.BRAND_DIR !== undefined,
     defaultLocale: e.DEFAULT_LOCALE ?? brand.defaultLocale,
     brand,
     keyAttempts: {

@@ -1,24 +1,26 @@
 import { createSignalingServer } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseError } from './db/openDatabase';
+import { createLogger } from './log';
+import { startBanner } from './platform/startBanner';
+import { StartupOutput } from './platform/startupOutput';
+
+/** Log lines wait until the banner is out; pretty on a terminal, JSON otherwise. */
+const output = new StartupOutput(process.stdout);
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const server = await createSignalingServer(config);
-  const lines = [
-    `Screen share server is running (store: ${server.store}, database: ${server.database.kind} ${server.database.location}).`,
-    `  Customer page:  ${server.url}/`,
-    `  Agent console:  ${server.url}/agent`,
-  ];
-  if (server.monitoringUrl) lines.push(`  Monitoring:     ${server.monitoringUrl}/metrics`);
-  const demo = server.createdAgent;
-  if (demo) {
-    lines.push(
-      `A demo agent (supervisor) was created in the database (shown only this once):`,
-      `  username: ${demo.username}   password: ${demo.password}`,
-    );
-  }
-  console.log(lines.join('\n'));
+  const server = await createSignalingServer(config, { logger: createLogger(config.logLevel, output) });
+  output.banner(
+    startBanner({
+      url: server.url,
+      store: server.store,
+      database: server.database,
+      monitoringUrl: server.monitoringUrl,
+      demoAgent: server.demoAgent,
+      agentsPlace: 'the database',
+    }),
+  );
 
   const shutdown = (signal: string) => {
     server.log.info({ signal }, 'shutting down');
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  output.release();
   console.error(error instanceof ConfigError || error instanceof DatabaseError ? error.message : error);
   process.exit(1);
 });

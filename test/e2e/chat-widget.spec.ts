@@ -74,9 +74,9 @@ test.describe('chat widget on another site', () => {
 
       // Sharing works inside the frame (allow="display-capture"): the same consent step, in German.
       await conversation.requestShare.click();
-      await chat.getByRole('button', { name: 'Bildschirm freigeben' }).click();
-      await expect(chat.getByText('Alice von Support möchte Ihren Bildschirm sehen', { exact: true })).toBeVisible();
       await chat.getByRole('button', { name: 'Bildschirm teilen', exact: true }).click();
+      await expect(chat.getByText('Alice von Support möchte Ihren Bildschirm sehen', { exact: true })).toBeVisible();
+      await chat.getByRole('button', { name: 'Meinen Bildschirm teilen' }).click();
       await expect(chat.getByRole('button', { name: 'Teilen beenden' })).toBeVisible();
       await waitForPicture(conversation.session().locator('video[aria-label="Customer screen"]'), 320);
       await expect(chat.getByText('Die Bildschirmfreigabe hat begonnen.')).toBeVisible();

@@ -101,7 +101,7 @@ test.describe('voice key share with the fake screen', () => {
     await page.getByRole('textbox', { name: 'Sicherheitsschlüssel' }).pressSequentially(await session.key());
     await page.getByRole('button', { name: 'Weiter' }).click();
     await expect(page.getByText(`${displayName} von ${organisation} möchte Ihren Bildschirm sehen`, { exact: true })).toBeVisible();
-    await page.getByRole('button', { name: 'Bildschirm teilen' }).click();
+    await page.getByRole('button', { name: 'Meinen Bildschirm teilen' }).click();
     await expect(page.getByText(`Sie teilen Ihren Bildschirm mit ${displayName}`, { exact: true })).toBeVisible();
     await expect(session.status).toHaveText("Sharing: you can see the customer's screen");
 

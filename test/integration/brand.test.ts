@@ -16,7 +16,8 @@ describe('the server\'s brand (BRAND_DIR)', () => {
   it('serves the neutral brand when none is configured', async () => {
     server = await startTestServer();
     const config = (await (await fetch(`${server.url}/api/config`)).json()) as Record<string, unknown>;
-    assert.deepEqual(config, { organisation: 'Support', productName: 'Screen Share', defaultLocale: 'en', brand: DEFAULT_PUBLIC_BRAND });
+    // Not chosen: each page names the product in its own language ("Bildschirmfreigabe" in German).
+    assert.deepEqual(config, { organisation: 'Support', productName: 'Screen Share', productNameChosen: false, defaultLocale: 'en', brand: DEFAULT_PUBLIC_BRAND });
     assert.equal((await fetch(`${server.url}/api/brand/logo`)).status, 404);
   });
 
@@ -27,6 +28,7 @@ describe('the server\'s brand (BRAND_DIR)', () => {
     assert.deepEqual(await response.json(), {
       organisation: 'Acme Support',
       productName: 'Acme Remote Help',
+      productNameChosen: true,
       defaultLocale: 'de',
       brand: {
         primaryColor: '#0f766e',

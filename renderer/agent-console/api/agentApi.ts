@@ -7,6 +7,7 @@ export type AgentProfile = z.infer<typeof AgentProfile>;
 export const BrandingConfig = z.object({
   organisation: z.string(),
   productName: z.string(),
+  productNameChosen: z.boolean().default(true),
   defaultLocale: z.enum(['en', 'de']),
 });
 export type BrandingConfig = z.infer<typeof BrandingConfig>;

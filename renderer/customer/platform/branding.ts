@@ -7,6 +7,7 @@ import type { Branding } from './platform';
 export const PublicConfig = z.object({
   organisation: z.string().max(200),
   productName: z.string().max(200),
+  productNameChosen: z.boolean().default(true),
   defaultLocale: z.enum(['en', 'de']),
   // A server without a brand (or with a broken one) still names itself; the page looks neutral.
   brand: PublicBrand.optional().catch(undefined),
@@ -26,7 +27,9 @@ export async function fetchBranding(configUrl: string, fallbackLocale: Locale): 
     const response = await fetch(configUrl, { credentials: 'omit' });
     const parsed = PublicConfig.safeParse(await response.json());
     if (response.ok && parsed.success) {
-      const { brand, ...names } = parsed.data;
+      const { brand, productNameChosen, ...named } = parsed.data;
+      // The neutral default name is English; the page says it in the customer's language instead.
+      const names = { ...named, productName: productNameChosen ? named.productName : null };
       const resolved = absoluteLogo(brand, configUrl);
       return resolved ? { ...names, brand: resolved } : names;
     }

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 /** What any page may know: branding for the customer page and the chat widget. (Health and metrics: healthRoutes.ts.) */
 export function registerPublicRoutes(
   app: FastifyInstance,
-  config: Pick<Config, 'organisation' | 'productName' | 'defaultLocale' | 'brand'>,
+  config: Pick<Config, 'organisation' | 'productName' | 'productNameChosen' | 'defaultLocale' | 'brand'>,
 ): void {
   // Public branding, no credentials: any origin may read it (the desktop app's app:// page does).
   app.get('/api/config', async (_request, reply) => {
@@ -13,6 +13,8 @@ export function registerPublicRoutes(
     return {
       organisation: config.organisation,
       productName: config.productName,
+      // false: the neutral default ("Screen Share"), which each page shows in its own language instead.
+      productNameChosen: config.productNameChosen,
       defaultLocale: config.defaultLocale,
       brand: config.brand.public,
     };

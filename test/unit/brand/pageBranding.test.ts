@@ -34,6 +34,13 @@ describe('the customer page reading /api/config', () => {
     assert.deepEqual(branding, names);
   });
 
+  it('leaves the product unnamed when the server only has its English default, so the page says it in its language', async () => {
+    serve({ ...names, productName: 'Screen Share', productNameChosen: false });
+    const branding = await fetchBranding('https://help.acme.example/api/config', 'de');
+    assert.equal(branding.productName, null);
+    assert.equal(branding.organisation, 'Acme Support');
+  });
+
   it('ignores a broken brand but keeps the names', async () => {
     serve({ ...names, brand: { ...brand, primaryColor: 'red; background: url(x)' } });
     const branding = await fetchBranding('https://help.acme.example/api/config', 'en');

@@ -29,6 +29,6 @@ describe('key countdown', () => {
   it('reads "Expires in 4:59" to the agent', () => {
     const ref = text('session.expiresIn', { time: formatCountdown(remainingMs(1_000 + 299_000, 1_000)) });
     assert.equal(english.translate(ref), 'Expires in 4:59');
-    assert.equal(german.translate(ref), 'Gültig noch 4:59');
+    assert.equal(german.translate(ref), 'Noch 4:59 gültig');
   });
 });
