@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/clock';
 import type { ConnectLink, CustomerLink } from './customerLink';
 import { outcomeFromEnded, type EndOutcome } from './endOutcome';
 import { isInSession, leaveReason, type FlowState } from './flowState';
+import { CUSTOMER_FLOW, type FlowEvent } from './flowMachine';
 import { localKeyProblem } from './keyProblem';
 import type { Problem } from './problem';
 import { NamedTimers } from './namedTimers';
@@ -66,7 +67,7 @@ export class CustomerFlow {
     this.timers = new NamedTimers(deps.clock);
     this.screenList = new LiveScreenList(deps.platform, deps.clock);
     this.marks = new AgentMarks(deps.clock, () => {
-      if (this.current.step === 'sharing') this.set({ ...this.current, marks: this.marks.view(), marksShown: this.marks.shown });
+      if (this.current.step === 'sharing') this.update({ ...this.current, marks: this.marks.view(), marksShown: this.marks.shown });
     });
     this.memory = deps.resumeMemory ?? noResumeMemory;
     this.connection = new ResumableConnection<CustomerLink>({
@@ -135,8 +136,8 @@ export class CustomerFlow {
     const state = this.current;
     if (state.step !== 'key' || state.busy || state.blockedUntil !== null) return;
     const problem = localKeyProblem(keyText);
-    if (problem) return this.set({ ...state, keyText, problem });
-    this.set({ ...state, keyText, busy: true, problem: null });
+    if (problem) return this.update({ ...state, keyText, problem });
+    this.update({ ...state, keyText, busy: true, problem: null });
     let link: CustomerLink;
     try {
       link = await this.connection.open();
@@ -240,7 +241,7 @@ export class CustomerFlow {
 
   startOver(): void {
     if (this.current.step !== 'ended') return;
-    this.set({
+    this.move('start-over', {
       step: 'key',
       keyText: '',
       busy: false,
@@ -258,7 +259,23 @@ export class CustomerFlow {
 
   // ---- internals ----
 
-  private set(next: FlowState): void {
+  /** A change within the current step (busy, paused, connected…): not a transition. */
+  private update(next: FlowState): void {
+    if (next.step !== this.current.step) return console.warn(`the customer flow took ${next.step} for an update of ${this.current.step}`);
+    this.publish(next);
+  }
+
+  /** To another step, only along CUSTOMER_FLOW; false (and no change) where the table has no such move. */
+  private move(event: FlowEvent, next: FlowState): boolean {
+    if (CUSTOMER_FLOW[this.current.step][event] !== next.step) {
+      console.warn(`the customer flow ignored ${event} in ${this.current.step}`);
+      return false;
+    }
+    this.publish(next);
+    return true;
+  }
+
+  private publish(next: FlowState): void {
     this.current = next;
     for (const listener of this.listeners) listener(next);
   }
@@ -311,7 +328,7 @@ export class CustomerFlow {
   private keyAccepted(message: ServerMessageOf<'key.accepted'>): void {
     if (!this.answersClaim(message.ref)) return;
     this.agent = message.agent;
-    this.showConsent(message.agent);
+    this.showConsent('key-accepted', message.agent);
   }
 
   /** The key was right and is still unused; its agent now knows this browser cannot share. */
@@ -335,8 +352,8 @@ export class CustomerFlow {
    * track, no video section: the server relays nothing more before consent), so that "Share my
    * screen" only has to add the picture.
    */
-  private showConsent(agent: AgentIdentity): void {
-    this.set({ step: 'consent', agent });
+  private showConsent(event: 'key-accepted' | 'resumed-before-consent', agent: AgentIdentity): void {
+    if (!this.move(event, { step: 'consent', agent })) return;
     this.share ??= this.openShare();
   }
 
@@ -357,11 +374,11 @@ export class CustomerFlow {
     this.timers.clear('claim');
     this.pendingClaim = null;
     if (this.current.step !== 'key') return;
-    this.set({ ...this.current, busy: false, problem, blockedUntil });
+    this.update({ ...this.current, busy: false, problem, blockedUntil });
     if (blockedUntil === null) return;
     this.timers.start('unblock', Math.max(0, blockedUntil - this.deps.clock.now()), () => {
       // The "wait N minutes" text would be stale now: clear it along with the block.
-      if (this.current.step === 'key') this.set({ ...this.current, blockedUntil: null, problem: null });
+      if (this.current.step === 'key') this.update({ ...this.current, blockedUntil: null, problem: null });
     });
   }
 
@@ -371,7 +388,8 @@ export class CustomerFlow {
 
   /** Shown at once after a click, so a second click cannot start a second capture. */
   private showChoosing(agent: AgentIdentity): void {
-    this.set({ step: 'choosing', agent, browserDialog: this.deps.platform.client === 'web' });
+    if (this.current.step === 'choosing') return;
+    this.move('prepare-capture', { step: 'choosing', agent, browserDialog: this.deps.platform.client === 'web' });
   }
 
   private async prepareCapture(): Promise<void> {
@@ -385,12 +403,12 @@ export class CustomerFlow {
       console.warn('could not prepare the screen capture; trying anyway', error);
     }
     if (!isInSession(this.current)) return;
-    if (start.next === 'permission') return this.set({ step: 'permission', agent });
+    if (start.next === 'permission') return void this.move('needs-permission', { step: 'permission', agent });
     this.send({ type: 'share.state', state: 'choosing' });
     if (start.next === 'capture') return this.capture();
-    this.set({ step: 'picker', agent, screens: start.screens });
+    if (!this.move('screens-listed', { step: 'picker', agent, screens: start.screens })) return;
     this.screenList.start((screens) => {
-      if (this.current.step === 'picker') this.set({ ...this.current, screens });
+      if (this.current.step === 'picker') this.update({ ...this.current, screens });
     });
   }
 
@@ -405,7 +423,7 @@ export class CustomerFlow {
     } catch (error) {
       if (attempt === this.captureAttempt && this.current.step === 'choosing') {
         console.warn('screen capture failed', error);
-        this.set({ step: 'capture-problem', agent, problem: classifyCaptureError(error) });
+        this.move('capture-failed', { step: 'capture-problem', agent, problem: classifyCaptureError(error) });
       }
       return;
     }
@@ -421,7 +439,7 @@ export class CustomerFlow {
     this.send({ type: 'share.state', state: 'sharing' });
     const share = (this.share ??= this.openShare());
     share.attach(stream);
-    this.set({ step: 'sharing', agent, connected: share.connected, reconnecting: this.isReconnecting(), paused: false, words: share.words, marks: this.marks.view(), marksShown: this.marks.shown });
+    this.move('captured', { step: 'sharing', agent, connected: share.connected, reconnecting: this.isReconnecting(), paused: false, words: share.words, marks: this.marks.view(), marksShown: this.marks.shown });
     this.deps.platform.setSharingState(true, agent.displayName, false);
   }
 
@@ -431,14 +449,14 @@ export class CustomerFlow {
       onConnected: () => {
         this.timers.clear('peerLoss');
         this.held.silentPeerRestarts = 0;
-        if (this.current.step === 'sharing') this.set({ ...this.current, connected: true });
+        if (this.current.step === 'sharing') this.update({ ...this.current, connected: true });
       },
       onMark: (mark) => {
         // Marks point at the shared picture: before there is one they mean nothing.
         if (this.current.step === 'sharing') this.marks.receive(mark);
       },
       onWords: (words) => {
-        if (this.current.step === 'sharing') this.set({ ...this.current, words });
+        if (this.current.step === 'sharing') this.update({ ...this.current, words });
       },
       onPeerLost: (error) => {
         console.warn('the screen connection closed', error);
@@ -451,14 +469,14 @@ export class CustomerFlow {
     if (this.current.step !== 'sharing' || this.current.paused === paused || !this.share) return;
     this.share.setPaused(paused);
     this.send({ type: 'share.state', state: paused ? 'paused' : 'sharing' });
-    this.set({ ...this.current, paused });
+    this.update({ ...this.current, paused });
     this.deps.platform.setSharingState(true, this.current.agent.displayName, paused);
   }
 
   /** The picture connection dropped; if the server does not explain it soon, call it lost. */
   private peerLost(): void {
     if (this.current.step !== 'sharing') return;
-    if (this.current.connected) this.set({ ...this.current, connected: false, words: null });
+    if (this.current.connected) this.update({ ...this.current, connected: false, words: null });
     // While either side is reconnecting, a new peer follows when both are back.
     if (this.isReconnecting() || this.timers.has('peerLoss')) return;
     this.timers.start('peerLoss', PEER_LOSS_GRACE_MS, () => {
@@ -509,8 +527,10 @@ export class CustomerFlow {
     const agent = this.agent;
     if (this.current.step === 'resuming') {
       if (!agent) return this.finish('connection-lost', 'now');
-      if (message.phase === 'key-entered') return this.showConsent(agent);
-      if (message.phase === 'choosing-screen' || message.phase === 'sharing') return this.set({ step: 'resume-share', agent });
+      if (message.phase === 'key-entered') return this.showConsent('resumed-before-consent', agent);
+      if (message.phase === 'choosing-screen' || message.phase === 'sharing') {
+        return void this.move('resumed-mid-share', { step: 'resume-share', agent });
+      }
       return this.finish('connection-lost', 'now');
     }
     for (const message of this.held.outbox.splice(0)) this.connection.link?.send(message);
@@ -530,7 +550,7 @@ export class CustomerFlow {
     this.held.peerAway = message.state === 'away';
     if (message.state === 'back' && this.share && (message.needsNewPeer || !this.pictureUp())) {
       this.share.restartPeer(this.route);
-      if (this.current.step === 'sharing') this.set({ ...this.current, connected: false, words: null });
+      if (this.current.step === 'sharing') this.update({ ...this.current, connected: false, words: null });
     }
     this.showReconnecting();
   }
@@ -547,7 +567,7 @@ export class CustomerFlow {
   private showReconnecting(): void {
     if (this.current.step !== 'sharing') return;
     const reconnecting = this.isReconnecting();
-    if (reconnecting !== this.current.reconnecting) this.set({ ...this.current, reconnecting });
+    if (reconnecting !== this.current.reconnecting) this.update({ ...this.current, reconnecting });
     // Back together with a dead picture: the usual short wait for an explanation applies again.
     if (!reconnecting && this.share?.peerLost) this.peerLost();
   }
@@ -578,7 +598,7 @@ export class CustomerFlow {
     const link = this.connection.detach();
     if (link && socket === 'linger' && link.isOpen) this.closeSoon(link);
     else link?.close();
-    this.set({ step: 'ended', outcome, agent: this.agent });
+    this.move('end', { step: 'ended', outcome, agent: this.agent });
   }
 
   private sessionAgent(): AgentIdentity | null {

@@ -1,16 +1,16 @@
 import { transitionsOf, type Transition, type TransitionTable } from '../../../../renderer/shared/connection/transitionTable';
 
 /**
- * The shortest sequence of events from the initial state to each state of a table (what
+ * The shortest sequence of events from a start state to each state of a table (what
  * @xstate/graph's shortest paths give for an XState machine), so a test can reach any state
  * through the real object and then walk every transition out of it.
  */
 export function shortestPaths<State extends string, Event extends string>(
   table: TransitionTable<State, Event>,
-  initial: State,
+  start: State,
 ): Map<State, Event[]> {
-  const paths = new Map<State, Event[]>([[initial, []]]);
-  const queue: State[] = [initial];
+  const paths = new Map<State, Event[]>([[start, []]]);
+  const queue: State[] = [start];
   for (let state = queue.shift(); state !== undefined; state = queue.shift()) {
     const path = paths.get(state) ?? [];
     for (const { event, to } of transitionsOf(table).filter((row) => row.from === state)) {
@@ -22,16 +22,21 @@ export function shortestPaths<State extends string, Event extends string>(
   return paths;
 }
 
-/** Each transition with the events that lead to its start; throws if a state cannot be reached. */
+/**
+ * Each transition with a start state and the events that lead from it to the transition's own
+ * start (the first start that reaches it); throws if a state cannot be reached from any start.
+ */
 export function walks<State extends string, Event extends string>(
   table: TransitionTable<State, Event>,
-  initial: State,
-): { transition: Transition<State, Event>; path: Event[] }[] {
-  const paths = shortestPaths(table, initial);
+  starts: State | readonly State[],
+): { transition: Transition<State, Event>; start: State; path: Event[] }[] {
+  const fromEach = (typeof starts === 'string' ? [starts] : starts).map((start) => ({ start, paths: shortestPaths(table, start) }));
   return transitionsOf(table).map((transition) => {
-    const path = paths.get(transition.from);
-    if (!path) throw new Error(`state ${transition.from} cannot be reached from ${initial}`);
-    return { transition, path };
+    for (const { start, paths } of fromEach) {
+      const path = paths.get(transition.from);
+      if (path) return { transition, start, path };
+    }
+    throw new Error(`state ${transition.from} cannot be reached`);
   });
 }
 
