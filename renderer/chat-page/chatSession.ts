@@ -2,6 +2,8 @@ import { MAX_CUSTOMER_NAME_CHARS, UNSAFE_NAME_CHARS, type ChatEntry, type Conver
 import type { ResumableLink } from '../shared/connection/resumableConnection';
 import { realClock, type Clock } from '../shared/clock';
 import { ResumableConnection } from '../shared/connection/resumableConnection';
+import { StateMachine } from '../shared/connection/transitionTable';
+import { CHAT_CONVERSATION, type ConversationEvent, type ConversationPhase } from './conversationMachine';
 
 /** The part of SignalingConnection the chat uses (a fake in unit tests). */
 export interface ChatLink extends ResumableLink {
@@ -52,8 +54,9 @@ export class ChatSession {
     problem: null,
   };
   private readonly listeners = new Set<(view: ChatView) => void>();
+  /** Where the conversation stands with the server, moved only along CHAT_CONVERSATION. */
+  private readonly conversation = new StateMachine<ConversationPhase, ConversationEvent>(CHAT_CONVERSATION, 'none');
   private counter = 0;
-  private starting = false;
   private typingTimer: unknown = null;
   private stopped = false;
   private name = '';
@@ -73,7 +76,7 @@ export class ChatSession {
           this.ready(link);
         },
         dropped: () => {
-          this.starting = false;
+          this.conversation.send('dropped');
           if (!this.stopped) this.connection.lost();
         },
         waiting: (attempt) => this.update({ connection: attempt > UNREACHABLE_AFTER_ATTEMPTS ? 'unreachable' : 'reconnecting' }),
@@ -89,6 +92,10 @@ export class ChatSession {
 
   get view(): ChatView {
     return this.current;
+  }
+
+  get conversationPhase(): ConversationPhase {
+    return this.conversation.state;
   }
 
   subscribe(listener: (view: ChatView) => void): () => void {
@@ -112,7 +119,7 @@ export class ChatSession {
   private ready(link: ChatLink): void {
     this.update({ connection: 'open' });
     const token = this.tokens.load();
-    if (token) link.send({ type: 'chat.resume', token, ref: 'resume' });
+    if (token && this.conversation.send('resume')) link.send({ type: 'chat.resume', token, ref: 'resume' });
     else if (this.current.pending.length > 0) this.startConversation();
   }
 
@@ -146,6 +153,7 @@ export class ChatSession {
   /** After a closed chat: forget it and begin again. */
   startOver(): void {
     this.tokens.clear();
+    this.conversation.send('start-over');
     this.update({ conversationState: null, agentName: null, entries: [], pending: [], agentTyping: false, problem: null });
   }
 
@@ -156,14 +164,14 @@ export class ChatSession {
   }
 
   private startConversation(): void {
-    if (this.starting || !this.link?.isOpen) return;
-    this.starting = true;
+    if (!this.link?.isOpen || !this.conversation.send('start')) return;
     this.link.send({ type: 'chat.start', ref: 'start', ...(this.name ? { name: this.name } : {}) });
   }
 
   private listen(link: ChatLink): void {
     link.on('chat.conversation', (message) => {
-      this.starting = false;
+      this.conversation.send('conversation');
+      if (message.state === 'closed') this.conversation.send('closed');
       if (message.token) this.tokens.save(message.token);
       this.update({
         conversationState: message.state,
@@ -191,18 +199,22 @@ export class ChatSession {
     });
     link.on('chat.state', (message) => {
       this.update({ conversationState: message.state, agentName: message.agentName ?? this.current.agentName });
-      if (message.state === 'closed') this.tokens.clear();
+      if (message.state === 'closed') {
+        this.conversation.send('closed');
+        this.tokens.clear();
+      }
     });
     link.on('error', (message) => {
       if (message.ref === 'resume' && message.code === 'unknown-session') {
         // The token is no longer valid (ended or revoked): a new chat starts with the next message.
         this.tokens.clear();
+        this.conversation.send('unknown');
         this.update({ conversationState: null, entries: [] });
         if (this.current.pending.length > 0) this.startConversation();
         return;
       }
       if (message.ref === 'start') {
-        this.starting = false;
+        this.conversation.send('refused');
         // No conversation could be started (too many from here, or everyone is busy).
         if (message.code === 'rate-limited') return this.update({ problem: 'busy', pending: [] });
       }

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { CustomerMessage, ServerMessageOf } from '../../../../signaling/protocol';
 import { ChatSession, type ChatLink, type TokenStore } from '../../../../renderer/chat-page/chatSession';
+import { CHAT_CONVERSATION, type ConversationEvent } from '../../../../renderer/chat-page/conversationMachine';
 import { FakeClock } from '../shared/fakeClock';
+import { describeTransition, walks } from '../shared/machineWalk';
 
 type Incoming = 'chat.conversation' | 'chat.message' | 'chat.typing' | 'chat.state' | 'error';
 
@@ -152,14 +154,19 @@ describe('customer chat session', () => {
   });
 });
 
-describe('customer chat session reconnects (the shared resumable connection)', () => {
+/** Reconnect attempts warn on purpose; keep the test output readable. */
+function quietWarnings(): void {
   const realWarn = console.warn;
   beforeEach(() => (console.warn = () => undefined));
   afterEach(() => (console.warn = realWarn));
+}
 
-  const settle = async () => {
-    for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-  };
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+};
+
+describe('customer chat session reconnects (the shared resumable connection)', () => {
+  quietWarnings();
 
   it('after the socket drops, says Reconnecting…, opens a new one and takes the conversation back', async () => {
     const clock = new FakeClock();
@@ -215,4 +222,55 @@ describe('customer chat session reconnects (the shared resumable connection)', (
     assert.equal(session.view.agentTyping, false);
     session.close();
   });
+});
+
+describe('the chat conversation machine (CHAT_CONVERSATION)', () => {
+  quietWarnings();
+
+  function harness() {
+    const clock = new FakeClock();
+    const links: FakeLink[] = [];
+    const tokens = new MemoryTokens();
+    const session = new ChatSession(async () => {
+      const link = new FakeLink();
+      links.push(link);
+      return link;
+    }, tokens, clock);
+    const link = () => links.at(-1) ?? new FakeLink();
+    /** A new socket after a drop; the session resumes with its token on it. */
+    const reconnect = async () => {
+      link().dropped();
+      clock.advance(1_000);
+      await settle();
+    };
+    const drive: Record<ConversationEvent, () => Promise<void> | void> = {
+      start: () => session.send('Hello'),
+      resume: async () => {
+        tokens.token ??= TOKEN;
+        await reconnect();
+      },
+      conversation: () => link().deliver('chat.conversation', conversation({ token: TOKEN })),
+      refused: () => link().deliver('error', { code: 'rate-limited', message: 'busy', ref: 'start' }),
+      unknown: () => link().deliver('error', { code: 'unknown-session', message: 'gone', ref: 'resume' }),
+      closed: () => link().deliver('chat.state', { conversationId: 'c_aaaaaaaaaaaaaaaaaaaa', state: 'closed', agentName: null }),
+      dropped: () => link().dropped(),
+      'start-over': () => session.startOver(),
+    };
+    return { session, drive };
+  }
+
+  for (const { transition, path } of walks(CHAT_CONVERSATION, 'none')) {
+    it(describeTransition(transition), async () => {
+      const { session, drive } = harness();
+      await session.open();
+      for (const event of path) {
+        await drive[event]();
+        await settle();
+      }
+      assert.equal(session.conversationPhase, transition.from);
+      await drive[transition.event]();
+      assert.equal(session.conversationPhase, transition.to);
+      session.close();
+    });
+  }
 });
