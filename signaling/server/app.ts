@@ -128,7 +128,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     tls,
     warnings,
   });
-  registerHistoryRoutes(app, { database, signedIn });
+  registerHistoryRoutes(app, { database, signedIn, roleOf: (username) => accounts.roleOf(username) });
 
   const chat = await createChatServices(config, log);
   const agentKeys = new AgentKeyLimiter(config.agentLimits.keysPerMinute, shared.limiterFactory);

@@ -5,13 +5,15 @@ import { HISTORY_PAGE_SIZE, HistoryQuery, type HistoryPage, type HistoryRole, ty
 import { AGENT_COOKIE } from '../auth/agentSessions';
 import type { SignInCheck } from '../auth/signInCheck';
 import type { Database } from '../db/openDatabase';
-import { historyRoleOf } from './agentRole';
+import type { AgentRole } from '../db/schema';
 import { historyCsv } from './historyCsv';
 import { historyPage, sessionOwner, sessionTimeline, type HistoryFilter } from './historyQueries';
 
 export interface HistoryRouteDeps {
   readonly database: Database;
   readonly signedIn: SignInCheck;
+  /** The account's current role (AccountDirectory.roleOf): read on every request, so a change takes effect at once. */
+  readonly roleOf: (username: string) => AgentRole | undefined;
 }
 
 const SessionParams = z.object({ sessionId: z.string().min(1).max(64) });
@@ -36,7 +38,7 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: HistoryRouteDe
       await refuse(reply, 401, 'unauthenticated', 'Please sign in.');
       return undefined;
     }
-    return { username: agent.username, role: await historyRoleOf(db, agent.username) };
+    return { username: agent.username, role: deps.roleOf(agent.username) === 'supervisor' ? 'supervisor' : 'agent' };
   };
 
   /** The query, narrowed to what this viewer may read; undefined when refused (answered). */

@@ -12,7 +12,7 @@ import { agentWithSession, signIn, startTestServer, type TestServer } from '../h
 
 /**
  * The history API as the agent console uses it, on a server of its own (own database): alice
- * (DEMO_AGENT) and bob are agents, sue is a supervisor. Sessions are written by the real audit log.
+ * and bob are agents, sue is a supervisor. Sessions are written by the real audit log.
  */
 describe('history of share sessions (/api/agent/history)', () => {
   let t: TestServer;
@@ -24,19 +24,21 @@ describe('history of share sessions (/api/agent/history)', () => {
     this.timeout(120_000);
     dir = await mkdtemp(path.join(tmpdir(), 'history-'));
     await copyPGliteTemplate(path.join(dir, 'database'));
-    const accounts = [
-      { username: 'bob', displayName: 'Bob Berg', password: 'secret-bob', role: 'agent' as const },
-      { username: 'sue', displayName: 'Sue Super', password: 'secret-sue', role: 'supervisor' as const },
-    ];
-    const hashed = await Promise.all(accounts.map(async (a) => ({ ...a, passwordHash: await hashPassword(a.password) })));
+    // alice and bob are agents (imported from the agents file), sue (DEMO_AGENT) is a supervisor.
     const agentsFile = path.join(dir, 'agents.json');
-    await writeAccounts(agentsFile, hashed.map((a) => ({ username: a.username, displayName: a.displayName, passwordHash: a.passwordHash, createdAt: t0.toISOString() })));
-    t = await startTestServer({ DATABASE_DIR: path.join(dir, 'database'), AGENTS_FILE: agentsFile });
+    await writeAccounts(
+      agentsFile,
+      await Promise.all(
+        [['alice', 'Alice Adler'], ['bob', 'Bob Berg']].map(async ([username = '', displayName = '']) => ({
+          username,
+          displayName,
+          passwordHash: await hashPassword(`secret-${username}`),
+          createdAt: t0.toISOString(),
+        })),
+      ),
+    );
+    t = await startTestServer({ DATABASE_DIR: path.join(dir, 'database'), AGENTS_FILE: agentsFile, DEMO_AGENT: 'sue:secret-sue' });
     const db = t.server.database.db;
-    await db
-      .insertInto('agents')
-      .values(hashed.map((a) => ({ username_key: a.username, username: a.username, display_name: a.displayName, password_hash: a.passwordHash, role: a.role })))
-      .execute();
 
     let now = t0;
     const log = new AuditLog(db, { nodeId: 'test', addressPolicy: 'truncated', now: () => now });
