@@ -1,12 +1,12 @@
 import { loadBranding, logout, whoAmI, type AgentProfile } from './api/agentApi';
 import { AgentConsole } from './console/agentConsole';
 import { setPageTitle } from './console/pageTitle';
-import { DomTexts } from './i18n/domTexts';
+import { DomTexts } from '../shared/i18n/domTexts';
 import { savedLocale, wireLanguageSwitch } from './i18n/languageSwitch';
 import { pickLocale } from './i18n/pickLocale';
 import { text, type TextRef } from './i18n/textRef';
-import { createTranslator } from './i18n/translator';
-import { show } from './dom';
+import { createTranslator } from './i18n/textRef';
+import { show } from '../shared/dom';
 import { wireHistoryToggle } from './history/historyToggle';
 import { renderSignIn } from './signIn/signInView';
 import { revokedText } from './signIn/revokedText';

@@ -14,7 +14,7 @@ import { createWebPlatform } from './platform/webPlatform';
 export type { CustomerFlow } from './flow/customerFlow';
 export type { FlowState } from './flow/flowState';
 export type { Branding } from './platform/platform';
-export { createTranslator, type Translator } from './i18n/translator';
+export { createTranslator, type Translator } from './i18n/textRef';
 export { mountShell, type ShellParts } from './ui/appShell';
 
 /** The customer flow in this browser, submitting `key` as soon as it starts. */

@@ -5,7 +5,7 @@ import { createScreenSender } from './flow/senderPeer';
 import { sessionStorageResumeMemory } from './flow/resumeMemory';
 import { pickLocale } from './i18n/locale';
 import { loadSavedLocale, saveLocale } from '../shared/i18n/savedLocale';
-import { createTranslator } from './i18n/translator';
+import { createTranslator } from './i18n/textRef';
 import { createDesktopPlatform } from './platform/desktopPlatform';
 import { findDesktopApi } from './platform/desktopBridge';
 import type { Branding, Platform } from './platform/platform';

@@ -1,7 +1,7 @@
 import type { SignalingConnection } from '../../shared/signalingConnection';
 import type { AgentMessage, ConversationSummary, ServerMessageOf } from '../../../signaling/protocol';
-import { button, h, show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { button, h, show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
 import { ConversationPanel, type ConversationActions } from './conversationPanel';
 import { NewChatSound } from './newChatSound';
@@ -55,11 +55,11 @@ export class ChatDesk implements ConversationActions {
     this.inboxList = h('ul', { class: 'chat-inbox-list' });
     this.inboxEmpty = h('p', { class: 'chat-inbox-empty' });
     texts.set(this.inboxEmpty, text('chat.inboxEmpty'));
-    this.inboxNote = h('p', { class: 'chat-inbox-note', attrs: { role: 'alert' } });
+    this.inboxNote = h('p', { class: 'chat-inbox-note', role: 'alert' });
     show(this.inboxNote, false);
     this.grid = h('div', { class: 'chat-grid' });
-    this.announcer = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
-    const soundToggle = h('input', { attrs: { type: 'checkbox' } });
+    this.announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    const soundToggle = h('input', { type: 'checkbox' });
     soundToggle.checked = this.sound.enabled;
     soundToggle.addEventListener('change', () => {
       this.sound.enabled = soundToggle.checked;
@@ -69,7 +69,7 @@ export class ChatDesk implements ConversationActions {
     const soundLabel = h('label', { class: 'chat-sound' }, soundToggle, soundWord);
     this.inbox = h(
       'div',
-      { class: 'chat-inbox', attrs: { tabindex: '-1' } },
+      { class: 'chat-inbox', tabindex: '-1' },
       h('div', { class: 'chat-inbox-head' }, heading, soundLabel),
       this.inboxNote,
       this.inboxEmpty,
@@ -196,9 +196,9 @@ export class ChatDesk implements ConversationActions {
       h(
         'div',
         { class: 'chat-inbox-text' },
-        h('strong', { class: 'chat-inbox-name', text: name }),
+        h('strong', { class: 'chat-inbox-name' }, name),
         since,
-        h('span', { class: 'chat-inbox-preview', text: summary.preview }),
+        h('span', { class: 'chat-inbox-preview' }, summary.preview),
       ),
       take,
     );

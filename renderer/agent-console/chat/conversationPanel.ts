@@ -1,7 +1,7 @@
 import { MAX_CHAT_TEXT_CHARS, type ChatEntry, type ConversationState } from '../../../signaling/protocol';
 import { appendPieces, splitLinks } from '../../shared/safeText';
-import { button, h, show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { button, h, show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
 import { systemEntryText } from './systemEntryText';
 
@@ -47,14 +47,14 @@ export class ConversationPanel {
     private readonly actions: ConversationActions,
   ) {
     const name = this.displayName();
-    const title = h('h2', { class: 'chat-panel-title', text: name });
-    this.statusLine = h('p', { class: 'chat-panel-status', attrs: { role: 'status' } });
+    const title = h('h2', { class: 'chat-panel-title' }, name);
+    this.statusLine = h('p', { class: 'chat-panel-status', role: 'status' });
     this.shareButton = button('button button-secondary chat-share-button', () => {
       this.shareButton.disabled = true;
       this.actions.requestShare(this, this.shareSlot);
     });
     this.shareButton.append(screenIcon());
-    const shareWord = h('span', { class: 'chat-share-word', attrs: { 'aria-hidden': 'true' } });
+    const shareWord = h('span', { class: 'chat-share-word', 'aria-hidden': 'true' });
     texts.set(shareWord, text('chat.requestShare'));
     this.shareButton.append(shareWord);
     texts.set(this.shareButton, text('chat.requestShare'), 'label');
@@ -66,13 +66,13 @@ export class ConversationPanel {
     show(this.removeButton, false);
 
     this.shareSlot = h('div', { class: 'chat-share-slot' });
-    this.transcript = h('ol', { class: 'chat-transcript', attrs: { 'aria-live': 'polite', 'aria-relevant': 'additions' } });
+    this.transcript = h('ol', { class: 'chat-transcript', 'aria-live': 'polite', 'aria-relevant': 'additions' });
     texts.set(this.transcript, text('chat.conversationLabel', { name }), 'label');
-    this.typingLine = h('p', { class: 'chat-typing', attrs: { 'aria-live': 'polite' } });
+    this.typingLine = h('p', { class: 'chat-typing', 'aria-live': 'polite' });
 
-    this.input = h('textarea', { class: 'chat-input', attrs: { rows: '2', maxlength: String(MAX_CHAT_TEXT_CHARS) } });
+    this.input = h('textarea', { class: 'chat-input', rows: '2', maxlength: String(MAX_CHAT_TEXT_CHARS) });
     texts.set(this.input, text('chat.messageLabel', { name }), 'label');
-    const sendButton = h('button', { class: 'button button-primary', attrs: { type: 'submit' } });
+    const sendButton = h('button', { class: 'button button-primary', type: 'submit' });
     texts.set(sendButton, text('chat.send'));
     this.composer = h('form', { class: 'chat-composer' }, this.input, sendButton);
     this.composer.addEventListener('submit', (event) => {
@@ -89,7 +89,7 @@ export class ConversationPanel {
 
     this.element = h(
       'section',
-      { class: 'chat-panel', attrs: { role: 'region' } },
+      { class: 'chat-panel', role: 'region' },
       h(
         'header',
         { class: 'chat-panel-head' },

@@ -2,8 +2,8 @@ import { realClock } from '../../shared/clock';
 import { ResumableConnection } from '../../shared/connection/resumableConnection';
 import { ScreenPeer } from '../../shared/screenPeer';
 import { ConversationRef, type AgentMessage, type IceServer, type RevocationReason, type ServerMessageOf } from '../../../signaling/protocol';
-import { button, h, show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { button, h, show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
 import { errorText } from '../sessions/errorText';
 import { SessionDirectory, lowestFreeNumber } from '../sessions/sessionDirectory';
@@ -76,12 +76,12 @@ export class AgentConsole implements SessionPanelActions {
     show(this.waitingButton, false);
     texts.set(this.startButton, text('console.start'));
     this.startButton.disabled = true;
-    this.connectionNote = h('p', { class: 'connection-note', attrs: { role: 'status' } });
+    this.connectionNote = h('p', { class: 'connection-note', role: 'status' });
 
     const errorMessage = h('span', { class: 'general-error-text' });
     const dismiss = button('button button-quiet button-small', () => show(this.generalError, false));
     texts.set(dismiss, text('console.dismiss'));
-    this.generalError = h('div', { class: 'general-error', attrs: { role: 'alert' } }, errorMessage, dismiss);
+    this.generalError = h('div', { class: 'general-error', role: 'alert' }, errorMessage, dismiss);
     show(this.generalError, false);
 
     this.banner = new ConnectionBanner(texts, () => void this.connect());

@@ -1,5 +1,5 @@
-import { button, h, show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { button, h, show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text, type TextRef } from '../i18n/textRef';
 
 /** The bar that says the server connection is gone, with the one action that fixes it. */
@@ -18,7 +18,7 @@ export class ConnectionBanner {
     this.reconnectButton = button('button button-primary', onReconnect);
     this.element = h(
       'div',
-      { class: 'banner', attrs: { role: 'alert' } },
+      { class: 'banner', role: 'alert' },
       h('p', { class: 'banner-text' }, this.title, this.hint),
       this.reconnectButton,
     );

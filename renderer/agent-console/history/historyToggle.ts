@@ -1,5 +1,5 @@
-import { show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
 import { HistoryView } from './historyView';
 

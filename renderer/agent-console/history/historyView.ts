@@ -1,6 +1,6 @@
 import { HISTORY_OUTCOMES, type HistoryQuery, type HistoryRow } from '../../../signaling/protocol/history';
-import { button, h, show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { button, h, show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text, type TextKey } from '../i18n/textRef';
 import { historyCsvUrl, historyPage } from './historyApi';
 import { formatTime, outcomeText, sharedFor } from './historyFormat';
@@ -18,7 +18,7 @@ export class HistoryView {
   private readonly intro = h('p', { class: 'history-intro' });
   private readonly agentField: HTMLElement;
   private readonly inputs: { agent: HTMLInputElement; from: HTMLInputElement; to: HTMLInputElement; outcome: HTMLSelectElement; find: HTMLInputElement };
-  private readonly status = h('p', { class: 'history-status', attrs: { role: 'status' } });
+  private readonly status = h('p', { class: 'history-status', role: 'status' });
   private readonly table: HTMLTableElement;
   private readonly body = h('tbody');
   private readonly more: HTMLButtonElement;
@@ -30,39 +30,39 @@ export class HistoryView {
   private generation = 0;
 
   constructor(private readonly texts: DomTexts) {
-    const heading = h('h1', { class: 'history-title', attrs: { id: 'history-heading', tabindex: '-1' } });
+    const heading = h('h1', { class: 'history-title', id: 'history-heading', tabindex: '-1' });
     texts.set(heading, text('history.heading'));
 
     this.inputs = {
-      agent: h('input', { class: 'input', attrs: { id: 'history-agent', name: 'agent', autocomplete: 'off', spellcheck: 'false' } }),
-      from: h('input', { class: 'input', attrs: { id: 'history-from', name: 'from', type: 'date' } }),
-      to: h('input', { class: 'input', attrs: { id: 'history-to', name: 'to', type: 'date' } }),
-      outcome: h('select', { class: 'input', attrs: { id: 'history-outcome', name: 'outcome' } }),
-      find: h('input', { class: 'input', attrs: { id: 'history-find', name: 'find', autocomplete: 'off', spellcheck: 'false' } }),
+      agent: h('input', { class: 'input', id: 'history-agent', name: 'agent', autocomplete: 'off', spellcheck: 'false' }),
+      from: h('input', { class: 'input', id: 'history-from', name: 'from', type: 'date' }),
+      to: h('input', { class: 'input', id: 'history-to', name: 'to', type: 'date' }),
+      outcome: h('select', { class: 'input', id: 'history-outcome', name: 'outcome' }),
+      find: h('input', { class: 'input', id: 'history-find', name: 'find', autocomplete: 'off', spellcheck: 'false' }),
     };
-    const any = h('option', { attrs: { value: '' } });
+    const any = h('option', { value: '' });
     texts.set(any, text('history.anyOutcome'));
     this.inputs.outcome.append(any);
     for (const outcome of HISTORY_OUTCOMES) {
-      const option = h('option', { attrs: { value: outcome } });
+      const option = h('option', { value: outcome });
       texts.set(option, outcomeText(outcome));
       this.inputs.outcome.append(option);
     }
     const field = (control: HTMLElement, label: TextKey) => {
-      const element = h('label', { class: 'label', attrs: { for: control.id } });
+      const element = h('label', { class: 'label', for: control.id });
       texts.set(element, text(label));
       return h('div', { class: 'field' }, element, control);
     };
     this.agentField = field(this.inputs.agent, 'history.agent');
     show(this.agentField, false);
 
-    const apply = h('button', { class: 'button button-primary', attrs: { type: 'submit' } });
+    const apply = h('button', { class: 'button button-primary', type: 'submit' });
     texts.set(apply, text('history.apply'));
-    this.exportLink = h('a', { class: 'button button-secondary', attrs: { href: historyCsvUrl({}), download: '' } });
+    this.exportLink = h('a', { class: 'button button-secondary', href: historyCsvUrl({}), download: '' });
     texts.set(this.exportLink, text('history.export'));
     const form = h(
       'form',
-      { class: 'history-filters', attrs: { novalidate: '' } },
+      { class: 'history-filters', novalidate: '' },
       this.agentField,
       field(this.inputs.from, 'history.from'),
       field(this.inputs.to, 'history.to'),
@@ -81,7 +81,7 @@ export class HistoryView {
     texts.set(caption, text('history.caption'));
     const headRow = h('tr');
     for (const key of ['history.time', 'history.agent', 'history.customer', 'history.duration', 'history.outcome', 'history.receipt', 'history.actions'] as const) {
-      const cell = h('th', { attrs: { scope: 'col' } });
+      const cell = h('th', { scope: 'col' });
       texts.set(cell, text(key));
       headRow.append(cell);
     }
@@ -93,7 +93,7 @@ export class HistoryView {
 
     this.element = h(
       'section',
-      { class: 'history', attrs: { id: 'history-view', 'aria-labelledby': 'history-heading' } },
+      { class: 'history', id: 'history-view', 'aria-labelledby': 'history-heading' },
       heading,
       this.intro,
       form,
@@ -182,16 +182,16 @@ export class HistoryView {
       void this.timeline.open(row.sessionId, event.currentTarget instanceof HTMLElement ? event.currentTarget : undefined);
     });
     this.texts.set(open, text('history.timeline'));
-    const time = h('time', { attrs: { datetime: row.startedAt }, text: formatTime(row.startedAt, this.texts.locale) });
+    const time = h('time', { datetime: row.startedAt }, formatTime(row.startedAt, this.texts.locale));
     return h(
       'tr',
-      { attrs: { 'data-session-id': row.sessionId } },
+      { 'data-session-id': row.sessionId },
       h('td', {}, time),
-      row.agent ? h('td', { text: row.agent }) : none(),
-      row.customer ? h('td', { text: row.customer }) : none(),
-      row.sharedSeconds === null ? none() : h('td', { text: sharedFor(row.sharedSeconds) }),
+      row.agent ? h('td', {}, row.agent) : none(),
+      row.customer ? h('td', {}, row.customer) : none(),
+      row.sharedSeconds === null ? none() : h('td', {}, sharedFor(row.sharedSeconds)),
       outcome,
-      row.receipt ? h('td', { class: 'history-receipt', text: row.receipt }) : none(),
+      row.receipt ? h('td', { class: 'history-receipt' }, row.receipt) : none(),
       h('td', {}, open),
     );
   }

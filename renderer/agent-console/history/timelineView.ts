@@ -1,5 +1,5 @@
-import { button, h, show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { button, h, show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
 import { sessionTimeline } from './historyApi';
 import { actorText, eventFacts, eventText, formatTime } from './historyFormat';
@@ -7,15 +7,15 @@ import { actorText, eventFacts, eventText, formatTime } from './historyFormat';
 /** One session's events in order, below the history table; closing returns focus to its opener. */
 export class TimelineView {
   readonly element: HTMLElement;
-  private readonly heading = h('h2', { class: 'timeline-title', attrs: { id: 'timeline-heading', tabindex: '-1' } });
+  private readonly heading = h('h2', { class: 'timeline-title', id: 'timeline-heading', tabindex: '-1' });
   private readonly list = h('ol', { class: 'timeline-list' });
-  private readonly status = h('p', { class: 'history-status', attrs: { role: 'status' } });
+  private readonly status = h('p', { class: 'history-status', role: 'status' });
   private opener: HTMLElement | undefined;
 
   constructor(private readonly texts: DomTexts) {
     const close = button('button button-secondary', () => this.close(true));
     texts.set(close, text('history.closeTimeline'));
-    this.element = h('section', { class: 'timeline', attrs: { 'aria-labelledby': 'timeline-heading' } }, h('div', { class: 'timeline-head' }, this.heading, close), this.status, this.list);
+    this.element = h('section', { class: 'timeline', 'aria-labelledby': 'timeline-heading' }, h('div', { class: 'timeline-head' }, this.heading, close), this.status, this.list);
     show(this.element, false);
   }
 
@@ -36,7 +36,7 @@ export class TimelineView {
     for (const event of answer.value.events) {
       const what = h('span', { class: 'timeline-what' });
       this.texts.set(what, eventText(event));
-      const item = h('li', { class: 'timeline-item', attrs: { 'data-type': event.type } }, h('time', { attrs: { datetime: event.at }, text: formatTime(event.at, this.texts.locale) }), what);
+      const item = h('li', { class: 'timeline-item', 'data-type': event.type }, h('time', { datetime: event.at }, formatTime(event.at, this.texts.locale)), what);
       const actor = actorText(event.actor);
       if (actor) {
         const by = h('span', { class: 'timeline-by' });
@@ -44,7 +44,7 @@ export class TimelineView {
         item.append(by);
       }
       const facts = eventFacts(event);
-      if (facts) item.append(h('span', { class: 'timeline-facts', text: facts }));
+      if (facts) item.append(h('span', { class: 'timeline-facts' }, facts));
       this.list.append(item);
     }
   }

@@ -1,4 +1,4 @@
-import type { DomTexts } from './domTexts';
+import type { DomTexts } from './textRef';
 import { isLocale, type Locale } from './pickLocale';
 
 const STORAGE_KEY = 'agent-console.locale';

@@ -1,13 +1,14 @@
-import type en from './en.json';
-import {
-  text as anyText,
-  type TextKeysOf,
-  type TextParams as AnyTextParams,
-  type TextRef as AnyTextRef,
-} from '../../shared/i18n/textRef';
+import de from './de.json';
+import en from './en.json';
+import type { DomTexts as AnyDomTexts } from '../../shared/i18n/domTexts';
+import { definePageTexts, type PageTextTypes } from '../../shared/i18n/pageTexts';
 
+type Texts = PageTextTypes<typeof en>;
 /** Every text the console can show, as a dotted path into en.json (plural keys without suffix). */
-export type TextKey = TextKeysOf<typeof en>;
-export type TextParams = AnyTextParams<TextKey>;
-export type TextRef = AnyTextRef<TextKey>;
-export const text: (key: TextKey, params?: TextParams) => TextRef = anyText;
+export type TextKey = Texts['key'];
+export type TextParams = Texts['params'];
+export type TextRef = Texts['ref'];
+export type Translator = Texts['translator'];
+/** The page's text binder (renderer/shared/i18n/domTexts.ts). */
+export type DomTexts = AnyDomTexts<TextKey>;
+export const { text, createTranslator } = definePageTexts(en, de);

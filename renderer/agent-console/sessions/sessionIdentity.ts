@@ -1,5 +1,5 @@
-import { h } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { h } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
 
 /** Long enough for a name plus a ticket number; longer labels are cut. */
@@ -26,10 +26,7 @@ export class SessionIdentity {
     this.startedAt = init.startedAt;
     this.element = h('div', { class: 'session-identity' });
     if (init.editable) {
-      const input = h('input', {
-        class: 'input session-label',
-        attrs: { type: 'text', maxlength: String(MAX_SESSION_LABEL_CHARS), autocomplete: 'off', spellcheck: 'false' },
-      });
+      const input = h('input', { class: 'input session-label', type: 'text', maxlength: String(MAX_SESSION_LABEL_CHARS), autocomplete: 'off', spellcheck: 'false' });
       input.value = this.currentLabel;
       texts.set(input, text('session.labelField'), 'label');
       texts.set(input, text('session.labelPlaceholder'), 'placeholder');
@@ -39,7 +36,7 @@ export class SessionIdentity {
       });
       this.element.append(input);
     } else if (this.currentLabel) {
-      this.element.append(h('span', { class: 'session-who', text: this.currentLabel }));
+      this.element.append(h('span', { class: 'session-who' }, this.currentLabel));
     }
     if (this.startedAt !== undefined) {
       const time = new Date(this.startedAt).toLocaleTimeString(texts.locale, { hour: '2-digit', minute: '2-digit' });

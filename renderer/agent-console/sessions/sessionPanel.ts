@@ -1,8 +1,8 @@
 import type { EndReason, EndedBy, IceServer, ServerMessageOf, SessionPhase, SignalData } from '../../../signaling/protocol';
 import { realClock, type Clock } from '../../shared/clock';
 import type { ScreenPeer, ScreenPeerEvents } from '../../shared/screenPeer';
-import { button, h, show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { button, h, show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text, type TextRef } from '../i18n/textRef';
 import { VideoView } from '../video/videoView';
 import { PointerTools } from '../video/pointerTools';
@@ -85,18 +85,18 @@ export class SessionPanel {
     });
 
     this.statusText = h('span', { class: 'status-text' });
-    const statusLine = h('p', { class: 'session-status', attrs: { role: 'status' } }, h('span', { class: 'status-dot', attrs: { 'aria-hidden': 'true' } }), this.statusText);
+    const statusLine = h('p', { class: 'session-status', role: 'status' }, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), this.statusText);
 
     const keyHint = h('p', { class: 'key-hint' });
     texts.set(keyHint, text('session.keyHint'));
-    this.keyDigits = h('div', { class: 'key', attrs: { role: 'group' } });
+    this.keyDigits = h('div', { class: 'key', role: 'group' });
     texts.set(this.keyDigits, text('session.keyLabel'), 'label');
     this.countdown = h('p', { class: 'countdown' });
     this.copyButton = button('button button-secondary', () => void this.copyKey());
     texts.set(this.copyButton, text('session.copy'));
     this.renewButton = button('button button-secondary', () => this.actions.renewKey(this));
     texts.set(this.renewButton, text('session.newKey'));
-    this.copied = h('span', { class: 'copied', attrs: { 'aria-live': 'polite' } });
+    this.copied = h('span', { class: 'copied', 'aria-live': 'polite' });
     this.keyBlock = h(
       'div',
       { class: 'key-block' },
@@ -112,7 +112,7 @@ export class SessionPanel {
     this.verification.element.append(this.pointerTools.element);
     show(this.videoSlot, false);
 
-    this.errorLine = h('p', { class: 'session-error', attrs: { role: 'alert' } });
+    this.errorLine = h('p', { class: 'session-error', role: 'alert' });
     show(this.errorLine, false);
 
     this.endButton = button('button button-danger', () => {
@@ -349,7 +349,7 @@ export class SessionPanel {
 
   /** Only a changed text touches the DOM: the countdown ticks four times a second, an alert re-announces. */
   private setChangedText(element: HTMLElement, ref: TextRef): void {
-    if (element.getAttribute('data-i18n-text') !== JSON.stringify(ref)) this.texts.set(element, ref);
+    if (this.texts.current(element) !== JSON.stringify(ref)) this.texts.set(element, ref);
   }
 
   private render(): void {

@@ -1,5 +1,5 @@
-import { h, show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { h, show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
 
 /**
@@ -14,7 +14,7 @@ export class VerificationLine {
   constructor(texts: DomTexts) {
     const prompt = h('p', { class: 'verification-prompt' });
     texts.set(prompt, text('verification.prompt'));
-    this.words = h('p', { class: 'verification-words', attrs: { role: 'note', 'aria-label': 'Verification words' } });
+    this.words = h('p', { class: 'verification-words', role: 'note', 'aria-label': 'Verification words' });
     const mismatch = h('p', { class: 'verification-mismatch' });
     texts.set(mismatch, text('verification.mismatch'));
     this.element = h('div', { class: 'verification' }, prompt, this.words, mismatch);

@@ -1,6 +1,6 @@
 import { login, type AgentProfile } from '../api/agentApi';
-import { h, show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { h, show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text, type TextRef } from '../i18n/textRef';
 import { loginErrorText } from './loginErrorText';
 
@@ -12,36 +12,30 @@ export interface SignInOptions {
 
 /** The sign-in form: username, password, friendly errors for wrong credentials and lock-outs. */
 export function renderSignIn(texts: DomTexts, options: SignInOptions): HTMLElement {
-  const heading = h('h1', { class: 'sign-in-title', attrs: { id: 'sign-in-title' } });
+  const heading = h('h1', { class: 'sign-in-title', id: 'sign-in-title' });
   texts.set(heading, text('signIn.heading'));
   const intro = h('p', { class: 'sign-in-intro' });
   texts.set(intro, text('signIn.intro'));
 
-  const notice = h('p', { class: 'notice', attrs: { role: 'status' } });
+  const notice = h('p', { class: 'notice', role: 'status' });
   if (options.notice) texts.set(notice, options.notice);
   show(notice, options.notice !== undefined);
 
-  const username = h('input', {
-    class: 'input',
-    attrs: { id: 'username', name: 'username', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: '' },
-  });
-  const password = h('input', {
-    class: 'input',
-    attrs: { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: '' },
-  });
-  const usernameLabel = h('label', { class: 'label', attrs: { for: 'username' } });
+  const username = h('input', { class: 'input', id: 'username', name: 'username', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: '' });
+  const password = h('input', { class: 'input', id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: '' });
+  const usernameLabel = h('label', { class: 'label', for: 'username' });
   texts.set(usernameLabel, text('signIn.username'));
-  const passwordLabel = h('label', { class: 'label', attrs: { for: 'password' } });
+  const passwordLabel = h('label', { class: 'label', for: 'password' });
   texts.set(passwordLabel, text('signIn.password'));
 
-  const error = h('p', { class: 'form-error', attrs: { id: 'sign-in-error', role: 'alert' } });
+  const error = h('p', { class: 'form-error', id: 'sign-in-error', role: 'alert' });
   show(error, false);
-  const submit = h('button', { class: 'button button-primary button-wide', attrs: { type: 'submit' } });
+  const submit = h('button', { class: 'button button-primary button-wide', type: 'submit' });
   texts.set(submit, text('signIn.submit'));
 
   const form = h(
     'form',
-    { class: 'sign-in-form', attrs: { novalidate: '' } },
+    { class: 'sign-in-form', novalidate: '' },
     h('div', { class: 'field' }, usernameLabel, username),
     h('div', { class: 'field' }, passwordLabel, password),
     error,
@@ -92,7 +86,7 @@ export function renderSignIn(texts: DomTexts, options: SignInOptions): HTMLEleme
     });
   });
 
-  const card = h('section', { class: 'sign-in card', attrs: { 'aria-labelledby': 'sign-in-title' } }, heading, intro, notice, form);
+  const card = h('section', { class: 'sign-in card', 'aria-labelledby': 'sign-in-title' }, heading, intro, notice, form);
   queueMicrotask(() => username.focus());
   return card;
 }

@@ -1,6 +1,6 @@
 import { MAX_STROKE_POINTS, type PointerMark } from '../../../signaling/protocol';
-import { button, h } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { button, h } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
 
 type Mode = 'point' | 'draw' | null;
@@ -28,7 +28,7 @@ export class PointerTools {
     texts.set(this.pointButton, text('pointer.point'));
     this.drawButton = button('button button-secondary button-small pointer-draw', () => this.toggle('draw'));
     texts.set(this.drawButton, text('pointer.draw'));
-    this.element = h('div', { class: 'pointer-tools', attrs: { role: 'group' } }, this.pointButton, this.drawButton);
+    this.element = h('div', { class: 'pointer-tools', role: 'group' }, this.pointButton, this.drawButton);
     texts.set(this.element, text('pointer.label'), 'label');
     this.render();
   }

@@ -1,6 +1,6 @@
 import { VideoStatsReader } from '../../shared/videoStats';
-import { button, h, show } from '../dom';
-import type { DomTexts } from '../i18n/domTexts';
+import { button, h, show } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
 import { PictureZoom } from './pictureZoom';
 import { figureTexts, type FigureTexts } from './statsFormat';
@@ -45,7 +45,7 @@ export class VideoView {
     private readonly texts: DomTexts,
     private readonly options: VideoViewOptions,
   ) {
-    this.video = h('video', { class: 'video', attrs: { autoplay: '', muted: '', playsinline: '' } });
+    this.video = h('video', { class: 'video', autoplay: '', muted: '', playsinline: '' });
     this.video.muted = true; // no audio is ever sent; muted also lets autoplay start without a click
     texts.set(this.video, text('video.label'), 'label');
 
@@ -69,14 +69,14 @@ export class VideoView {
     texts.set(this.pausedNote, text('video.paused'));
     show(this.pausedNote, false);
     this.fullscreenButton.disabled = !document.fullscreenEnabled;
-    this.zoomLevel = h('span', { class: 'zoom-level', attrs: { 'aria-live': 'polite' } });
+    this.zoomLevel = h('span', { class: 'zoom-level', 'aria-live': 'polite' });
 
     const figureList = h('dl', { class: 'figures' });
     texts.set(figureList, text('stats.label'), 'label');
     const figure = (key: 'resolution' | 'frameRate' | 'bitrate' | 'roundTrip') => {
       const term = h('dt');
       texts.set(term, text(`stats.${key}`));
-      const value = h('dd', { text: '–' });
+      const value = h('dd', {}, '–');
       figureList.append(h('div', { class: `figure figure-${key}` }, term, value));
       return value;
     };
@@ -87,7 +87,7 @@ export class VideoView {
       roundTrip: figure('roundTrip'),
     };
 
-    this.stage = h('div', { class: 'video-stage', attrs: { tabindex: '0', role: 'group' } }, this.video, this.placeholder, this.pausedNote);
+    this.stage = h('div', { class: 'video-stage', tabindex: '0', role: 'group' }, this.video, this.placeholder, this.pausedNote);
     texts.set(this.stage, text('video.stageLabel'), 'label');
     const controls = h(
       'div',

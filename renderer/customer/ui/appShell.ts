@@ -2,14 +2,14 @@ import type { CustomerFlow } from '../flow/customerFlow';
 import type { FlowState } from '../flow/flowState';
 import type { Locale } from '../i18n/locale';
 import { text, type TextRef } from '../i18n/textRef';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '../i18n/textRef';
 import type { Branding } from '../platform/platform';
 import { createView } from '../views/createView';
 import type { View } from '../views/view';
 import { applyBrandLook, supportLink } from './brandLook';
 import { languageSwitch } from './languageSwitch';
 import { pageTitle } from './pageTitle';
-import { Texts } from './texts';
+import { DomTexts } from '../../shared/i18n/domTexts';
 
 export interface ShellParts {
   banner: HTMLElement;
@@ -29,26 +29,25 @@ export interface ShellOptions {
 
 /** Header, the current step's view, and the title; re-translated in place on a language switch. */
 export function mountShell(parts: ShellParts, { flow, translator, branding, onLocaleChosen }: ShellOptions): void {
-  const shellTexts = new Texts(translator);
+  const texts = new DomTexts(translator);
   applyBrandLook(document, branding.brand);
   const product: string | TextRef = branding.productName ?? text('page.productFallback');
   if (typeof product === 'string') parts.product.textContent = product;
-  else shellTexts.set(parts.product, product);
+  else texts.set(parts.product, product);
   parts.organisation.textContent = branding.organisation ?? '';
   parts.organisation.hidden = branding.organisation === null;
-  parts.languageSlot.replaceChildren(languageSwitch(translator, shellTexts, onLocaleChosen));
-  const reassurance = shellTexts.set(document.createElement('p'), text('page.reassurance'));
+  parts.languageSlot.replaceChildren(languageSwitch(translator, texts, onLocaleChosen));
+  const reassurance = texts.set(document.createElement('p'), text('page.reassurance'));
   parts.reassurance.replaceChildren(reassurance);
   const help = supportLink(document, branding.brand);
   if (help) {
-    shellTexts.set(help, text('page.help', { organisation: branding.organisation ?? branding.productName ?? '' }));
+    texts.set(help, text('page.help', { organisation: branding.organisation ?? branding.productName ?? '' }));
     const helpLine = document.createElement('p');
     helpLine.append(help);
     parts.reassurance.append(helpLine);
   }
 
   let view: View | null = null;
-  let viewTexts = new Texts(translator);
   let shownStep: FlowState['step'] | null = null;
 
   const showTitle = (state: FlowState) => {
@@ -60,8 +59,7 @@ export function mountShell(parts: ShellParts, { flow, translator, branding, onLo
     if (view && shownStep === state.step) {
       view.update(state);
     } else {
-      viewTexts = new Texts(translator);
-      view = createView({ flow, texts: viewTexts, product }, state);
+      view = createView({ flow, texts, product }, state);
       shownStep = state.step;
       parts.main.replaceChildren(view.main);
       parts.banner.replaceChildren(...(view.banner ? [view.banner] : []));
@@ -73,8 +71,8 @@ export function mountShell(parts: ShellParts, { flow, translator, branding, onLo
   };
 
   translator.onChange(() => {
-    shellTexts.refresh();
-    viewTexts.refresh();
+    // Each part, not the whole document: a hosting page (the chat page) keeps texts of its own.
+    for (const part of Object.values(parts)) texts.retranslate(part);
     showTitle(flow.state);
   });
   flow.subscribe(render);

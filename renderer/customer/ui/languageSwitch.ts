@@ -1,15 +1,15 @@
 import { LOCALES, type Locale } from '../i18n/locale';
 import { text, type TextKey } from '../i18n/textRef';
-import type { Translator } from '../i18n/translator';
-import { h } from './dom';
-import type { Texts } from './texts';
+import type { Translator } from '../i18n/textRef';
+import { h } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 
 const NAMES: Record<Locale, TextKey> = { en: 'page.english', de: 'page.german' };
 
 /** "EN | DE" toggle buttons; the pressed one is the current language. */
 export function languageSwitch(
   translator: Translator,
-  texts: Texts,
+  texts: DomTexts,
   onChosen: (locale: Locale) => void,
 ): HTMLElement {
   const buttons = LOCALES.map((locale) => {
@@ -26,6 +26,6 @@ export function languageSwitch(
   show(translator.locale);
   translator.onChange(show);
   const group = h('div', { class: 'language', role: 'group' }, ...buttons.map(({ choice }) => choice));
-  texts.attr(group, 'aria-label', text('page.language'));
+  texts.set(group, text('page.language'), 'label');
   return group;
 }

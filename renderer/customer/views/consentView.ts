@@ -1,5 +1,5 @@
 import { text } from '../i18n/textRef';
-import { h } from '../ui/dom';
+import { h } from '../../shared/dom';
 import { actions, button, card, factList, heading, paragraph } from './parts';
 import type { ViewFactory } from './view';
 

@@ -1,6 +1,6 @@
 import { normalizeKey } from '../../../signaling/protocol';
 import { text } from '../i18n/textRef';
-import { h, uniqueId } from '../ui/dom';
+import { h, uniqueId } from '../../shared/dom';
 import { formatKeyInput } from '../ui/keyInputFormat';
 import { heading, paragraph } from './parts';
 import type { ViewFactory } from './view';

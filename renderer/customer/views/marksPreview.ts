@@ -1,7 +1,7 @@
 import type { MarksView } from '../flow/agentMarks';
 import { text, type TextKey } from '../i18n/textRef';
-import { h } from '../ui/dom';
-import type { Texts } from '../ui/texts';
+import { h } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const THIRDS = ['top', 'middle', 'bottom'] as const;
@@ -28,11 +28,11 @@ export function pointingSentence(x: number, y: number): TextKey {
  * customer's own shared screen with the agent's marks on it, says in words where the agent points,
  * and has a switch to turn the marks off.
  */
-export function marksPreview(texts: Texts, agent: string, stream: MediaStream | null, onShown: (shown: boolean) => void) {
+export function marksPreview(texts: DomTexts, agent: string, stream: MediaStream | null, onShown: (shown: boolean) => void) {
   const video = h('video', { class: 'marks-video', muted: true, autoplay: true, playsinline: true });
   video.muted = true;
   if (stream) video.srcObject = stream;
-  texts.attr(video, 'aria-label', text('marks.preview', { agent }));
+  texts.set(video, text('marks.preview', { agent }), 'label');
   const layer = document.createElementNS(SVG, 'svg');
   layer.setAttribute('class', 'marks-layer');
   layer.setAttribute('viewBox', '0 0 1 1');
@@ -45,7 +45,7 @@ export function marksPreview(texts: Texts, agent: string, stream: MediaStream | 
   const toggle = h('input', { type: 'checkbox', checked: true, class: 'marks-toggle' });
   toggle.addEventListener('change', () => onShown(toggle.checked));
   const toggleLabel = h('label', { class: 'marks-switch' }, toggle, texts.set(h('span'), text('marks.show', { agent })));
-  const element = texts.attr(h('section', { class: 'marks' }, toggleLabel, stage, sentence), 'aria-label', text('marks.label', { agent }));
+  const element = texts.set(h('section', { class: 'marks' }, toggleLabel, stage, sentence), text('marks.label', { agent }), 'label');
 
   const update = (marks: MarksView, shown: boolean) => {
     toggle.checked = shown;

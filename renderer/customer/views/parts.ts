@@ -1,18 +1,18 @@
 import type { TextRef } from '../i18n/textRef';
-import { h } from '../ui/dom';
-import type { Texts } from '../ui/texts';
+import { h } from '../../shared/dom';
+import type { DomTexts } from '../i18n/textRef';
 
 /** A card's main heading; focusable by script so screen readers start reading at the top. */
-export function heading(texts: Texts, ref: TextRef): HTMLHeadingElement {
+export function heading(texts: DomTexts, ref: TextRef): HTMLHeadingElement {
   return texts.set(h('h1', { tabindex: '-1' }), ref);
 }
 
-export function paragraph(texts: Texts, ref: TextRef, className?: string): HTMLParagraphElement {
+export function paragraph(texts: DomTexts, ref: TextRef, className?: string): HTMLParagraphElement {
   return texts.set(h('p', { class: className }), ref);
 }
 
 export function button(
-  texts: Texts,
+  texts: DomTexts,
   ref: TextRef,
   kind: 'primary' | 'secondary' | 'danger',
   onClick: () => void,
@@ -22,7 +22,7 @@ export function button(
   return element;
 }
 
-export function factList(texts: Texts, refs: readonly TextRef[]): HTMLUListElement {
+export function factList(texts: DomTexts, refs: readonly TextRef[]): HTMLUListElement {
   return h('ul', { class: 'facts' }, ...refs.map((ref) => texts.set(h('li'), ref)));
 }
 

@@ -1,13 +1,13 @@
 import type { ScreenInfo } from '../../../preload/contract/desktopApi';
 import { text } from '../i18n/textRef';
-import { h } from '../ui/dom';
+import { h } from '../../shared/dom';
 import { actions, button, card, heading, paragraph } from './parts';
 import type { ViewFactory } from './view';
 
 /** Desktop app with several displays: one big button per screen, with its live thumbnail. */
 export const pickerView: ViewFactory<'picker'> = ({ flow, texts }, initial) => {
   const title = heading(texts, text('picker.heading'));
-  const list = texts.attr(h('ul', { class: 'screens' }), 'aria-label', text('picker.listLabel'));
+  const list = texts.set(h('ul', { class: 'screens' }), text('picker.listLabel'), 'label');
   const thumbnails = new Map<string, HTMLImageElement>();
 
   const rebuild = (screens: readonly ScreenInfo[]) => {

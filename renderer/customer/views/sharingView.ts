@@ -1,5 +1,5 @@
 import { text } from '../i18n/textRef';
-import { h } from '../ui/dom';
+import { h } from '../../shared/dom';
 import { button, card, factList, heading } from './parts';
 import type { ViewFactory } from './view';
 import { marksPreview } from './marksPreview';
@@ -15,7 +15,7 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
   let paused = initial.paused;
   const pause = button(texts, text('sharing.pause'), 'secondary', () => (paused ? flow.resume() : flow.pause()));
   pause.classList.add('sharing-pause');
-  const banner = texts.attr(
+  const banner = texts.set(
     h(
       'section',
       { class: 'sharing-bar' },
@@ -25,8 +25,8 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
       pause,
       stop,
     ),
-    'aria-label',
     text('sharing.barLabel'),
+    'label',
   );
   const connection = h('p', { class: 'connection', 'aria-live': 'polite' });
   // The accessible name stays "Verification words" in every language, like the words themselves.

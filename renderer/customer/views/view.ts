@@ -1,11 +1,11 @@
 import type { CustomerFlow } from '../flow/customerFlow';
 import type { FlowState, StateOf, Step } from '../flow/flowState';
 import type { TextRef } from '../i18n/textRef';
-import type { Texts } from '../ui/texts';
+import type { DomTexts } from '../i18n/textRef';
 
 export interface ViewContext {
   flow: CustomerFlow;
-  texts: Texts;
+  texts: DomTexts;
   /** The product's name, or a text to translate when the server did not say. */
   product: string | TextRef;
 }

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../../renderer/customer/flow/problem';
 import type { Locale } from '../../../../renderer/customer/i18n/locale';
 import type { TextRef } from '../../../../renderer/customer/i18n/textRef';
-import { createTranslator } from '../../../../renderer/customer/i18n/translator';
+import { createTranslator } from '../../../../renderer/customer/i18n/textRef';
 
 /** Turns what the flow decided into the words a customer reads, in one language. */
 export async function wordsIn(locale: Locale): Promise<(ref: TextRef) => string> {

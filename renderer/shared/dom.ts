@@ -1,7 +1,8 @@
+/** The one element builder of every page, so views read as the structure they create. */
 type Attributes = Readonly<Record<string, string | boolean | undefined>>;
 type Child = Node | string | null | undefined | false;
 
-/** Creates an element; `true` sets a boolean attribute, `false`/undefined leaves it out. */
+/** Creates an element; `true` sets a boolean attribute, `false`/undefined leaves it out; falsy children are skipped. */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Attributes = {},
@@ -18,7 +19,18 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** Ids must be unique per page; views are mounted one at a time, so a counter is enough. */
+/** A button that never submits a form by accident. */
+export function button(className: string, onClick: (event: MouseEvent) => void): HTMLButtonElement {
+  const element = h('button', { class: className, type: 'button' });
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+export function show(element: HTMLElement, visible: boolean): void {
+  element.hidden = !visible;
+}
+
+/** Ids must be unique per page; a counter is enough. */
 let idCounter = 0;
 export function uniqueId(prefix: string): string {
   idCounter += 1;

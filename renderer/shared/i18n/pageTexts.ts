@@ -1,0 +1,25 @@
+import type { Locale } from './locale';
+import { text as anyText, type TextKeysOf, type TextParams, type TextRef } from './textRef';
+import { createTranslator as createAnyTranslator, type Translator } from './translator';
+
+/** The text types of one page, from its en.json: a typo in a key fails to compile. */
+export interface PageTextTypes<Bundle> {
+  key: TextKeysOf<Bundle>;
+  params: TextParams<TextKeysOf<Bundle>>;
+  ref: TextRef<TextKeysOf<Bundle>>;
+  translator: Translator<TextKeysOf<Bundle>>;
+}
+
+/**
+ * One page's texts: `text()` narrowed to the keys of its English bundle, and a translator with both
+ * languages bundled in (switching never waits for the network).
+ */
+export function definePageTexts<Bundle extends object>(en: Bundle, de: object) {
+  type Key = TextKeysOf<Bundle>;
+  const resources = { en: { translation: en }, de: { translation: de } } as const;
+  return {
+    resources,
+    text: anyText as (key: Key, params?: TextParams<Key>) => TextRef<Key>,
+    createTranslator: (locale: Locale): Promise<Translator<Key>> => createAnyTranslator<Key>(resources, locale),
+  };
+}
