@@ -6,7 +6,6 @@ import { definePageTexts, type PageTextTypes } from '../../shared/i18n/pageTexts
 type Texts = PageTextTypes<typeof en>;
 /** Every text the customer page can show, as a dotted path into en.json (plural keys without suffix). */
 export type TextKey = Texts['key'];
-export type TextParams = Texts['params'];
 export type TextRef = Texts['ref'];
 export type Translator = Texts['translator'];
 /** The page's text binder (renderer/shared/i18n/domTexts.ts). */
