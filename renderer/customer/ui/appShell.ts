@@ -72,7 +72,7 @@ export function mountShell(parts: ShellParts, { flow, translator, branding, onLo
 
   translator.onChange(() => {
     // Each part, not the whole document: a hosting page (the chat page) keeps texts of its own.
-    for (const part of Object.values(parts)) texts.retranslate(part);
+    for (const part of [parts.banner, parts.product, parts.languageSlot, parts.main, parts.reassurance]) texts.retranslate(part);
     showTitle(flow.state);
   });
   flow.subscribe(render);
