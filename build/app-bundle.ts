@@ -24,6 +24,7 @@ import { loadBrandDir, type LoadedBrand } from '../branding/loadBrand';
 import { appConfigFromBrand, slugOf } from './brand/appRuntimeConfig';
 import { renderLogo } from './brand/icons';
 import { browser } from './bundle';
+import { copyPageStatic, copySharedStatic } from './pageStatic';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts: string[]) => path.join(root, ...parts);
@@ -108,7 +109,8 @@ export async function bundleApp({ brand, production: minify = production, outDir
     }),
     build({ ...browser, entryPoints: { customer: at('renderer/customer/main.ts') }, outdir: to('renderer') }),
     build({ ...browser, inject: [], entryPoints: { indicator: at('main/indicatorPage/indicator.ts') }, outdir: to('indicator') }),
-    cp(at('renderer/customer/static'), to('renderer'), { recursive: true }),
+    copyPageStatic(root, at('renderer/customer/static'), to('renderer')),
+    copySharedStatic(root, to('renderer')),
     cp(at('main/indicatorPage/indicator.html'), to('indicator/indicator.html')),
     cp(at('main/indicatorPage/indicator.css'), to('indicator/indicator.css')),
     appConfigJson(brand?.brand).then((json) => writeFile(to('app-config.json'), json)),

@@ -7,9 +7,10 @@
  * test/support/server.ts starts the server from the same place).
  */
 import { build, type BuildOptions } from 'esbuild';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { copyPageStatic, copySharedStatic } from './pageStatic';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts: string[]) => path.join(root, ...parts);
@@ -66,9 +67,10 @@ export async function bundleAll(): Promise<void> {
       },
       outdir: inDist('server'),
     }),
-    cp(at('renderer/customer/static'), inDist('web'), { recursive: true }),
-    cp(at('renderer/agent-console/static'), inDist('web'), { recursive: true }),
-    cp(at('renderer/chat-page/static'), inDist('web'), { recursive: true }),
+    copyPageStatic(root, at('renderer/customer/static'), inDist('web')),
+    copyPageStatic(root, at('renderer/agent-console/static'), inDist('web')),
+    copyPageStatic(root, at('renderer/chat-page/static'), inDist('web')),
+    copySharedStatic(root, inDist('web')),
   ]);
 }
 
