@@ -29,6 +29,22 @@ module.exports = {
       to: { path: '^(renderer|main|preload)/' },
     },
     {
+      name: 'server-domains-not-through-the-socket',
+      comment:
+        'Sessions, chat, the cluster and the rest of the server share the handler context, the connection and the router ' +
+        'through signaling/server/context/; only the composition root (app.ts) and ws/ itself reach into ws/.',
+      severity: 'error',
+      from: { path: '^signaling/server/', pathNot: ['^signaling/server/ws/', '^signaling/server/app\\.ts$'] },
+      to: { path: '^signaling/server/ws/' },
+    },
+    {
+      name: 'server-context-stands-alone',
+      comment: 'signaling/server/context/ is what the server domains share: it imports none of the socket code.',
+      severity: 'error',
+      from: { path: '^signaling/server/context/' },
+      to: { path: '^signaling/server/ws/' },
+    },
+    {
       name: 'pages-never-import-the-server',
       comment: 'The pages talk to the server only through signaling/protocol messages.',
       severity: 'error',

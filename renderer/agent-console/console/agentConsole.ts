@@ -67,7 +67,7 @@ export class AgentConsole implements SessionPanelActions {
     private readonly texts: DomTexts,
     private readonly options: AgentConsoleOptions,
   ) {
-    const heading = h('h1', { class: 'console-title', attrs: { tabindex: '-1' } });
+    const heading = h('h1', { class: 'console-title', tabindex: '-1' });
     texts.set(heading, text('console.heading'));
     this.heading = heading;
     this.startButton = button('button button-primary button-start', () => this.startSession());

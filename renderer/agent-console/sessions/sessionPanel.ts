@@ -55,7 +55,7 @@ export class SessionPanel {
   private readonly countdown: HTMLElement;
   private readonly copied: HTMLElement;
   /** Says each new key once to screen readers (the key block itself is not a live region). */
-  private readonly keyAnnouncer = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
+  private readonly keyAnnouncer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
   private readonly renewButton: HTMLButtonElement;
   private readonly copyButton: HTMLButtonElement;
   private readonly videoSlot: HTMLElement;

@@ -4,7 +4,7 @@ import { issueKey } from '../sessions/issueKey';
 import { watchAway } from '../sessions/memberPresence';
 import { hashResumeToken } from '../sessions/resumeTokens';
 import { SESSION_IDLE_TTL_MS } from '../store/redisSessionStore';
-import type { HandlerContext } from '../ws/handlers/context';
+import type { HandlerContext } from '../context/handlerContext';
 
 /** Stands in for the agent's connection until the agent opens the console link. */
 export const NOT_YET_OPENED = 'api:not-yet-opened';

@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../ws/handlers/context';
+import type { HandlerContext } from '../context/handlerContext';
 import { broadcastInbox } from './conversationDelivery';
 
 type AbandonContext = Pick<HandlerContext, 'chat' | 'router' | 'log' | 'config' | 'resume'>;

@@ -1,5 +1,5 @@
 import type { ChatEntry, ConversationSummary, ServerMessageOf } from '../../protocol';
-import type { HandlerContext } from '../ws/handlers/context';
+import type { HandlerContext } from '../context/handlerContext';
 import type { ConversationRecord, NewEntry } from './chatStore';
 
 type DeliveryContext = Pick<HandlerContext, 'chat' | 'router'>;

@@ -1,7 +1,7 @@
 import type { ServerMessage } from '../../protocol';
 import { endSession } from '../sessions/endSession';
-import type { MessageRouter } from '../ws/connectionRegistry';
-import type { HandlerContext } from '../ws/handlers/context';
+import type { MessageRouter } from '../context/messageRouter';
+import type { HandlerContext } from '../context/handlerContext';
 import { postEntry } from './conversationDelivery';
 
 type ShareEventDeps = Omit<Parameters<typeof endSession>[0], 'router'> & Pick<HandlerContext, 'chat' | 'log' | 'metrics'>;

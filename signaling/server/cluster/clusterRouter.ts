@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { ServerMessage } from '../../protocol';
 import type { Logger } from '../log';
-import type { MessageRouter } from '../ws/connectionRegistry';
+import type { MessageRouter } from '../context/messageRouter';
 import { nodeOfConnection } from './nodeIdentity';
 
 /** What travels between nodes: one server message for one connection. Validated on arrival. */

@@ -6,7 +6,7 @@ import type { Logger } from '../log';
 import { MemorySessionStore } from '../store/memorySessionStore';
 import { RedisSessionStore } from '../store/redisSessionStore';
 import type { SessionStore } from '../store/sessionStore';
-import type { MessageRouter } from '../ws/connectionRegistry';
+import type { MessageRouter } from '../context/messageRouter';
 import { localRevocationBus, type RevocationBus } from '../auth/accessRevocation';
 import { ClusterRouter, nodeChannel } from './clusterRouter';
 import { redisRevocationBus } from './redisRevocationBus';

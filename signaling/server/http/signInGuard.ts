@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { ZodType } from 'zod';
 import type { ClientWarnings } from '../clientWarnings';
-import { isOriginAllowed } from '../ws/originPolicy';
+import { isOriginAllowed } from '../network/originPolicy';
 
 /**
  * What a sign-in request must be before it may count as an attempt: from one of our own pages

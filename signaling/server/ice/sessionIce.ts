@@ -1,6 +1,6 @@
 import type { IceServer } from '../../protocol';
 import type { Config } from '../config';
-import type { ClientConnection } from '../ws/clientConnection';
+import type { ClientConnection } from '../context/clientConnection';
 import { iceServersFor, isTurn } from './turnCredentials';
 
 type IceConfig = Pick<Config, 'iceServers' | 'turn'>;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AgentAccount } from '../accounts/accountDirectory';
-import type { ClientConnection } from '../ws/clientConnection';
-import { sendError, type HandlerContext } from '../ws/handlers/context';
+import type { ClientConnection } from '../context/clientConnection';
+import { sendError, type HandlerContext } from '../context/handlerContext';
 import { grantSessionIce } from '../ice/sessionIce';
 import { issueKey } from './issueKey';
 import { grantResumeToken } from './resumeTokens';

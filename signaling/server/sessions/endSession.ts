@@ -1,5 +1,5 @@
 import type { EndReason, EndedBy } from '../../protocol';
-import type { HandlerContext } from '../ws/handlers/context';
+import type { HandlerContext } from '../context/handlerContext';
 
 /**
  * Ends a session for good: its key dies, its state is deleted, and both people are told who

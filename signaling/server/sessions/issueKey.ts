@@ -1,6 +1,6 @@
 import { freshKey } from '../keys/keyGenerator';
 import { movePhase } from './sessionPhases';
-import type { HandlerContext } from '../ws/handlers/context';
+import type { HandlerContext } from '../context/handlerContext';
 
 /**
  * Gives a session a new key (the old one, if any, stops working), starts its expiry timer and

@@ -1,7 +1,7 @@
 import type { Role } from '../../protocol';
 import type { SessionRecord } from '../store/sessionStore';
-import type { ClientConnection } from '../ws/clientConnection';
-import type { HandlerContext } from '../ws/handlers/context';
+import type { ClientConnection } from '../context/clientConnection';
+import type { HandlerContext } from '../context/handlerContext';
 import { endSession } from './endSession';
 
 type PresenceContext = Pick<HandlerContext, 'store' | 'router' | 'keyTimers' | 'log' | 'config' | 'resume' | 'audit'>;

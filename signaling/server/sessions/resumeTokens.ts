@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { HandlerContext } from '../ws/handlers/context';
-import type { ClientConnection } from '../ws/clientConnection';
+import type { HandlerContext } from '../context/handlerContext';
+import type { ClientConnection } from '../context/clientConnection';
 import { SESSION_IDLE_TTL_MS } from '../store/redisSessionStore';
 
 /** The store only ever sees a token's hash, so a copy of the store cannot be used to resume. */

@@ -1,13 +1,14 @@
 import type { SessionPhase } from '../../protocol';
 import type { SessionRecord } from '../store/sessionStore';
-import type { HandlerContext } from '../ws/handlers/context';
+import type { HandlerContext } from '../context/handlerContext';
 
 /**
  * Which phase of a screen-share session may follow which: the one place that says so. Handlers
  * still answer a refused move with their own words; the table decides.
  */
 export const NEXT_PHASES: Readonly<Record<SessionPhase, readonly SessionPhase[]>> = {
-  waiting: ['key-entered', 'key-expired'],
+  // A renewed key keeps an unused session waiting (with the new key).
+  waiting: ['waiting', 'key-entered', 'key-expired'],
   'key-expired': ['waiting'],
   'key-entered': ['choosing-screen'],
   'choosing-screen': ['sharing'],
@@ -21,6 +22,25 @@ export function mayMove(from: SessionPhase, to: SessionPhase): boolean {
 }
 
 /**
+ * The store change for a move, for a handler that writes it together with fields of its own (a key
+ * claim also stores the customer's connection). Throws on a move the table does not allow: the
+ * handler checked its preconditions, so that is a bug, not a client error.
+ */
+export function phaseChange(from: SessionPhase, to: SessionPhase): { phase: SessionPhase } {
+  if (!mayMove(from, to)) throw new Error(`session phase ${from} may not move to ${to}`);
+  return { phase: to };
+}
+
+/** Tells the session's agent its new phase. */
+export function announcePhase(
+  ctx: Pick<HandlerContext, 'router'>,
+  session: Pick<SessionRecord, 'id' | 'agentConnectionId'>,
+  phase: SessionPhase,
+): void {
+  ctx.router.deliver(session.agentConnectionId, { type: 'session.update', sessionId: session.id, phase });
+}
+
+/**
  * Moves a session to its next phase and tells its agent (`session.update`). Answers false, and
  * changes nothing, when the table does not allow the move.
  */
@@ -31,6 +51,6 @@ export async function movePhase(
 ): Promise<boolean> {
   if (!mayMove(session.phase, to)) return false;
   await ctx.store.updateSession(session.id, { phase: to });
-  ctx.router.deliver(session.agentConnectionId, { type: 'session.update', sessionId: session.id, phase: to });
+  announcePhase(ctx, session, to);
   return true;
 }

@@ -1,8 +1,8 @@
 import { CloseCode, type RevocationReason } from '../../protocol';
 import type { Revocation } from '../auth/accessRevocation';
 import { endSession } from '../sessions/endSession';
-import type { ClientConnection } from './clientConnection';
-import type { HandlerContext } from './handlers/context';
+import type { ClientConnection } from '../context/clientConnection';
+import type { HandlerContext } from '../context/handlerContext';
 
 /** Whether a revocation is about this (agent) connection: its agent, and its sign-in when one is named. */
 export function concerns(revocation: Revocation, connection: ClientConnection): boolean {

@@ -1,14 +1,11 @@
 import type { ServerMessage } from '../../protocol';
-import type { ClientConnection } from './clientConnection';
+import type { ClientConnection } from '../context/clientConnection';
+import type { MessageRouter } from '../context/messageRouter';
 
 /**
- * Delivers a message to a connection by id. Handlers only ever address connections through this
- * interface, so a multi-node router (Redis pub/sub) can replace the local one.
+ * The connections of this node, and the local MessageRouter: handlers only ever address
+ * connections through that interface, so a multi-node router (Redis pub/sub) can replace this one.
  */
-export interface MessageRouter {
-  deliver(connectionId: string, message: ServerMessage): void;
-}
-
 export class ConnectionRegistry implements MessageRouter {
   private readonly connections = new Map<string, ClientConnection>();
 

@@ -1,4 +1,4 @@
-import type { ClientConnection } from './clientConnection';
+import type { ClientConnection } from '../context/clientConnection';
 
 /**
  * Each interval is cut into this many slices; every connection belongs to one of them. Many

@@ -8,9 +8,9 @@ import {
   type ServerMessage,
 } from '../../protocol';
 import type { MessageRateLimiter } from '../limits/messageRateLimiter';
-import type { ClientConnection } from './clientConnection';
+import type { ClientConnection } from '../context/clientConnection';
 import { dispatchAgent, dispatchCustomer } from './handlers/dispatch';
-import { sendError, type HandlerContext } from './handlers/context';
+import { sendError, type HandlerContext } from '../context/handlerContext';
 
 /**
  * The inbound unions compiled by zod ahead of time (`z.compile`): the same schemas and the same

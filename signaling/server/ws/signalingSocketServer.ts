@@ -15,12 +15,13 @@ import { nodeOfConnection } from '../cluster/nodeIdentity';
 import { publicIceServers } from '../ice/sessionIce';
 import { addressBucket } from '../network/addressBucket';
 import { clientAddress } from '../network/trustedProxy';
-import { ClientConnection } from './clientConnection';
-import { ConnectionRegistry, type MessageRouter } from './connectionRegistry';
-import type { HandlerContext } from './handlers/context';
+import { ClientConnection } from '../context/clientConnection';
+import { ConnectionRegistry } from './connectionRegistry';
+import type { MessageRouter } from '../context/messageRouter';
+import type { HandlerContext } from '../context/handlerContext';
 import { startHeartbeat, type Heartbeat } from './heartbeat';
 import { createMessageIntake } from './messageIntake';
-import { DESKTOP_APP_ORIGIN, isOriginAllowed } from './originPolicy';
+import { DESKTOP_APP_ORIGIN, isOriginAllowed } from '../network/originPolicy';
 
 const HELLO_TIMEOUT_MS = 10_000;
 const PATHS: Record<string, Role> = { '/ws/agent': 'agent', '/ws/customer': 'customer' };

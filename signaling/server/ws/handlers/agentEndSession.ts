@@ -1,6 +1,6 @@
 import type { AgentMessageOf } from '../../../protocol';
 import { endSession } from '../../sessions/endSession';
-import type { Handler } from './context';
+import type { Handler } from '../../context/handlerContext';
 import { ownedSession } from './ownedSession';
 
 export const agentEndSession: Handler<AgentMessageOf<'session.end'>> = async (ctx, connection, message) => {

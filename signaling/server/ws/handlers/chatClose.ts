@@ -2,7 +2,7 @@ import type { AgentMessageOf } from '../../../protocol';
 import { closedStateMessage, postEntry } from '../../chat/conversationDelivery';
 import { endSession } from '../../sessions/endSession';
 import { agentConversation } from './chatMembership';
-import type { Handler } from './context';
+import type { Handler } from '../../context/handlerContext';
 
 /** The agent ends the conversation: the customer's token is revoked, a running share ends. */
 export const chatClose: Handler<AgentMessageOf<'chat.close'>> = async (ctx, connection, message) => {

@@ -1,5 +1,5 @@
 import type { AgentMessage, CustomerMessage } from '../../../protocol';
-import type { ClientConnection } from '../clientConnection';
+import type { ClientConnection } from '../../context/clientConnection';
 import { chatClose } from './chatClose';
 import { chatEnd } from './chatEnd';
 import { chatInboxWatch } from './chatInboxWatch';
@@ -10,7 +10,7 @@ import { chatShareRequest } from './chatShareRequest';
 import { chatStart } from './chatStart';
 import { chatTake } from './chatTake';
 import { agentChatTyping, customerChatTyping } from './chatTyping';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from '../../context/handlerContext';
 
 export type AgentChatMessage = Extract<AgentMessage, { type: `chat.${string}` }>;
 export type CustomerChatMessage = Extract<CustomerMessage, { type: `chat.${string}` }>;

@@ -2,7 +2,7 @@ import type { CustomerMessageOf } from '../../../protocol';
 import { broadcastInbox, closedStateMessage, postEntry } from '../../chat/conversationDelivery';
 import { endSession } from '../../sessions/endSession';
 import { customerConversation } from './chatMembership';
-import type { Handler } from './context';
+import type { Handler } from '../../context/handlerContext';
 
 /**
  * The customer ends the conversation: a running share ends (as ended by the customer), the token

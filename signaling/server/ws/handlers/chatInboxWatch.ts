@@ -1,6 +1,6 @@
 import type { AgentMessageOf } from '../../../protocol';
 import { conversationMessage, inboxMessage } from '../../chat/conversationDelivery';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 
 /**
  * An agent console starts watching the inbox: it gets the waiting conversations now and whenever

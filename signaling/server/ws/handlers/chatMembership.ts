@@ -1,6 +1,6 @@
 import type { ConversationRecord } from '../../chat/chatStore';
-import type { ClientConnection } from '../clientConnection';
-import { sendError, type HandlerContext } from './context';
+import type { ClientConnection } from '../../context/clientConnection';
+import { sendError, type HandlerContext } from '../../context/handlerContext';
 
 const NOT_YOURS = 'There is no such conversation for you.';
 

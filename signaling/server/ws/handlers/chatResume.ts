@@ -2,7 +2,7 @@ import type { CustomerMessageOf } from '../../../protocol';
 import { hashToken } from '../../chat/conversationToken';
 import { conversationMessage } from '../../chat/conversationDelivery';
 import { rememberCustomerSocket } from './chatMembership';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 
 /** A reloaded page proves it is the conversation's customer with its token; the newest socket wins. */
 export const chatResume: Handler<CustomerMessageOf<'chat.resume'>> = async (ctx, connection, message) => {

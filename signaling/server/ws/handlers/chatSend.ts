@@ -1,7 +1,7 @@
 import type { AgentMessageOf, CustomerMessageOf } from '../../../protocol';
 import { broadcastInbox, postEntry, previewOf } from '../../chat/conversationDelivery';
 import { agentConversation, customerConversation } from './chatMembership';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 
 const CLOSED = 'This conversation has ended.';
 

@@ -1,7 +1,7 @@
 import type { CustomerMessageOf } from '../../../protocol';
 import { endSession } from '../../sessions/endSession';
 import { customerConversation } from './chatMembership';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 
 /** "No thanks": ends the requested session as declined; the chat's system message follows from that. */
 export const chatShareDecline: Handler<CustomerMessageOf<'chat.share.decline'>> = async (ctx, connection, message) => {

@@ -2,7 +2,7 @@ import type { AgentMessageOf } from '../../../protocol';
 import { postEntry } from '../../chat/conversationDelivery';
 import { handOutFirstKey, openAgentSession } from '../../sessions/agentSession';
 import { agentConversation } from './chatMembership';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 
 /**
  * "Request screen share" in a chat: a normal screen-share session for the agent (the console's

@@ -2,7 +2,7 @@ import type { CustomerMessageOf } from '../../../protocol';
 import { newConversationId, newConversationToken } from '../../chat/conversationToken';
 import { broadcastInbox, conversationMessage } from '../../chat/conversationDelivery';
 import { rememberCustomerSocket } from './chatMembership';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 
 export const chatStart: Handler<CustomerMessageOf<'chat.start'>> = async (ctx, connection, message) => {
   const verdict = await ctx.chat.limits.start(connection.ip);

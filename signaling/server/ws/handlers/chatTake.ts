@@ -1,6 +1,6 @@
 import type { AgentMessageOf } from '../../../protocol';
 import { broadcastInbox, conversationMessage, postEntry } from '../../chat/conversationDelivery';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 
 /** Takes a waiting conversation. Two agents clicking at once: the store lets exactly one win. */
 export const chatTake: Handler<AgentMessageOf<'chat.take'>> = async (ctx, connection, message) => {

@@ -1,6 +1,6 @@
 import type { AgentMessageOf, CustomerMessageOf } from '../../../protocol';
 import { agentConversation, customerConversation } from './chatMembership';
-import type { Handler } from './context';
+import type { Handler } from '../../context/handlerContext';
 
 /** "… is typing" goes to the other person of the conversation only; nothing is stored. */
 export const customerChatTyping: Handler<CustomerMessageOf<'chat.typing'>> = async (ctx, connection, message) => {

@@ -1,7 +1,8 @@
 import type { CustomerMessageOf } from '../../../protocol';
 import { grantResumeToken } from '../../sessions/resumeTokens';
 import { grantSessionIce } from '../../ice/sessionIce';
-import { sendError, type Handler } from './context';
+import { announcePhase, phaseChange } from '../../sessions/sessionPhases';
+import { sendError, type Handler } from '../../context/handlerContext';
 import { attemptKey, KEY_EXPIRED } from './keyAttempt';
 
 export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, connection, message) => {
@@ -9,9 +10,10 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
   const sessionId = await attemptKey(ctx, connection, message.key, ref, (key) => ctx.store.claimKey(key));
   if (sessionId === null) return;
   ctx.keyTimers.cancel(sessionId);
+  // A key can only be claimed while its session waits for it.
   const session = await ctx.store.updateSession(sessionId, {
     customerConnectionId: connection.id,
-    phase: 'key-entered',
+    ...phaseChange('waiting', 'key-entered'),
   });
   if (!session) return sendError(connection, 'key-expired', KEY_EXPIRED.message, { ref });
   connection.sessionIds.add(session.id);
@@ -23,6 +25,6 @@ export const claimKey: Handler<CustomerMessageOf<'key.claim'>> = async (ctx, con
     ref,
   });
   await grantResumeToken(ctx, connection, session.id);
-  ctx.router.deliver(session.agentConnectionId, { type: 'session.update', sessionId: session.id, phase: 'key-entered' });
+  announcePhase(ctx, session, 'key-entered');
   ctx.log.info({ sessionId: session.id, ip: connection.ip }, 'key accepted');
 };

@@ -2,7 +2,7 @@ import type { CustomerMessageOf } from '../../../protocol';
 import { newReceiptId } from '../../audit/receipts';
 import { endSession } from '../../sessions/endSession';
 import { movePhase } from '../../sessions/sessionPhases';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 import { ownedSession } from './ownedSession';
 
 export const consent: Handler<CustomerMessageOf<'consent'>> = async (ctx, connection, message) => {

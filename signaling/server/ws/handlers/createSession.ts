@@ -1,6 +1,6 @@
 import type { AgentMessageOf } from '../../../protocol';
 import { handOutFirstKey, openAgentSession } from '../../sessions/agentSession';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 
 export const createSession: Handler<AgentMessageOf<'session.create'>> = async (ctx, connection, message) => {
   const agent = connection.agent;

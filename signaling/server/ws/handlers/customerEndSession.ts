@@ -1,6 +1,6 @@
 import type { CustomerMessageOf, EndReason } from '../../../protocol';
 import { endSession } from '../../sessions/endSession';
-import type { Handler } from './context';
+import type { Handler } from '../../context/handlerContext';
 import { ownedSession } from './ownedSession';
 
 const reasonOf: Record<NonNullable<CustomerMessageOf<'session.end'>['reason']>, EndReason> = {

@@ -1,9 +1,9 @@
 import type { AgentMessage, CustomerMessage } from '../../../protocol';
-import type { ClientConnection } from '../clientConnection';
+import type { ClientConnection } from '../../context/clientConnection';
 import { agentEndSession } from './agentEndSession';
 import { claimKey } from './claimKey';
 import { consent } from './consent';
-import { sendError, type HandlerContext } from './context';
+import { sendError, type HandlerContext } from '../../context/handlerContext';
 import { createSession } from './createSession';
 import { customerEndSession } from './customerEndSession';
 import { keyCannotShare } from './keyCannotShare';

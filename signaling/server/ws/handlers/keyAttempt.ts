@@ -1,7 +1,7 @@
 import { checkKey, type ErrorCode } from '../../../protocol';
 import type { DeadKeyReason, KeyClaimResult } from '../../store/sessionStore';
-import type { ClientConnection } from '../clientConnection';
-import { sendError, type HandlerContext } from './context';
+import type { ClientConnection } from '../../context/clientConnection';
+import { sendError, type HandlerContext } from '../../context/handlerContext';
 
 const failure: Record<'wrong' | DeadKeyReason, { code: ErrorCode; message: string }> = {
   wrong: { code: 'key-wrong', message: 'No screen share is waiting for this key.' },

@@ -1,5 +1,5 @@
 import type { CustomerMessageOf } from '../../../protocol';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 import { attemptKey, KEY_EXPIRED } from './keyAttempt';
 
 /**

@@ -1,6 +1,6 @@
 import type { SessionRecord } from '../../store/sessionStore';
-import type { ClientConnection } from '../clientConnection';
-import { sendError, type HandlerContext } from './context';
+import type { ClientConnection } from '../../context/clientConnection';
+import { sendError, type HandlerContext } from '../../context/handlerContext';
 
 /**
  * The session a message refers to, if the sender takes part in it. Anyone else gets the same

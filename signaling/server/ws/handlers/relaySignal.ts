@@ -1,5 +1,5 @@
 import { signalCarriesMedia, type AgentMessageOf, type CustomerMessageOf, type SessionPhase } from '../../../protocol';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 import { ownedSession } from './ownedSession';
 
 /** Phases in which the picture connection may be negotiated (a paused share keeps its connection). */

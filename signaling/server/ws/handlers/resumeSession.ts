@@ -2,7 +2,7 @@ import type { CustomerMessageOf, ServerMessageOf } from '../../../protocol';
 import { awayField, awayUntilOf, connectionOf, markAway, otherRole, watchAway } from '../../sessions/memberPresence';
 import { grantResumeToken, hashResumeToken } from '../../sessions/resumeTokens';
 import { grantSessionIce } from '../../ice/sessionIce';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 
 const EXPIRED = 'This screen share can no longer be resumed.';
 

@@ -1,7 +1,7 @@
 import type { AuditEventType } from '../../audit/auditEvent';
 import type { CustomerMessageOf, SessionPhase } from '../../../protocol';
 import { movePhase } from '../../sessions/sessionPhases';
-import { sendError, type Handler } from './context';
+import { sendError, type Handler } from '../../context/handlerContext';
 import { ownedSession } from './ownedSession';
 
 const phaseOf: Record<CustomerMessageOf<'share.state'>['state'], SessionPhase> = {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { WebSocket } from 'ws';
-import { ClientConnection } from '../../../../signaling/server/ws/clientConnection';
+import { ClientConnection } from '../../../../signaling/server/context/clientConnection';
 
 const connection = () => new ClientConnection('c1', 'customer', '127.0.0.1', {} as WebSocket, undefined);
 const tick = () => new Promise((resolve) => setImmediate(resolve));

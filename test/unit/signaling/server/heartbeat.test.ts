@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import FakeTimers from '@sinonjs/fake-timers';
-import type { ClientConnection } from '../../../../signaling/server/ws/clientConnection';
+import type { ClientConnection } from '../../../../signaling/server/context/clientConnection';
 import { startHeartbeat } from '../../../../signaling/server/ws/heartbeat';
 
 interface FakeConnection {

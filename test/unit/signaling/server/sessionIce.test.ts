@@ -3,7 +3,7 @@ import FakeTimers from '@sinonjs/fake-timers';
 import type { WebSocket } from 'ws';
 import type { ServerMessageOf } from '../../../../signaling/protocol';
 import { grantSessionIce, publicIceServers } from '../../../../signaling/server/ice/sessionIce';
-import { ClientConnection } from '../../../../signaling/server/ws/clientConnection';
+import { ClientConnection } from '../../../../signaling/server/context/clientConnection';
 
 const config = {
   iceServers: [{ urls: 'stun:stun.example:3478' }, { urls: 'turn:turn.example:3478' }],

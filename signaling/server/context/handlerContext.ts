@@ -1,17 +1,17 @@
-import type { Config } from '../../config';
-import type { KeyExpiryTimers } from '../../keys/keyExpiryTimers';
-import type { KeyAttemptLimiter } from '../../limits/keyAttemptLimiter';
-import type { AgentKeyLimiter } from '../../limits/agentKeyLimiter';
-import type { Logger } from '../../log';
-import type { ClientWarnings } from '../../clientWarnings';
-import type { ServerMetrics } from '../../metrics';
-import type { SessionStore } from '../../store/sessionStore';
-import type { ChatServices } from '../../chat/chatServices';
-import type { ResumeServices } from '../../sessions/resumeServices';
-import type { AuditLog } from '../../audit/auditLog';
-import type { ErrorCode, ServerMessage } from '../../../protocol';
-import type { ClientConnection } from '../clientConnection';
-import type { MessageRouter } from '../connectionRegistry';
+import type { Config } from '../config';
+import type { KeyExpiryTimers } from '../keys/keyExpiryTimers';
+import type { KeyAttemptLimiter } from '../limits/keyAttemptLimiter';
+import type { AgentKeyLimiter } from '../limits/agentKeyLimiter';
+import type { Logger } from '../log';
+import type { ClientWarnings } from '../clientWarnings';
+import type { ServerMetrics } from '../metrics';
+import type { SessionStore } from '../store/sessionStore';
+import type { ChatServices } from '../chat/chatServices';
+import type { ResumeServices } from '../sessions/resumeServices';
+import type { AuditLog } from '../audit/auditLog';
+import type { ErrorCode, ServerMessage } from '../../protocol';
+import type { ClientConnection } from './clientConnection';
+import type { MessageRouter } from './messageRouter';
 
 /** What every message handler may use; handlers never reach for globals. */
 export interface HandlerContext {
