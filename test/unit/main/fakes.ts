@@ -1,4 +1,4 @@
-import type { Session } from 'electron';
+import type { BrowserWindowConstructorOptions, Session } from 'electron';
 
 /**
  * Fakes of the Electron objects the main-process modules receive, typed against electron.d.ts.
@@ -71,4 +71,45 @@ export class ManualTimers {
 export function recordingLog(): { log: (message: string) => void; lines: string[] } {
   const lines: string[] = [];
   return { log: (message) => lines.push(message), lines };
+}
+
+/**
+ * What the always-on-top windows of main (the sharing indicator, the pointer overlay) do to a
+ * BrowserWindow, recorded: each test's fake adds only its own window's extras.
+ */
+export class FakeFloatingWindow {
+  contentProtected = false;
+  alwaysOnTop: [boolean, string | undefined] = [false, undefined];
+  allWorkspaces = false;
+  visible = false;
+  destroyed = false;
+  loaded: string[] = [];
+  sent: [string, unknown][] = [];
+  readonly webContents = { send: (channel: string, ...args: unknown[]) => void this.sent.push([channel, args[0]]) };
+
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+  setContentProtection(enable: boolean): void {
+    this.contentProtected = enable;
+  }
+  setAlwaysOnTop(flag: boolean, level?: string): void {
+    this.alwaysOnTop = [flag, level];
+  }
+  setVisibleOnAllWorkspaces(visible: boolean): void {
+    this.allWorkspaces = visible;
+  }
+  showInactive(): void {
+    this.visible = true;
+  }
+  hide(): void {
+    this.visible = false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+  }
 }

@@ -1,48 +1,13 @@
 import { strict as assert } from 'node:assert';
-import type { BrowserWindowConstructorOptions } from 'electron';
 import { createIndicator, type IndicatorWindow } from '../../../main/indicator';
 import { mainStrings } from '../../../main/strings';
 import { Push } from '../../../preload/contract/channels';
 import type { IndicatorView } from '../../../preload/contract/indicatorApi';
-import { recordingLog } from './fakes';
+import { FakeFloatingWindow, recordingLog } from './fakes';
 
-class FakeIndicatorWindow implements IndicatorWindow {
+class FakeIndicatorWindow extends FakeFloatingWindow implements IndicatorWindow {
   static nextId = 100;
   readonly id = FakeIndicatorWindow.nextId++;
-  contentProtected = false;
-  alwaysOnTop: [boolean, string | undefined] = [false, undefined];
-  allWorkspaces = false;
-  visible = false;
-  destroyed = false;
-  loaded: string[] = [];
-  sent: [string, unknown][] = [];
-  readonly webContents = { send: (channel: string, ...args: unknown[]) => void this.sent.push([channel, args[0]]) };
-
-  constructor(readonly options: BrowserWindowConstructorOptions) {}
-  setContentProtection(enable: boolean): void {
-    this.contentProtected = enable;
-  }
-  setAlwaysOnTop(flag: boolean, level?: Parameters<IndicatorWindow['setAlwaysOnTop']>[1]): void {
-    this.alwaysOnTop = [flag, level];
-  }
-  setVisibleOnAllWorkspaces(visible: boolean): void {
-    this.allWorkspaces = visible;
-  }
-  showInactive(): void {
-    this.visible = true;
-  }
-  hide(): void {
-    this.visible = false;
-  }
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-  destroy(): void {
-    this.destroyed = true;
-  }
-  async loadURL(url: string): Promise<void> {
-    this.loaded.push(url);
-  }
 }
 
 function setup(language: 'en' | 'de' = 'en') {

@@ -1,49 +1,17 @@
 import { strict as assert } from 'node:assert';
-import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import type { Rectangle } from 'electron';
 import { createPointerOverlay, markOnDisplay, type OverlayDisplay, type OverlayWindow } from '../../../main/pointerOverlay';
 import { Push } from '../../../preload/contract/channels';
+import { FakeFloatingWindow } from './fakes';
 
-class FakeOverlayWindow implements OverlayWindow {
+class FakeOverlayWindow extends FakeFloatingWindow implements OverlayWindow {
   clickThrough = false;
-  contentProtected = false;
-  alwaysOnTop: [boolean, string | undefined] = [false, undefined];
-  allWorkspaces = false;
   bounds: Partial<Rectangle> = {};
-  visible = false;
-  destroyed = false;
-  loaded: string[] = [];
-  sent: [string, unknown][] = [];
-  readonly webContents = { send: (channel: string, ...args: unknown[]) => void this.sent.push([channel, args[0]]) };
-  constructor(readonly options: BrowserWindowConstructorOptions) {}
   setIgnoreMouseEvents(ignore: boolean): void {
     this.clickThrough = ignore;
   }
-  setContentProtection(enable: boolean): void {
-    this.contentProtected = enable;
-  }
-  setAlwaysOnTop(flag: boolean, level?: Parameters<OverlayWindow['setAlwaysOnTop']>[1]): void {
-    this.alwaysOnTop = [flag, level];
-  }
-  setVisibleOnAllWorkspaces(visible: boolean): void {
-    this.allWorkspaces = visible;
-  }
   setBounds(bounds: Partial<Rectangle>): void {
     this.bounds = bounds;
-  }
-  showInactive(): void {
-    this.visible = true;
-  }
-  hide(): void {
-    this.visible = false;
-  }
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-  destroy(): void {
-    this.destroyed = true;
-  }
-  async loadURL(url: string): Promise<void> {
-    this.loaded.push(url);
   }
 }
 
