@@ -14,24 +14,28 @@ export interface HistoryToggle {
 
 /**
  * The header's History button: it swaps the console (which keeps running, its shares live) for
- * the history view and back.
+ * the history view and back. The view enters the page only when first opened.
  */
 export function wireHistoryToggle(app: HTMLElement, toggle: HTMLButtonElement, texts: DomTexts): HistoryToggle {
-  const view = new HistoryView(texts);
-  app.after(view.element);
+  let view: HistoryView | undefined;
+  const isOpen = () => view !== undefined && !view.element.hidden;
   const open = (opened: boolean) => {
+    if (opened && !view) {
+      view = new HistoryView(texts);
+      app.after(view.element);
+      toggle.setAttribute('aria-controls', view.element.id);
+    }
     show(app, !opened);
-    show(view.element, opened);
+    if (view) show(view.element, opened);
     texts.set(toggle, text(opened ? 'history.close' : 'history.open'));
     toggle.setAttribute('aria-expanded', String(opened));
-    if (opened) {
+    if (opened && view) {
       view.focus();
       void view.reload();
     }
   };
-  toggle.setAttribute('aria-controls', view.element.id);
   open(false);
-  toggle.addEventListener('click', () => open(view.element.hidden));
+  toggle.addEventListener('click', () => open(!isOpen()));
   return {
     enable: () => show(toggle, true),
     disable: () => {
@@ -39,7 +43,7 @@ export function wireHistoryToggle(app: HTMLElement, toggle: HTMLButtonElement, t
       show(toggle, false);
     },
     relocalize: () => {
-      if (!view.element.hidden) void view.reload();
+      if (isOpen()) void view?.reload();
     },
   };
 }
