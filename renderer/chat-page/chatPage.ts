@@ -307,6 +307,8 @@ export function systemText(entry: ChatEntry, agentName: string | null): ChatText
     case 'chat-closed':
       if (entry.by === 'customer') return chatText('system.chatEndedByYou');
       return chatText('system.chatClosed', { name: agentName ?? '' });
+    case 'consent-recorded':
+      return chatText('system.consentRecorded', { name, receipt: entry.receipt ?? '' });
     case undefined:
       return chatText('system.shareEndedOther');
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ReceiptId } from './receipt';
 
 /**
  * The web-chat flow (see docs/protocol.md, "Chat"): a customer chats with one assigned agent and
@@ -100,6 +101,8 @@ export const ChatSystemEvent = z.enum([
   'share-expired',
   'share-ended',
   'chat-closed',
+  /** The customer consented to the screen share: `receipt` is what their page shows. */
+  'consent-recorded',
 ]);
 export type ChatSystemEvent = z.infer<typeof ChatSystemEvent>;
 
@@ -122,6 +125,8 @@ export const ChatEntry = z.object({
   share: ChatShareOffer.optional(),
   by: z.enum(['agent', 'customer', 'server']).optional(),
   reason: z.string().max(40).optional(),
+  /** A consent receipt id (event consent-recorded): finds the consent in the audit trail. */
+  receipt: ReceiptId.optional(),
 });
 export type ChatEntry = z.infer<typeof ChatEntry>;
 

@@ -9,3 +9,4 @@ export * from './securityKey';
 export * from './signal';
 export * from './chat';
 export * from './peerChannel';
+export * from './receipt';

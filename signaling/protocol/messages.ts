@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ReceiptId } from './receipt';
 import { ErrorCode } from './errors';
 import { KEY_LENGTH } from './securityKey';
 import { PROTOCOL_VERSION } from './limits';
@@ -156,7 +157,6 @@ export const KeyAgentTold = z.object({ type: z.literal('key.agentTold'), agent: 
 export const CustomerCannotShare = z.object({ type: z.literal('session.customerCannotShare'), sessionId: SessionId });
 
 /** The customer's consent is on the record: its receipt id and the server's time. */
-export const ReceiptId = z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 export const ConsentRecorded = z.object({ type: z.literal('consent.recorded'), sessionId: SessionId, receipt: ReceiptId, at: z.number().int() });
 
 export const RelayedSignal = z.object({ type: z.literal('signal'), sessionId: SessionId, from: Role, data: SignalData });

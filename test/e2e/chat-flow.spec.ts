@@ -65,6 +65,12 @@ test.describe('web chat with a screen-share request', () => {
     );
     await expect(customer.line('Screen sharing started.')).toBeVisible();
     await expect(chat.line('The customer is sharing their screen.')).toBeVisible();
+    // The consent's receipt is on the chat for both sides, and is the one the page shows.
+    const receiptLine = customer.page.getByText(new RegExp(`^You agreed to share your screen with ${identity.displayName}\\. Receipt [0-9A-Z]{4}-[0-9A-Z]{4}$`));
+    await expect(receiptLine).toBeVisible();
+    const receipt = /[0-9A-Z]{4}-[0-9A-Z]{4}$/.exec((await receiptLine.textContent()) ?? '')?.[0] ?? '';
+    await expect(customer.page.getByRole('status').filter({ hasText: `Receipt ${receipt}.` })).toBeVisible();
+    await expect(agent.page.getByText(new RegExp(`agreed to share their screen\\. Receipt ${receipt}$`))).toBeVisible();
 
     // The chat goes on while sharing.
     await chat.say('I can see it now.');

@@ -22,6 +22,8 @@ export function systemEntryText(entry: ChatEntry, customerName: string): TextRef
     case 'chat-closed':
       if (entry.by === 'customer') return text('chat.system.chatEndedByCustomer', { name: entry.name ?? customerName });
       return text('chat.system.chatClosed');
+    case 'consent-recorded':
+      return text('chat.system.consentRecorded', { name: customerName, receipt: entry.receipt ?? '' });
     case undefined:
       return text('chat.system.shareEndedOther');
   }

@@ -39,6 +39,20 @@ export interface FlowDeps {
 }
 
 type Listener = (state: FlowState) => void;
+
+/** The consent sentence the page showed, in its language: stored with the consent as its receipt. */
+export interface ShownConsent {
+  sentence: string;
+  language: 'en' | 'de';
+}
+
+/** The customer's consent is on the record: the receipt the page shows from then on. */
+export interface ConsentReceipt {
+  receipt: string;
+  /** The server's time of the consent. */
+  at: number;
+  agent: AgentIdentity;
+}
 type EndMessage = CustomerMessageOf<'session.end'>;
 
 /**
@@ -62,6 +76,7 @@ export class CustomerFlow {
   private readonly route: SignalRoute;
   private readonly screenList: LiveScreenList;
   private readonly marks: AgentMarks;
+  private consentReceipt: ConsentReceipt | null = null;
 
   constructor(private readonly deps: FlowDeps) {
     this.timers = new NamedTimers(deps.clock);
@@ -120,6 +135,11 @@ export class CustomerFlow {
     return this.current;
   }
 
+  /** Shown once the consent is recorded, until the customer starts over with a new key. */
+  get receipt(): ConsentReceipt | null {
+    return this.consentReceipt;
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -164,9 +184,9 @@ export class CustomerFlow {
 
   // ---- consent, permission, picker ----
 
-  accept(): void {
+  accept(shown?: ShownConsent): void {
     if (this.current.step !== 'consent') return;
-    this.send({ type: 'consent', decision: 'accept' });
+    this.send({ type: 'consent', decision: 'accept', ...shown });
     void this.prepareCapture();
   }
 
@@ -241,6 +261,7 @@ export class CustomerFlow {
 
   startOver(): void {
     if (this.current.step !== 'ended') return;
+    this.consentReceipt = null;
     this.move('start-over', {
       step: 'key',
       keyText: '',
@@ -304,6 +325,7 @@ export class CustomerFlow {
     link.on('session.token', mine((message) => this.tokenReceived(message)));
     link.on('session.resumed', mine((message) => this.resumed(message)));
     link.on('session.peer', mine((message) => this.peerPresence(message)));
+    link.on('consent.recorded', mine((message) => this.consentRecorded(message)));
   }
 
   /** The socket closed without us asking. */
@@ -544,6 +566,12 @@ export class CustomerFlow {
     if (message.code === 'resume-expired') return this.finish('connection-lost', 'now');
     console.warn('resuming failed; trying again', message.code);
     this.connection.retry();
+  }
+
+  private consentRecorded(message: ServerMessageOf<'consent.recorded'>): void {
+    if (!this.agent) return;
+    this.consentReceipt = { receipt: message.receipt, at: message.at, agent: this.agent };
+    this.publish(this.current);
   }
 
   private peerPresence(message: ServerMessageOf<'session.peer'>): void {

@@ -10,6 +10,7 @@ import { applyBrandLook, supportLink } from './brandLook';
 import { languageSwitch } from './languageSwitch';
 import { pageTitle } from './pageTitle';
 import { DomTexts } from '../../shared/i18n/domTexts';
+import { receiptLine } from './receiptLine';
 
 export interface ShellParts {
   banner: HTMLElement;
@@ -47,6 +48,9 @@ export function mountShell(parts: ShellParts, { flow, translator, branding, onLo
     parts.reassurance.append(helpLine);
   }
 
+  const receipt = receiptLine(flow, texts);
+  parts.main.after(receipt.element);
+
   let view: View | null = null;
   let shownStep: FlowState['step'] | null = null;
 
@@ -67,12 +71,13 @@ export function mountShell(parts: ShellParts, { flow, translator, branding, onLo
       document.body.classList.toggle('is-sharing', state.step === 'sharing');
       view.focus();
     }
+    receipt.update();
     showTitle(state);
   };
 
   translator.onChange(() => {
     // Each part, not the whole document: a hosting page (the chat page) keeps texts of its own.
-    for (const part of [parts.banner, parts.product, parts.languageSlot, parts.main, parts.reassurance]) texts.retranslate(part);
+    for (const part of [parts.banner, parts.product, parts.languageSlot, parts.main, receipt.element, parts.reassurance]) texts.retranslate(part);
     showTitle(flow.state);
   });
   flow.subscribe(render);

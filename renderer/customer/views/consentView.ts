@@ -1,6 +1,7 @@
-import { text } from '../i18n/textRef';
+import { text, type DomTexts } from '../i18n/textRef';
 import { h } from '../../shared/dom';
 import { actions, button, card, factList, heading, paragraph } from './parts';
+import type { ShownConsent } from '../flow/customerFlow';
 import type { ViewFactory } from './view';
 
 /** Step 2: who is asking, and the customer's explicit yes or no. */
@@ -18,9 +19,17 @@ export const consentView: ViewFactory<'consent'> = ({ flow, texts }, { agent }) 
       text('consent.privacy'),
     ]),
     actions(
-      button(texts, text('consent.share'), 'primary', () => flow.accept()),
+      button(texts, text('consent.share'), 'primary', () => flow.accept(shownConsent(texts, params))),
       button(texts, text('consent.decline'), 'secondary', () => flow.decline()),
     ),
   );
   return { main, update: () => undefined, focus: () => title.focus() };
 };
+
+/** What the customer agreed to, word for word in the language on screen: kept as the consent's receipt. */
+function shownConsent(texts: DomTexts, params: { agent: string; organisation: string }): ShownConsent {
+  const request = texts.translate(text('consent.request', params));
+  const whole = `${request}. ${texts.translate(text('consent.seeOnly', params))} ${texts.translate(text('consent.stopAnyTime'))}`;
+  // The server keeps up to 400 characters; very long names leave just the request itself.
+  return { sentence: whole.length <= 400 ? whole : request.slice(0, 400), language: texts.locale };
+}

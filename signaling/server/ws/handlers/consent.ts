@@ -1,5 +1,6 @@
 import type { CustomerMessageOf } from '../../../protocol';
 import { newReceiptId } from '../../audit/receipts';
+import { postEntry } from '../../chat/conversationDelivery';
 import { endSession } from '../../sessions/endSession';
 import { movePhase } from '../../sessions/sessionPhases';
 import { sendError, type Handler } from '../../context/handlerContext';
@@ -29,4 +30,8 @@ export const consent: Handler<CustomerMessageOf<'consent'>> = async (ctx, connec
   });
   if (!(await movePhase(ctx, session, 'choosing-screen'))) return sendError(connection, 'not-allowed', 'Consent was already given.');
   connection.send({ type: 'consent.recorded', sessionId: session.id, receipt, at: recorded.at.getTime() });
+  // In a chat the receipt is also on the conversation, for both sides to keep.
+  if (session.conversationId) {
+    await postEntry(ctx, session.conversationId, { from: 'system', event: 'consent-recorded', sessionId: session.id, name: session.agentDisplayName, receipt });
+  }
 };
