@@ -127,6 +127,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     allowedOrigins,
     tls,
     warnings,
+    audit: audit.log,
   });
   registerHistoryRoutes(app, { database, signedIn, roleOf: (username) => accounts.roleOf(username) });
 

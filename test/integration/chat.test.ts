@@ -251,6 +251,9 @@ describe('web chat screen-share request', () => {
     sharer.send({ type: 'key.claim', key: forCustomer.share?.key });
     assert.equal((await sharer.next('key.accepted')).agent.displayName, 'Alice');
     sharer.send({ type: 'consent', decision: 'accept' });
+    const { receipt } = await sharer.next('consent.recorded');
+    const consented = (await customer.next('chat.message')).entry;
+    assert.deepEqual([consented.event, consented.receipt, consented.name], ['consent-recorded', receipt, 'Alice'], 'the receipt is on the chat');
     sharer.send({ type: 'share.state', state: 'sharing' });
     assert.equal((await customer.next('chat.message')).entry.event, 'share-started');
     sharer.send({ type: 'session.end', reason: 'stopped' });
@@ -258,8 +261,8 @@ describe('web chat screen-share request', () => {
     assert.equal(ended.event, 'share-ended');
     assert.equal(ended.by, 'customer');
     const agentSide = [];
-    for (let i = 0; i < 2; i++) agentSide.push((await agent.next('chat.message')).entry.event);
-    assert.deepEqual(agentSide, ['share-started', 'share-ended']);
+    for (let i = 0; i < 3; i++) agentSide.push((await agent.next('chat.message')).entry.event);
+    assert.deepEqual(agentSide, ['consent-recorded', 'share-started', 'share-ended']);
     assert.equal((await agent.next('session.ended')).sessionId, key.sessionId);
 
     // The chat goes on and the agent can ask again.
@@ -313,6 +316,7 @@ describe('web chat screen-share request', () => {
     await sharer.next('key.accepted');
     sharer.send({ type: 'consent', decision: 'accept' });
     sharer.send({ type: 'share.state', state: 'sharing' });
+    assert.equal((await agent.next('chat.message')).entry.event, 'consent-recorded');
     assert.equal((await agent.next('chat.message')).entry.event, 'share-started');
     customer.send({ type: 'chat.end' });
     const ended = await sharer.next('session.ended');

@@ -1,7 +1,7 @@
 import type { HandlerContext } from '../context/handlerContext';
 import { broadcastInbox } from './conversationDelivery';
 
-type AbandonContext = Pick<HandlerContext, 'chat' | 'router' | 'log' | 'config' | 'resume'>;
+type AbandonContext = Pick<HandlerContext, 'chat' | 'router' | 'log' | 'config' | 'resume' | 'audit'>;
 
 /**
  * A waiting chat whose customer is gone (tab closed, or a script that opened it and left) leaves
@@ -50,6 +50,7 @@ export class AbandonedChats {
 async function closeIfStillGone(ctx: AbandonContext, conversationId: string, connectionId: string): Promise<void> {
   const conversation = await ctx.chat.store.getConversation(conversationId);
   if (conversation?.state !== 'waiting' || conversation.customerConnectionId !== connectionId) return;
+  await ctx.audit.append({ type: 'chat.ended', conversationId, actor: 'server', details: { by: 'server', reason: 'customer-left' } });
   await ctx.chat.store.updateConversation(conversationId, { state: 'closed', tokenHash: null });
   ctx.log.info({ conversationId }, 'waiting chat closed: the customer left');
   await broadcastInbox(ctx);

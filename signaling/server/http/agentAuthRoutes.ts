@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AccountDirectory, AgentAccount } from '../accounts/accountDirectory';
+import type { AuditLog } from '../audit/auditLog';
 import type { AccessRevocation } from '../auth/accessRevocation';
 import { AGENT_COOKIE, type AgentSessions } from '../auth/agentSessions';
 import type { SignInCheck } from '../auth/signInCheck';
@@ -25,6 +26,8 @@ export interface AgentAuthDeps {
   allowedOrigins: ReadonlySet<string>;
   tls: boolean;
   warnings: ClientWarnings;
+  /** Sign-ins, sign-outs and failed sign-ins are on the record before they are answered. */
+  audit: Pick<AuditLog, 'append'>;
 }
 
 /** Sign-in for agents: an HttpOnly, SameSite=Strict cookie that also authenticates the WebSocket. */
@@ -53,11 +56,16 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
     } finally {
       await verdict.attempt.settle(agent !== null);
     }
+    const from = { address: request.ip, userAgent: request.headers['user-agent'] };
     if (!agent) {
+      // The name tried is kept (it may be a typo of a real one), never the password.
+      const tried = body.success ? body.data.username.slice(0, 64) : undefined;
+      await deps.audit.append({ type: 'agent.sign-in-failed', actor: 'agent', ...from, details: tried ? { username: tried } : {} });
       request.log.warn({ ip: request.ip }, 'agent sign-in failed');
       return reply.code(401).send({ code: 'invalid-credentials', message: 'Wrong username or password.' });
     }
     const { token, maxAgeSeconds } = await deps.sessions.create(agent, deps.accounts.stampOf(agent.username) ?? '');
+    await deps.audit.append({ type: 'agent.signed-in', agent: agent.username, actor: 'agent', ...from });
     request.log.info({ agent: agent.username }, 'agent signed in');
     return reply
       .setCookie(AGENT_COOKIE, token, {
@@ -74,7 +82,10 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
     const token = request.cookies[AGENT_COOKIE];
     const signIn = await deps.sessions.find(token);
     await deps.sessions.destroy(token);
-    if (signIn) await deps.revocation.revokeSignIn(signIn.agent.username, signIn.id, 'signed-out');
+    if (signIn) {
+      await deps.audit.append({ type: 'agent.signed-out', agent: signIn.agent.username, actor: 'agent', address: request.ip, userAgent: request.headers['user-agent'] });
+      await deps.revocation.revokeSignIn(signIn.agent.username, signIn.id, 'signed-out');
+    }
     return reply.clearCookie(AGENT_COOKIE, { path: '/' }).code(204).send();
   });
 

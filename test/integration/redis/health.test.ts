@@ -121,6 +121,7 @@ describe('chat metrics (one node, in-memory)', () => {
     await sharer.next('key.accepted');
     sharer.send({ type: 'consent', decision: 'accept' });
     sharer.send({ type: 'share.state', state: 'sharing' });
+    assert.equal((await agent.next('chat.message')).entry.event, 'consent-recorded');
     assert.equal((await agent.next('chat.message')).entry.event, 'share-started');
     sharer.send({ type: 'session.end', reason: 'stopped' });
     assert.equal((await agent.next('chat.message')).entry.event, 'share-ended');

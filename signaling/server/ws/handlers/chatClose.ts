@@ -12,6 +12,13 @@ export const chatClose: Handler<AgentMessageOf<'chat.close'>> = async (ctx, conn
     await endSession(ctx, conversation.shareSessionId, 'agent', 'ended');
     await ctx.chat.shareEvents.settled();
   }
+  await ctx.audit.append({
+    type: 'chat.ended',
+    conversationId: conversation.id,
+    agent: conversation.agentUsername ?? undefined,
+    actor: 'agent',
+    details: { by: 'agent' },
+  });
   await ctx.chat.store.updateConversation(conversation.id, { state: 'closed', tokenHash: null });
   await postEntry(ctx, conversation.id, { from: 'system', event: 'chat-closed', by: 'agent' });
   const closed = closedStateMessage(conversation);

@@ -15,6 +15,15 @@ export const chatEnd: Handler<CustomerMessageOf<'chat.end'>> = async (ctx, conne
     await endSession(ctx, conversation.shareSessionId, 'customer', 'ended');
     await ctx.chat.shareEvents.settled();
   }
+  await ctx.audit.append({
+    type: 'chat.ended',
+    conversationId: conversation.id,
+    agent: conversation.agentUsername ?? undefined,
+    actor: 'customer',
+    address: connection.ip,
+    userAgent: connection.userAgent,
+    details: { by: 'customer' },
+  });
   await ctx.chat.store.updateConversation(conversation.id, { state: 'closed', tokenHash: null });
   await postEntry(ctx, conversation.id, {
     from: 'system',

@@ -10,5 +10,15 @@ export const chatShareDecline: Handler<CustomerMessageOf<'chat.share.decline'>> 
   if (conversation.shareSessionId !== message.sessionId) {
     return sendError(connection, 'unknown-session', 'This screen share request is no longer open.');
   }
+  await ctx.audit.append({
+    type: 'chat.share-answered',
+    sessionId: message.sessionId,
+    conversationId: conversation.id,
+    agent: conversation.agentUsername ?? undefined,
+    actor: 'customer',
+    address: connection.ip,
+    userAgent: connection.userAgent,
+    details: { answer: 'declined' },
+  });
   await endSession(ctx, message.sessionId, 'customer', 'declined');
 };

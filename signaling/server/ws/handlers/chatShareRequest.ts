@@ -24,6 +24,7 @@ export const chatShareRequest: Handler<AgentMessageOf<'chat.share.request'>> = a
   if (!sessionId) return;
   await ctx.chat.store.linkShare(sessionId, conversation.id);
   await ctx.chat.store.updateConversation(conversation.id, { shareSessionId: sessionId });
+  await ctx.audit.append({ type: 'chat.share-requested', sessionId, conversationId: conversation.id, agent: agent.username, actor: 'agent' });
   const { key, expiresAt } = await handOutFirstKey(ctx, connection, sessionId, ref);
   await postEntry(ctx, conversation.id, {
     from: 'system',

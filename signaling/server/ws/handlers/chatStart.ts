@@ -39,6 +39,14 @@ export const chatStart: Handler<CustomerMessageOf<'chat.start'>> = async (ctx, c
     lastActivityAt: now,
     preview: '',
   });
+  await ctx.audit.append({
+    type: 'chat.started',
+    conversationId: id,
+    actor: 'customer',
+    address: connection.ip,
+    userAgent: connection.userAgent,
+    details: message.name ? { customerName: message.name } : {},
+  });
   rememberCustomerSocket(ctx, connection, id);
   const conversation = await ctx.chat.store.getConversation(id);
   if (!conversation) return;

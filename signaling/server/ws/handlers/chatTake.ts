@@ -16,6 +16,7 @@ export const chatTake: Handler<AgentMessageOf<'chat.take'>> = async (ctx, connec
       ref: message.ref,
     });
   }
+  await ctx.audit.append({ type: 'chat.taken', conversationId: taken.id, agent: agent.username, actor: 'agent' });
   connection.send(await conversationMessage(ctx, taken, 'agent', { ref: message.ref }));
   if (taken.customerConnectionId) {
     ctx.router.deliver(taken.customerConnectionId, {

@@ -9,8 +9,15 @@ import { ownedSession } from './ownedSession';
 export const consent: Handler<CustomerMessageOf<'consent'>> = async (ctx, connection, message) => {
   const session = await ownedSession(ctx, connection, undefined);
   if (!session) return;
-  const who = { sessionId: session.id, conversationId: session.conversationId ?? undefined, agent: session.agentUsername, actor: 'customer', address: connection.ip, userAgent: connection.userAgent } as const;
+  // A share requested in a chat is linked to its conversation in the chat store.
+  const conversationId = session.conversationId ?? (await ctx.chat.store.conversationOfShare(session.id));
+  const who = { sessionId: session.id, conversationId, agent: session.agentUsername, actor: 'customer', address: connection.ip, userAgent: connection.userAgent } as const;
+  // In a chat the consent is also the answer to the agent's request.
+  const answered = async (answer: 'accepted' | 'declined') => {
+    if (conversationId) await ctx.audit.append({ type: 'chat.share-answered', ...who, details: { answer } });
+  };
   if (message.decision === 'decline') {
+    await answered('declined');
     await ctx.audit.append({ type: 'consent.declined', ...who });
     return endSession(ctx, session.id, 'customer', 'declined');
   }
@@ -22,6 +29,7 @@ export const consent: Handler<CustomerMessageOf<'consent'>> = async (ctx, connec
     return sendError(connection, 'bad-message', 'The consent sentence does not name this agent and organisation.');
   }
   const receipt = newReceiptId();
+  await answered('accepted');
   const recorded = await ctx.audit.append({
     type: 'consent.given',
     ...who,
@@ -31,7 +39,7 @@ export const consent: Handler<CustomerMessageOf<'consent'>> = async (ctx, connec
   if (!(await movePhase(ctx, session, 'choosing-screen'))) return sendError(connection, 'not-allowed', 'Consent was already given.');
   connection.send({ type: 'consent.recorded', sessionId: session.id, receipt, at: recorded.at.getTime() });
   // In a chat the receipt is also on the conversation, for both sides to keep.
-  if (session.conversationId) {
-    await postEntry(ctx, session.conversationId, { from: 'system', event: 'consent-recorded', sessionId: session.id, name: session.agentDisplayName, receipt });
+  if (conversationId) {
+    await postEntry(ctx, conversationId, { from: 'system', event: 'consent-recorded', sessionId: session.id, name: session.agentDisplayName, receipt });
   }
 };
