@@ -21,7 +21,7 @@ test('a customer consents, sees the receipt, and npm run audit -- receipt finds 
   const databaseDir = path.join(await mkdtemp(path.join(tmpdir(), 'e2e-receipt-')), 'database');
   await copyPGliteTemplate(databaseDir);
   const server = await startServer({ DATABASE_DIR: databaseDir, ORGANISATION: 'Acme Support' });
-  let receipt = '';
+  let receipt: string;
   try {
     const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
     const customer = await CustomerPage.open(await fakeCustomerContext(), server.customerUrl);
