@@ -61,7 +61,7 @@ describe('attack: filling the chat inbox', function () {
       clients.push(later.customer);
       assert.equal(later.answer.type, 'chat.conversation', 'the real customer gets through');
       // Inbox updates sent while the fly-by chats were removed may still be on their way: wait for the one with her.
-      let names: string[] = [];
+      let names: Array<string | null> = [];
       while (!names.includes('Real Customer')) names = (await agent.next('chat.inbox')).waiting.map((chat) => chat.customerName);
       assert.deepEqual(names, ['Real Customer']);
     });
