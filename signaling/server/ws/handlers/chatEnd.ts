@@ -3,6 +3,7 @@ import { broadcastInbox, closedStateMessage, postEntry } from '../../chat/conver
 import { endSession } from '../../sessions/endSession';
 import { customerConversation } from './chatMembership';
 import type { Handler } from '../../context/handlerContext';
+import { customerActor } from './customerActor';
 
 /**
  * The customer ends the conversation: a running share ends (as ended by the customer), the token
@@ -19,9 +20,7 @@ export const chatEnd: Handler<CustomerMessageOf<'chat.end'>> = async (ctx, conne
     type: 'chat.ended',
     conversationId: conversation.id,
     agent: conversation.agentUsername ?? undefined,
-    actor: 'customer',
-    address: connection.ip,
-    userAgent: connection.userAgent,
+    ...customerActor(connection),
     details: { by: 'customer' },
   });
   await ctx.chat.store.updateConversation(conversation.id, { state: 'closed', tokenHash: null });

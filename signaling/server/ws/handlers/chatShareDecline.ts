@@ -2,6 +2,7 @@ import type { CustomerMessageOf } from '../../../protocol';
 import { endSession } from '../../sessions/endSession';
 import { customerConversation } from './chatMembership';
 import { sendError, type Handler } from '../../context/handlerContext';
+import { customerActor } from './customerActor';
 
 /** "No thanks": ends the requested session as declined; the chat's system message follows from that. */
 export const chatShareDecline: Handler<CustomerMessageOf<'chat.share.decline'>> = async (ctx, connection, message) => {
@@ -15,9 +16,7 @@ export const chatShareDecline: Handler<CustomerMessageOf<'chat.share.decline'>> 
     sessionId: message.sessionId,
     conversationId: conversation.id,
     agent: conversation.agentUsername ?? undefined,
-    actor: 'customer',
-    address: connection.ip,
-    userAgent: connection.userAgent,
+    ...customerActor(connection),
     details: { answer: 'declined' },
   });
   await endSession(ctx, message.sessionId, 'customer', 'declined');

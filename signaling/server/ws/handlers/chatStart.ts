@@ -3,6 +3,7 @@ import { newConversationId, newConversationToken } from '../../chat/conversation
 import { broadcastInbox, conversationMessage } from '../../chat/conversationDelivery';
 import { rememberCustomerSocket } from './chatMembership';
 import { sendError, type Handler } from '../../context/handlerContext';
+import { customerActor } from './customerActor';
 
 export const chatStart: Handler<CustomerMessageOf<'chat.start'>> = async (ctx, connection, message) => {
   const verdict = await ctx.chat.limits.start(connection.ip);
@@ -42,9 +43,7 @@ export const chatStart: Handler<CustomerMessageOf<'chat.start'>> = async (ctx, c
   await ctx.audit.append({
     type: 'chat.started',
     conversationId: id,
-    actor: 'customer',
-    address: connection.ip,
-    userAgent: connection.userAgent,
+    ...customerActor(connection),
     details: message.name ? { customerName: message.name } : {},
   });
   rememberCustomerSocket(ctx, connection, id);

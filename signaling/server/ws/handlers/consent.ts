@@ -4,6 +4,7 @@ import { postEntry } from '../../chat/conversationDelivery';
 import { endSession } from '../../sessions/endSession';
 import { movePhase } from '../../sessions/sessionPhases';
 import { sendError, type Handler } from '../../context/handlerContext';
+import { customerActor } from './customerActor';
 import { ownedSession } from './ownedSession';
 
 export const consent: Handler<CustomerMessageOf<'consent'>> = async (ctx, connection, message) => {
@@ -11,7 +12,7 @@ export const consent: Handler<CustomerMessageOf<'consent'>> = async (ctx, connec
   if (!session) return;
   // A share requested in a chat is linked to its conversation in the chat store.
   const conversationId = session.conversationId ?? (await ctx.chat.store.conversationOfShare(session.id));
-  const who = { sessionId: session.id, conversationId, agent: session.agentUsername, actor: 'customer', address: connection.ip, userAgent: connection.userAgent } as const;
+  const who = { sessionId: session.id, conversationId, agent: session.agentUsername, ...customerActor(connection) };
   // In a chat the consent is also the answer to the agent's request.
   const answered = async (answer: 'accepted' | 'declined') => {
     if (conversationId) await ctx.audit.append({ type: 'chat.share-answered', ...who, details: { answer } });

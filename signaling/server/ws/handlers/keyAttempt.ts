@@ -2,6 +2,7 @@ import { checkKey, type ErrorCode } from '../../../protocol';
 import type { DeadKeyReason, KeyClaimResult } from '../../store/sessionStore';
 import type { ClientConnection } from '../../context/clientConnection';
 import { sendError, type HandlerContext } from '../../context/handlerContext';
+import { customerActor } from './customerActor';
 
 const failure: Record<'wrong' | DeadKeyReason, { code: ErrorCode; message: string }> = {
   wrong: { code: 'key-wrong', message: 'No screen share is waiting for this key.' },
@@ -51,9 +52,7 @@ export async function attemptKey(
     ctx.log.warn({ ip: connection.ip, outcome: result.reason }, 'key attempt failed');
     await ctx.audit.append({
       type: 'key.claim-failed',
-      actor: 'customer',
-      address: connection.ip,
-      userAgent: connection.userAgent,
+      ...customerActor(connection),
       details: { reason: result.reason },
     });
     const { code, message } = failure[result.reason];

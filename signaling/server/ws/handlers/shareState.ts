@@ -3,6 +3,7 @@ import type { CustomerMessageOf, SessionPhase } from '../../../protocol';
 import { movePhase } from '../../sessions/sessionPhases';
 import { sendError, type Handler } from '../../context/handlerContext';
 import { ownedSession } from './ownedSession';
+import { customerActor } from './customerActor';
 
 const phaseOf: Record<CustomerMessageOf<'share.state'>['state'], SessionPhase> = {
   choosing: 'choosing-screen',
@@ -33,9 +34,7 @@ export const shareState: Handler<CustomerMessageOf<'share.state'>> = async (ctx,
       sessionId: session.id,
       conversationId: session.conversationId ?? undefined,
       agent: session.agentUsername,
-      actor: 'customer',
-      address: connection.ip,
-      userAgent: connection.userAgent,
+      ...customerActor(connection),
       details: step === 'share.started' && message.resolution ? { resolution: `${message.resolution.width}x${message.resolution.height}` } : {},
     });
   }
