@@ -44,6 +44,10 @@ export class MemorySessionStore implements SessionStore {
     return session && { ...session };
   }
 
+  readSessionNow(id: string): Readonly<SessionRecord> | undefined {
+    return this.sessions.get(id);
+  }
+
   async updateSession(id: string, change: Partial<Omit<SessionRecord, 'id'>>): Promise<SessionRecord | undefined> {
     const session = this.sessions.get(id);
     if (!session) return undefined;

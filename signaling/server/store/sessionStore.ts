@@ -42,6 +42,12 @@ export interface SessionStore {
    */
   createSession(session: SessionRecord, maxPerAgent?: number): Promise<boolean>;
   getSession(id: string): Promise<SessionRecord | undefined>;
+  /**
+   * The session as it is now, read without waiting, for stores that keep sessions in this process
+   * (not Redis). Read-only: the answer must not be changed. Lets the relay handle a signal without
+   * a promise per message.
+   */
+  readSessionNow?(id: string): Readonly<SessionRecord> | undefined;
   /** Applies a change to a session and returns the result; undefined when the session is gone. */
   updateSession(id: string, change: Partial<Omit<SessionRecord, 'id'>>): Promise<SessionRecord | undefined>;
   deleteSession(id: string): Promise<SessionRecord | undefined>;

@@ -10,6 +10,7 @@ import {
 import type { MessageRateLimiter } from '../limits/messageRateLimiter';
 import type { ClientConnection } from '../context/clientConnection';
 import { dispatchAgent, dispatchCustomer } from './handlers/dispatch';
+import { relaySignalNow } from './handlers/relaySignal';
 import { sendError, type HandlerContext } from '../context/handlerContext';
 
 /**
@@ -95,6 +96,8 @@ export function createMessageIntake(
       return undefined;
     }
 
+    // Signals are most of the traffic: relayed at once when the store allows, without a promise.
+    if (message.type === 'signal' && relaySignalNow(ctx, connection, message)) return undefined;
     const handled =
       connection.role === 'agent'
         ? dispatchAgent(ctx, connection, message as AgentMessage)

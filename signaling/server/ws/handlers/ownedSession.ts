@@ -1,4 +1,4 @@
-import type { SessionRecord } from '../../store/sessionStore';
+import type { SessionRecord, SessionStore } from '../../store/sessionStore';
 import type { ClientConnection } from '../../context/clientConnection';
 import { sendError, type HandlerContext } from '../../context/handlerContext';
 
@@ -12,8 +12,30 @@ export async function ownedSession(
   sessionId: string | undefined,
   ref?: string,
 ): Promise<SessionRecord | undefined> {
-  const id = sessionId ?? [...connection.sessionIds][0];
-  const session = id && connection.sessionIds.has(id) ? await ctx.store.getSession(id) : undefined;
+  const id = joinedSessionId(connection, sessionId);
+  return memberOrRefuse(connection, id === undefined ? undefined : await ctx.store.getSession(id), ref);
+}
+
+/** The same check without waiting, through a store that reads sessions at once (the relay's fast path). */
+export function ownedSessionNow(
+  readSessionNow: NonNullable<SessionStore['readSessionNow']>,
+  connection: ClientConnection,
+  sessionId: string | undefined,
+): Readonly<SessionRecord> | undefined {
+  const id = joinedSessionId(connection, sessionId);
+  return memberOrRefuse(connection, id === undefined ? undefined : readSessionNow(id), undefined);
+}
+
+function joinedSessionId(connection: ClientConnection, sessionId: string | undefined): string | undefined {
+  const id = sessionId ?? connection.sessionIds.values().next().value;
+  return id && connection.sessionIds.has(id) ? id : undefined;
+}
+
+function memberOrRefuse<S extends Readonly<SessionRecord>>(
+  connection: ClientConnection,
+  session: S | undefined,
+  ref: string | undefined,
+): S | undefined {
   const member =
     session &&
     (connection.role === 'agent'
