@@ -1,5 +1,6 @@
 import { MAX_CHAT_TEXT_CHARS, type ChatEntry } from '../../signaling/protocol';
 import type { ChatSession, ChatView } from './chatSession';
+import type { ShareStartEvents } from './shareHost';
 import { appLink, watchAppOpen } from './deepLink';
 import { EndChatControls, type EndChatParts } from './endChat';
 import { chatText, type ChatTextRef, type ChatTranslator } from './i18n/chatTexts';
@@ -22,7 +23,7 @@ export interface ChatPageParts {
 
 export interface ShareActions {
   readonly busy: boolean;
-  start(key: string): void;
+  start(key: string, events: ShareStartEvents): void;
 }
 
 const PROBLEM_TEXT = {
@@ -30,6 +31,7 @@ const PROBLEM_TEXT = {
   busy: 'composer.busy',
   failed: 'composer.failed',
 } as const satisfies Record<NonNullable<ChatView['problem']>, string>;
+type ShareStartProblem = 'cannot-share' | 'failed';
 const TYPING_REPEAT_MS = 2_000;
 const TYPING_IDLE_MS = 3_000;
 const ENDS_REQUEST = new Set(['share-started', 'share-declined', 'share-expired', 'share-ended']);
@@ -43,6 +45,8 @@ export class ChatPage {
   private lastTypingSent = 0;
   private typingIdle: ReturnType<typeof setTimeout> | undefined;
   private readonly appMissing = new Set<string>();
+  /** Requests whose "Share screen" did not reach the consent step, and why. */
+  private readonly startProblems = new Map<string, ShareStartProblem>();
   private readonly ending: EndChatControls;
 
   constructor(
@@ -217,7 +221,16 @@ export class ChatPage {
     accept.type = 'button';
     accept.className = 'chat-button chat-button-primary';
     accept.textContent = this.t(chatText('share.accept'));
-    accept.addEventListener('click', () => this.share.start(share.key));
+    const problem = (kind: ShareStartProblem) => () => {
+      this.startProblems.set(sessionId, kind);
+      this.updateRequest(item, entry, this.session.view.entries);
+      item.querySelector<HTMLElement>('.share-problem')?.focus();
+    };
+    accept.addEventListener('click', () => {
+      this.startProblems.delete(sessionId);
+      this.updateRequest(item, entry, this.session.view.entries);
+      this.share.start(share.key, { cannotShare: problem('cannot-share'), failed: problem('failed') });
+    });
 
     const openApp = document.createElement('a');
     openApp.className = 'chat-button';
@@ -242,7 +255,11 @@ export class ChatPage {
     const missing = document.createElement('p');
     missing.className = 'app-missing';
     missing.hidden = true;
-    item.append(hint, actions, missing);
+    const startProblem = document.createElement('p');
+    startProblem.className = 'share-problem';
+    startProblem.tabIndex = -1;
+    startProblem.hidden = true;
+    item.append(hint, actions, startProblem, missing);
     return item;
   }
 
@@ -253,6 +270,16 @@ export class ChatPage {
     const hint = item.querySelector<HTMLElement>('.request-hint');
     if (actions) actions.hidden = !open;
     if (hint) hint.hidden = !open;
+    const problem = entry.sessionId === undefined ? undefined : this.startProblems.get(entry.sessionId);
+    // A browser that cannot share has no use for "Share screen"; after a failure it may try again.
+    const accept = item.querySelector<HTMLElement>('.chat-button-primary');
+    if (accept) accept.hidden = problem === 'cannot-share';
+    const problemText = item.querySelector<HTMLElement>('.share-problem');
+    if (problemText) {
+      problemText.hidden = !open || problem === undefined;
+      const name = entry.name ?? this.t(chatText('someone'));
+      problemText.textContent = problem === undefined ? '' : this.t(chatText(problem === 'cannot-share' ? 'share.cannotShare' : 'share.failed', { name }));
+    }
     const missing = item.querySelector<HTMLElement>('.app-missing');
     if (!missing || !entry.sessionId) return;
     const show = open && this.appMissing.has(entry.sessionId);

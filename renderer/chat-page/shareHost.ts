@@ -9,6 +9,14 @@ import {
   type Translator,
 } from '../customer/embed';
 
+/** What the chat learns about a share it started that never reached the consent step. */
+export interface ShareStartEvents {
+  /** This browser cannot share a screen; the key is still unused and the agent has been told. */
+  cannotShare(): void;
+  /** The request's key was refused or the server could not be reached. */
+  failed(): void;
+}
+
 /**
  * "Share screen" in the chat runs the customer page's own flow (consent, capture, sharing bar,
  * Stop sharing) inside the chat page, with the request's key already entered. Nothing about
@@ -27,10 +35,12 @@ export class ShareHost {
 
   /** Whether a share started here is still in progress (then "Share screen" does nothing). */
   get busy(): boolean {
-    return this.flow !== null && isShown(this.flow.state);
+    if (this.flow === null) return false;
+    const state = this.flow.state;
+    return isShown(state) || (state.step === 'key' && state.busy);
   }
 
-  start(key: string): void {
+  start(key: string, events: ShareStartEvents): void {
     if (this.busy) return;
     const flow = createKeyedShareFlow(key, () => this.translator.locale);
     this.flow = flow;
@@ -42,7 +52,11 @@ export class ShareHost {
     });
     const place = (state: FlowState) => {
       if (this.flow !== flow) return;
+      if (state.step === 'ended' && state.outcome === 'unsupported') events.cannotShare();
+      if (state.step === 'key' && state.problem !== null) events.failed();
+      const appears = this.container.hidden && isShown(state);
       this.container.hidden = !isShown(state);
+      if (appears) this.container.scrollIntoView({ block: 'start' });
       document.body.classList.toggle('chat-is-sharing', state.step === 'sharing');
       // A step that asks something of the customer (consent, choosing, a problem): in the small
       // widget it takes the whole panel, so its buttons are never below the fold of nested scrolling.
@@ -50,7 +64,6 @@ export class ShareHost {
     };
     flow.subscribe(place);
     place(flow.state);
-    this.container.scrollIntoView({ block: 'start' });
   }
 
   /** The page is closing: tell the server now, as the customer page does. */
@@ -60,11 +73,10 @@ export class ShareHost {
 }
 
 /**
- * The share area shows while the customer is in the share flow. Once it ends (or the key was
- * refused), the chat's own system message says what happened, so the area closes.
+ * The share area shows from the consent step on, while the customer is in the share flow. The
+ * key step never shows (the chat customer typed no key); once the flow ends, the chat's own
+ * messages say what happened, so the area closes.
  */
 function isShown(state: FlowState): boolean {
-  if (state.step === 'ended') return false;
-  if (state.step === 'key') return state.busy;
-  return true;
+  return state.step !== 'ended' && state.step !== 'key';
 }

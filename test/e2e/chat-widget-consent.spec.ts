@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
+import { startEmbeddingSite, type EmbeddingSite } from '../support/embeddingSite';
 import { startServer, type RunningServer } from '../support/server';
 import { expect, test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
@@ -10,27 +9,20 @@ import { AgentChat } from './pages/chatPages';
  * The consent step inside the chat widget, at the widget's default size on a desktop site and on
  * a 390 px wide phone: "Share my screen" and "Decline" are in view without scrolling anything.
  */
-let site: Server;
-let siteOrigin = '';
+let site: EmbeddingSite;
 let server: RunningServer | undefined;
 
 test.beforeAll(async () => {
-  site = createServer((request, response) => {
-    const html = `<!doctype html><html lang="en"><head><title>Acme shop</title>
+  site = await startEmbeddingSite(
+    () => `<!doctype html><html lang="en"><head><title>Acme shop</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><h1>Acme shop</h1><p>Welcome.</p>
 <script src="${server?.url ?? ''}/widget.js" data-lang="en"></script>
-</body></html>`;
-    response.writeHead(request.url === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(request.url === '/' ? html : '');
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+</body></html>`,
+  );
 });
 
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => site.close(() => resolve()));
-});
+test.afterAll(() => site.close());
 
 /** Whether a person sees the whole element without scrolling: each edge is on screen and not covered or clipped. */
 function fullyInView(element: Locator): Promise<boolean> {
@@ -54,7 +46,7 @@ function fullyInView(element: Locator): Promise<boolean> {
 }
 
 async function consentInWidget(visitor: Page, agent: AgentConsole, customerName: string): Promise<void> {
-  await visitor.goto(`${siteOrigin}/`);
+  await visitor.goto(`${site.origin}/`);
   await visitor.getByRole('button', { name: 'Chat with us' }).click();
   const frameElement = visitor.locator('iframe[title="Support chat"]');
   const chat = visitor.frameLocator('iframe[title="Support chat"]');
@@ -89,7 +81,7 @@ async function consentInWidget(visitor: Page, agent: AgentConsole, customerName:
 
 test.describe('the consent step in the chat widget', () => {
   test('is fully visible at the default size and at 390 px wide', async ({ agentContext, fakeCustomerContext }) => {
-    server = await startServer({ CHAT_EMBED_ORIGINS: siteOrigin });
+    server = await startServer({ CHAT_EMBED_ORIGINS: site.origin });
     try {
       const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
       for (const viewport of [
