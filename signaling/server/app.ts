@@ -92,7 +92,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, ...timeouts } } : { http: timeouts }),
   });
   capConnectionsPerAddress(app.server, { max: config.http.maxConnectionsPerAddress, trust: config.trustProxy, tls, warnings });
-  const database = options.database ?? (await openDatabase(requireSharedDatabase(config)));
+  const database = options.database ?? (await openDatabase(requireSharedDatabase(config), 'server'));
   const shared = await createSharedState(config, log, options.store);
   const store = shared.store;
   const webhooks = new WebhookDeliveryWorker(database.db, {

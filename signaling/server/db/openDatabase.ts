@@ -5,6 +5,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config';
+import { connectCommandChannel } from './commandChannelClient';
+import { openCommandChannel } from './commandChannelServer';
 import { migrations } from './migrations';
 import { PGlitePool } from './pglitePool';
 import type { Tables } from './schema';
@@ -28,8 +30,14 @@ const INT8 = 20;
 /** DATABASE_DIR=memory: a throwaway database that lives as long as the process (tests, demos). */
 export const IN_MEMORY = 'memory';
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databaseDir'>): Promise<Database> {
-  const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPGlite(config.databaseDir);
+/**
+ * Who opens the database. The server opens the command channel on its PGlite folder; a command
+ * (`npm run agents|audit|tokens|webhooks`) uses that channel when a server has the folder open.
+ */
+export type DatabaseUser = 'server' | 'command';
+
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databaseDir'>, user: DatabaseUser = 'command'): Promise<Database> {
+  const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPGlite(config.databaseDir, user);
   try {
     await migrateToLatest(database.db);
   } catch (error) {
@@ -39,8 +47,10 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databas
   return database;
 }
 
-async function openPGlite(dir: string): Promise<Database> {
-  const unlock = dir === IN_MEMORY ? async () => {} : await lockDirectory(dir);
+async function openPGlite(dir: string, user: DatabaseUser): Promise<Database> {
+  const lock = dir === IN_MEMORY ? { unlock: async () => {} } : await lockDirectory(dir);
+  if ('owner' in lock) return besideRunningServer(dir, lock.owner, user);
+  const { unlock } = lock;
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(dir === IN_MEMORY ? 'memory://' : dir, { parsers: { [INT8]: Number } });
@@ -48,17 +58,32 @@ async function openPGlite(dir: string): Promise<Database> {
     await unlock();
     throw error;
   }
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
+  const pool = new PGlitePool(pglite);
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const channel = user === 'server' && dir !== IN_MEMORY ? await openCommandChannel(dir, pglite, pool) : undefined;
   return {
     db,
     kind: 'pglite',
     location: dir,
     async close() {
+      await channel?.close();
       await db.destroy();
       await pglite.close();
       await unlock();
     },
   };
+}
+
+/** A command run while the server has the PGlite folder open: it works through the server's command channel. */
+async function besideRunningServer(dir: string, owner: number, user: DatabaseUser): Promise<Database> {
+  const pool = user === 'command' ? await connectCommandChannel(dir, owner).catch(() => undefined) : undefined;
+  if (!pool) {
+    throw new DatabaseError(
+      `The database in ${dir} is in use by process ${owner} (a running server). Stop it first, or set DATABASE_URL to use PostgreSQL, which several programs can share.`,
+    );
+  }
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'pglite', location: `${dir} (through the running server, process ${owner})`, close: () => db.destroy() };
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -85,21 +110,17 @@ async function openPostgres(url: string): Promise<Database> {
  * corrupt it. A lock file with the owner's pid keeps it to one (a stale one, whose process is
  * gone, is taken over).
  */
-async function lockDirectory(dir: string): Promise<() => Promise<void>> {
+async function lockDirectory(dir: string): Promise<{ unlock: () => Promise<void> } | { owner: number }> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const lockFile = path.join(dir, 'screenshare.lock');
   try {
     await writeFile(lockFile, String(process.pid), { flag: 'wx' });
   } catch {
     const owner = Number(await readFile(lockFile, 'utf8').catch(() => ''));
-    if (owner && owner !== process.pid && processAlive(owner)) {
-      throw new DatabaseError(
-        `The database in ${dir} is in use by process ${owner} (a running server). Stop it first, or set DATABASE_URL to use PostgreSQL, which several programs can share.`,
-      );
-    }
+    if (owner && owner !== process.pid && processAlive(owner)) return { owner };
     await writeFile(lockFile, String(process.pid));
   }
-  return () => rm(lockFile, { force: true });
+  return { unlock: () => rm(lockFile, { force: true }) };
 }
 
 function processAlive(pid: number): boolean {
