@@ -11,15 +11,7 @@ import { shareScreen } from './shareFlow';
  * them. Chromium's synthetic screen stands in for a real one.
  */
 test.describe("the agent's picture", () => {
-  test('fills the window at 1280×720 and 1440×900, and fullscreen at the screen size', async ({
-    server,
-    agentContext,
-    fakeCustomerContext,
-  }, testInfo) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const customer = await CustomerPage.open(await fakeCustomerContext(), server.customerUrl);
-    const { session } = await shareScreen(agent, customer, 640);
-
+  test('fills the window at 1280×720 and 1440×900, and fullscreen at the screen size', async ({ agent, fakeShare: { session } }, testInfo) => {
     for (const viewport of [
       { width: 1280, height: 720 },
       { width: 1440, height: 900 },

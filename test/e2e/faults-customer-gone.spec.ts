@@ -22,11 +22,7 @@ const TOLD_WITHIN_MS = (2 * HEARTBEAT_SECONDS + GRACE_SECONDS) * 1000 + 15_000;
 test.use({ serverEnv: { HEARTBEAT_INTERVAL_SECONDS: String(HEARTBEAT_SECONDS), RESUME_GRACE_SECONDS: String(GRACE_SECONDS) } });
 
 test.describe('faults: the customer goes away while sharing', () => {
-  test('the customer closes the tab: the agent is told and the picture goes away', async ({ server, agentContext, fakeCustomerContext }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const customer = await CustomerPage.open(await fakeCustomerContext(), server.customerUrl);
-    const sharing = await shareScreen(agent, customer, 640);
-
+  test('the customer closes the tab: the agent is told and the picture goes away', async ({ agent, customer, fakeShare: sharing }) => {
     await customer.page.close();
 
     // A closed tab looks like a reload to the server (which must resume), so the agent first

@@ -7,6 +7,7 @@ import { startXvfb, type VirtualDisplay } from '../support/xvfb';
 import { AgentConsole } from './pages/agentConsole';
 import { AgentChat, CustomerChat } from './pages/chatPages';
 import { CustomerPage } from './pages/customerPage';
+import { shareScreen, type SharingSession } from './shareFlow';
 
 /** A virtual screen with a marker painted on its desktop, where the customer's browser runs. */
 export interface CustomerDesktop {
@@ -50,6 +51,12 @@ interface TestFixtures {
   agentIdentity: AgentIdentity;
   /** The customer page, open on the fake screen (in a fakeCustomerContext), its key field ready. */
   customer: CustomerPage;
+  /** The customer page on the virtual desktop (in a realCustomerContext), sharing the real screen. */
+  realCustomer: CustomerPage;
+  /** The voice flow up to a live picture (at least 640 px wide) between `agent` and `customer`. */
+  fakeShare: SharingSession;
+  /** The voice flow up to a live picture (at least 1280 px wide) between `agent` and `realCustomer`. */
+  realShare: SharingSession;
   /**
    * Opens the chat page (fake screen unless `context` is given), says `firstMessage`, and the
    * signed-in agent takes that chat.
@@ -142,6 +149,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   customer: async ({ server, fakeCustomerContext }, use) => {
     await use(await CustomerPage.open(await fakeCustomerContext(), server.customerUrl));
+  },
+
+  realCustomer: async ({ server, realCustomerContext }, use) => {
+    await use(await CustomerPage.open(await realCustomerContext(), server.customerUrl));
+  },
+
+  fakeShare: async ({ agent, customer }, use) => {
+    await use(await shareScreen(agent, customer, 640));
+  },
+
+  realShare: async ({ agent, realCustomer }, use) => {
+    await use(await shareScreen(agent, realCustomer, 1280));
   },
 
   startChat: async ({ server, agent, agentIdentity, fakeCustomerContext }, use) => {

@@ -1,8 +1,5 @@
 import { expect, test } from './fixtures';
-import { AgentConsole } from './pages/agentConsole';
-import { CustomerPage } from './pages/customerPage';
 import { countFrames, framesShown } from './pages/videoProbe';
-import { shareScreen } from './shareFlow';
 
 /**
  * Pause with REAL screen capture: while paused, the agent's video presents no new frame at all
@@ -11,10 +8,7 @@ import { shareScreen } from './shareFlow';
  */
 const QUIET_WINDOW_MS = 3_000;
 
-test('pause stops the picture at the agent, resume restarts it', async ({ server, agentContext, realCustomerContext }) => {
-  const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-  const customer = await CustomerPage.open(await realCustomerContext(), server.customerUrl);
-  const sharing = await shareScreen(agent, customer, 1280);
+test('pause stops the picture at the agent, resume restarts it', async ({ agent, realCustomer: customer, realShare: sharing }) => {
   const video = sharing.session.video;
 
   await countFrames(video);

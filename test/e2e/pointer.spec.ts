@@ -1,8 +1,5 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { AgentConsole } from './pages/agentConsole';
-import { CustomerPage } from './pages/customerPage';
-import { shareScreen } from './shareFlow';
 
 /**
  * "Point" with REAL screen capture: the agent clicks the magenta marker in the customer's picture;
@@ -21,15 +18,7 @@ async function pagePointOf(video: Locator, point: { x: number; y: number }, scre
   return { x: left + point.x * scale, y: top + point.y * scale };
 }
 
-test('the agent points at the marker; the customer sees the mark at that place of the real screen', async ({
-  server,
-  desktop,
-  agentContext,
-  realCustomerContext,
-}) => {
-  const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-  const customer = await CustomerPage.open(await realCustomerContext(), server.customerUrl);
-  const sharing = await shareScreen(agent, customer, 1280);
+test('the agent points at the marker; the customer sees the mark at that place of the real screen', async ({ desktop, agent, realCustomer: customer, realShare: sharing }) => {
   const { marker } = desktop;
 
   const point = sharing.session.panel.getByRole('button', { name: 'Point', exact: true });

@@ -2,7 +2,7 @@ import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
 import { expect, test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
 import { CustomerPage } from './pages/customerPage';
-import { firstFrameAt, framesPerSecond, waitForPicture, watchForFirstFrame } from './pages/videoProbe';
+import { expectPictureMoves, firstFrameAt, waitForPicture, watchForFirstFrame } from './pages/videoProbe';
 import { shareScreen } from './shareFlow';
 
 /**
@@ -13,14 +13,7 @@ const SHARING = "Sharing: you can see the customer's screen";
 const AGENT_AWAY = "Reconnecting… The customer's connection dropped; waiting for them to come back.";
 
 test.describe('resume: the customer', () => {
-  test('reloads the page mid-share: one click continues, and the agent sees the picture again without a new key', async ({
-    server,
-    agentContext,
-    fakeCustomerContext,
-  }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const customer = await CustomerPage.open(await fakeCustomerContext(), server.customerUrl);
-    const sharing = await shareScreen(agent, customer, 640);
+  test('reloads the page mid-share: one click continues, and the agent sees the picture again without a new key', async ({ agent, customer, fakeShare: sharing }) => {
     const panels = agent.page.getByRole('region', { name: /^Screen share \d+$/ });
 
     await customer.page.reload();
@@ -35,7 +28,7 @@ test.describe('resume: the customer', () => {
     await firstFrameAt(agent.page);
     await expect(sharing.session.status).toHaveText(SHARING);
     await waitForPicture(sharing.session.video, 640);
-    expect(await framesPerSecond(sharing.session.video, 2_000), 'the picture moves again').toBeGreaterThan(0.5);
+    await expectPictureMoves(sharing.session.video, 'the picture moves again');
     await expect(panels, 'the same panel, no new session').toHaveCount(1);
     await expect(sharing.session.keyElement).toBeHidden();
   });
@@ -59,19 +52,17 @@ test.describe('resume: the customer', () => {
       const reconnecting = customer.page.getByText('Reconnecting…', { exact: true });
 
       proxy.sever();
-      const cutAt = Date.now();
       await expect(reconnecting, 'the customer is told').toBeVisible();
       await expect(sharing.session.status, 'the agent is told').toHaveText(AGENT_AWAY);
       // Media is peer to peer: with only signaling down, frames keep arriving the whole time.
-      const fps = await framesPerSecond(sharing.session.video, Math.max(1_000, 9_000 - (Date.now() - cutAt)));
-      expect(fps, 'frames per second at the agent while signaling is cut').toBeGreaterThan(0.5);
+      await expectPictureMoves(sharing.session.video, 'frames arrive at the agent while signaling is cut');
       await expect(reconnecting, 'still cut: still reconnecting').toBeVisible();
 
       proxy.restore();
       await expect(reconnecting).toBeHidden({ timeout: 20_000 });
       await expect(customer.sharingBar(sharing.agentName)).toBeVisible();
       await expect(sharing.session.status).toHaveText(SHARING);
-      expect(await framesPerSecond(sharing.session.video, 2_000)).toBeGreaterThan(0.5);
+      await expectPictureMoves(sharing.session.video);
 
       await customer.stopButton.click();
       await expect(sharing.session.status, 'signaling works again: the stop reaches the agent').toHaveText('Ended by the customer');

@@ -6,7 +6,7 @@ import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
 import { expect, test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
 import { CustomerPage } from './pages/customerPage';
-import { framesPerSecond } from './pages/videoProbe';
+import { expectPictureMoves } from './pages/videoProbe';
 import { shareScreen } from './shareFlow';
 
 /**
@@ -61,13 +61,13 @@ test.describe('resume: a server node is killed mid-share', () => {
     await nodeA.crash();
     await expect(agent.page.getByText(RECONNECTING).first(), 'the agent is told').toBeVisible();
     await expect(customer.page.getByText(RECONNECTING, { exact: true }), 'the customer is told').toBeVisible();
-    expect(await framesPerSecond(sharing.session.video, 2_000), 'the picture keeps flowing without the server').toBeGreaterThan(0.5);
+    await expectPictureMoves(sharing.session.video, 'the picture keeps flowing without the server');
 
     await expect(customer.page.getByText(RECONNECTING, { exact: true })).toBeHidden({ timeout: 30_000 });
     await expect(customer.sharingBar(sharing.agentName)).toBeVisible();
     await expect(sharing.session.status).toHaveText(SHARING, { timeout: 30_000 });
     expect(proxy.connectionsTo.get(portOf(nodeB)) ?? 0, 'both came back through node B').toBeGreaterThanOrEqual(2);
-    expect(await framesPerSecond(sharing.session.video, 2_000)).toBeGreaterThan(0.5);
+    await expectPictureMoves(sharing.session.video);
 
     await sharing.session.endSession();
     await expect(customer.message(`${sharing.agentName} ended the screen share.`)).toBeVisible();
@@ -87,7 +87,7 @@ test.describe('resume: a server node is killed mid-share', () => {
     await server.crash();
     await expect(sharing.session.status, 'the agent is told').toHaveText(RECONNECTING);
     await expect(customer.page.getByText(RECONNECTING, { exact: true }), 'the customer is told').toBeVisible();
-    expect(await framesPerSecond(sharing.session.video, 3_000), 'the picture keeps flowing without the server').toBeGreaterThan(0.5);
+    await expectPictureMoves(sharing.session.video, 'the picture keeps flowing without the server');
 
     // Nobody can take over: once the grace period is over, both pages say it has ended.
     const endedWithin = (graceSeconds + 15) * 1000;

@@ -4,7 +4,6 @@ import { MitmRelay } from '../support/mitmRelay';
 import { expect, test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
 import { CustomerPage } from './pages/customerPage';
-import { shareScreen } from './shareFlow';
 
 /**
  * The three verification words: the same on both screens for a direct connection (real capture),
@@ -13,11 +12,7 @@ import { shareScreen } from './shareFlow';
  */
 const THREE_WORDS = /^[a-z]+ [a-z]+ [a-z]+$/;
 
-test('customer and agent read the same three words on a direct connection', async ({ server, agentContext, realCustomerContext }) => {
-  const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-  const customer = await CustomerPage.open(await realCustomerContext(), server.customerUrl);
-  const sharing = await shareScreen(agent, customer, 1280);
-
+test('customer and agent read the same three words on a direct connection', async ({ realCustomer: customer, realShare: sharing }) => {
   const agentWords = sharing.session.panel.getByLabel('Verification words');
   const customerWords = customer.page.getByLabel('Verification words');
   await expect(agentWords).toHaveText(THREE_WORDS);

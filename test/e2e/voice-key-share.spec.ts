@@ -1,10 +1,7 @@
 import { clickBrowserStopSharing } from '../support/browserShareBar';
 import { expect, test } from './fixtures';
-import { AgentConsole } from './pages/agentConsole';
-import { CustomerPage } from './pages/customerPage';
 import { expectPictureFillsRoom } from './pages/pictureGeometry';
 import { colourDistance, framesPerSecond, pixelAt } from './pages/videoProbe';
-import { shareScreen } from './shareFlow';
 
 /**
  * The voice flow with REAL screen capture: the customer's Chromium runs headed on a virtual X
@@ -14,16 +11,7 @@ import { shareScreen } from './shareFlow';
 const COLOUR_TOLERANCE = 48;
 
 test.describe('voice key share with the real screen', () => {
-  test('agent sees the marker on the customer screen; the customer stops sharing', async ({
-    server,
-    desktop,
-    agentContext,
-    realCustomerContext,
-  }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const customer = await CustomerPage.open(await realCustomerContext(), server.customerUrl);
-
-    const sharing = await shareScreen(agent, customer, 1280);
+  test('agent sees the marker on the customer screen; the customer stops sharing', async ({ desktop, realCustomer: customer, realShare: sharing }) => {
     const { marker } = desktop;
     const video = sharing.session.video;
 
@@ -53,12 +41,7 @@ test.describe('voice key share with the real screen', () => {
     await expect(video, 'the customer screen is gone from the console').toBeHidden();
   });
 
-  test('the agent ends the session; both see who ended it', async ({ server, agentContext, realCustomerContext }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const customer = await CustomerPage.open(await realCustomerContext(), server.customerUrl);
-
-    const sharing = await shareScreen(agent, customer, 1280);
-
+  test('the agent ends the session; both see who ended it', async ({ realCustomer: customer, realShare: sharing }) => {
     await sharing.session.endSession();
     await expect(sharing.session.status).toHaveText('Ended by you');
     await expect(customer.message(`${sharing.agentName} ended the screen share.`)).toBeVisible();
@@ -66,17 +49,7 @@ test.describe('voice key share with the real screen', () => {
     await expect(sharing.session.video, 'the customer screen is gone from the console').toBeHidden();
   });
 
-  test("stopping with the browser's own control ends the session as cleanly", async ({
-    server,
-    desktop,
-    agentContext,
-    realCustomerContext,
-  }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const customer = await CustomerPage.open(await realCustomerContext(), server.customerUrl);
-
-    const sharing = await shareScreen(agent, customer, 1280);
-
+  test("stopping with the browser's own control ends the session as cleanly", async ({ desktop, realCustomer: customer, realShare: sharing }) => {
     const clicked = await clickBrowserStopSharing(desktop.screen.display);
     await expect(
       customer.message('You stopped sharing your screen.'),

@@ -98,6 +98,17 @@ export function framesPerSecond(video: Locator, durationMs = 3_000): Promise<num
   }, durationMs);
 }
 
+/**
+ * The picture moves: the video decodes `frames` more frames from now on (getVideoPlaybackQuality,
+ * as framesPerSecond). Waits for them instead of measuring a rate, so a loaded machine that
+ * decodes slowly still passes while a frozen picture fails.
+ */
+export async function expectPictureMoves(video: Locator, message = 'the picture moves', frames = 3): Promise<void> {
+  const decoded = () => video.evaluate((element: HTMLVideoElement) => element.getVideoPlaybackQuality().totalVideoFrames);
+  const from = await decoded();
+  await expect.poll(decoded, { message }).toBeGreaterThanOrEqual(from + frames);
+}
+
 /** Starts counting the frames the agent's video presents (requestVideoFrameCallback); read with framesShown(). */
 export async function countFrames(video: Locator): Promise<void> {
   await video.evaluate((element: HTMLVideoElement) => {
