@@ -1,4 +1,4 @@
-import { loadBranding, logout, whoAmI, type AgentProfile } from './api/agentApi';
+import { loadBranding, loadSignInOptions, logout, whoAmI, type AgentProfile } from './api/agentApi';
 import { AgentConsole } from './console/agentConsole';
 import { setPageTitle } from './console/pageTitle';
 import { DomTexts } from '../shared/i18n/domTexts';
@@ -10,6 +10,7 @@ import { show } from '../shared/dom';
 import { wireHistoryToggle } from './history/historyToggle';
 import { renderSignIn } from './signIn/signInView';
 import { revokedText } from './signIn/revokedText';
+import { providerErrorText, takeSignInError } from './signIn/providerErrorText';
 import { adoptSessionLink } from './sessions/sessionLink';
 
 /** The page's fixed parts, from agent.html. */
@@ -25,7 +26,8 @@ async function boot(): Promise<void> {
   const signOutButton = pagePart<HTMLButtonElement>('sign-out');
   const productName = pagePart('product-name');
 
-  const branding = await loadBranding();
+  const signInError = takeSignInError();
+  const [branding, ways] = await Promise.all([loadBranding(), loadSignInOptions()]);
   const locale = pickLocale(savedLocale(), navigator.languages ?? [navigator.language], branding?.defaultLocale ?? 'en');
   const texts = new DomTexts(await createTranslator(locale));
 
@@ -46,13 +48,13 @@ async function boot(): Promise<void> {
 
   let current: AgentConsole | null = null;
 
-  const showSignIn = (notice?: TextRef) => {
+  const showSignIn = (notice?: TextRef, error?: TextRef) => {
     current?.shutDown();
     current = null;
     show(identity, false);
     show(signOutButton, false);
     history.disable();
-    app.replaceChildren(renderSignIn(texts, { ...(notice ? { notice } : {}), onSignedIn: showConsole }));
+    app.replaceChildren(renderSignIn(texts, { ...(notice ? { notice } : {}), ...(error ? { error } : {}), ways, onSignedIn: showConsole }));
   };
 
   function showConsole(agent: AgentProfile): void {
@@ -74,9 +76,11 @@ async function boot(): Promise<void> {
   signOutButton.addEventListener('click', () => {
     signOutButton.disabled = true;
     current?.shutDown();
-    void logout().then(() => {
+    void logout().then(({ endSessionUrl }) => {
       signOutButton.disabled = false;
       showSignIn(text('signIn.signedOut'));
+      // Signed in through the identity provider: sign out there too (it sends the browser back here).
+      if (endSessionUrl) window.location.assign(endSessionUrl);
     });
   });
 
@@ -86,7 +90,10 @@ async function boot(): Promise<void> {
 
   const me = await whoAmI();
   if (me.kind === 'signed-in') showConsole(me.agent);
-  else showSignIn();
+  else {
+    const provider = ways.identityProvider?.name;
+    showSignIn(undefined, signInError !== null && provider ? (providerErrorText(signInError, provider) ?? undefined) : undefined);
+  }
 }
 
 void boot();

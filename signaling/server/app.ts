@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { startAccounts } from './accounts/accountsAtStart';
 import { demoAgentNews, type DemoAgentNews } from './accounts/demoAgentReminder';
+import type { AccountChange } from './accounts/accountDirectory';
 import { createAgentAuth } from './auth/agentAuth';
 import { AccessRevocation } from './auth/accessRevocation';
 import { AGENT_COOKIE } from './auth/agentSessions';
@@ -21,6 +22,10 @@ import { ApiTokens } from './api/tokens/apiTokens';
 import { recordApiUse } from './api/recordApiUse';
 import { registerAgentAuthRoutes } from './http/agentAuthRoutes';
 import { registerHistoryRoutes } from './history/historyRoutes';
+import { IdentityAccounts } from './auth/oidc/identityAccounts';
+import { IdentityProvider } from './auth/oidc/identityProvider';
+import { OIDC_CALLBACK_PATH, registerOidcRoutes } from './http/oidcRoutes';
+import { PENDING_LIFETIME_MS } from './auth/oidc/pendingSignIns';
 import { DELIVERY_DEFAULTS, WebhookDeliveryWorker } from './webhooks/deliveryWorker';
 import { enqueueWebhooks } from './webhooks/webhookOutbox';
 import { registerHealthRoutes } from './monitoring/healthRoutes';
@@ -107,7 +112,13 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   const demoAgent = demoAgentNews(config, accounts, createdAgent);
   const agentAuth = await createAgentAuth(config, log, shared.nodeId);
   const revocation = new AccessRevocation(agentAuth.sessions, shared.revocations, log);
-  const signedIn = signInCheck(agentAuth.sessions, accounts);
+  const identityAccounts = new IdentityAccounts(database.db, audit.log);
+  const revokeChanged = (changes: readonly AccountChange[]) => {
+    for (const { username, reason } of changes) {
+      revocation.revoke(username, reason).catch((error: unknown) => log.error({ err: error, agent: username }, 'could not revoke access'));
+    }
+  };
+  const signedIn = signInCheck(agentAuth.sessions, accounts, config.signIn.localSignIn);
   const keyTimers = new KeyExpiryTimers();
   const registry = new ConnectionRegistry();
   const metrics = createMetrics(() => registry.all());
@@ -116,6 +127,26 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   if (config.publicUrl) allowedOrigins.add(new URL(config.publicUrl).origin);
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app, tls);
+  let baseUrl = config.publicUrl ?? '';
+  const oidc = config.signIn.oidc;
+  const identityProvider = oidc
+    ? new IdentityProvider(oidc, () => `${baseUrl}${OIDC_CALLBACK_PATH}`, () => `${baseUrl}/agent`)
+    : undefined;
+  const secureCookies = tls || (config.publicUrl?.startsWith('https:') ?? false);
+  if (oidc && identityProvider) {
+    registerOidcRoutes(app, {
+      provider: identityProvider,
+      issuer: oidc.issuer.href,
+      pending: agentAuth.pendingSignIns,
+      identityAccounts,
+      accounts,
+      refreshAccounts: async () => revokeChanged(await accounts.reload()),
+      sessions: agentAuth.sessions,
+      limiter: agentAuth.loginLimiter,
+      startLimiter: shared.limiterFactory({ keyPrefix: 'oidc-start', points: 30, duration: PENDING_LIFETIME_MS / 1000 }),
+      secureCookies,
+    });
+  }
   registerAgentAuthRoutes(app, {
     accounts,
     sessions: agentAuth.sessions,
@@ -123,11 +154,13 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     revocation,
     limiter: agentAuth.loginLimiter,
     organisation: config.organisation,
-    secureCookies: tls || (config.publicUrl?.startsWith('https:') ?? false),
+    secureCookies,
     allowedOrigins,
     tls,
     warnings,
     audit: audit.log,
+    localSignIn: config.signIn.localSignIn,
+    identityProvider,
   });
   registerHistoryRoutes(app, { database, signedIn, roleOf: (username) => accounts.roleOf(username) });
 
@@ -155,15 +188,10 @@ export async function createSignalingServer(config: Config, options: ServerOptio
       .finally(() => sockets.revoked(revoked));
   });
   accounts.watch(
-    (changes) => {
-      for (const { username, reason } of changes) {
-        revocation.revoke(username, reason).catch((error: unknown) => log.error({ err: error, agent: username }, 'could not revoke access'));
-      }
-    },
+    revokeChanged,
     (error) => log.error({ err: error }, 'could not read the agent accounts from the database; they stay as they were'),
   );
   registerPublicRoutes(app, config);
-  let baseUrl = config.publicUrl ?? '';
   await registerApi(app, {
     ctx: sockets.ctx,
     accounts,
@@ -190,6 +218,13 @@ export async function createSignalingServer(config: Config, options: ServerOptio
   const url = config.publicUrl ?? `${tls ? 'https' : 'http'}://${localHost}:${port}`;
   baseUrl = url;
   webhooks.start();
+  if (identityProvider) {
+    // Not fatal: a provider that is down now is asked again at the next sign-in.
+    identityProvider.discover().then(
+      () => log.info({ issuer: oidc?.issuer.href }, 'identity provider found'),
+      (error: unknown) => log.warn({ err: error, issuer: oidc?.issuer.href }, 'identity provider not reachable yet; sign-in through it will try again'),
+    );
+  }
 
   return {
     url,

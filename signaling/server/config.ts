@@ -5,6 +5,7 @@ import { loadChatConfig, type ChatConfig } from './chat/chatConfig';
 import { loadMonitoringConfig, type MonitoringConfig } from './monitoring/monitoringConfig';
 import { ConfigError, invalidEnvironment } from './configError';
 import { loadIntegrationConfig, type IntegrationConfig } from './api/integrationConfig';
+import { loadSignInConfig, type SignInConfig } from './auth/oidc/signInConfig';
 import { BrandError, loadServerBrand, type ServerBrand } from './branding/serverBrand';
 import { parseTrustProxy, type TrustProxy } from './network/trustedProxy';
 
@@ -164,6 +165,8 @@ export interface Config {
   readonly monitoring: MonitoringConfig;
   /** REST API, webhooks, console framing (API_*, WEBHOOK_*, CONSOLE_EMBED_ORIGINS). */
   readonly integrations: IntegrationConfig;
+  /** Local passwords (LOCAL_SIGN_IN) and the organisation's identity provider (OIDC_*). */
+  readonly signIn: SignInConfig;
 }
 
 export { ConfigError };
@@ -176,6 +179,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {
     throw new ConfigError('Invalid configuration:\n  TLS_CERT and TLS_KEY must be set together');
+  }
+  const signIn = loadSignInConfig(env);
+  if (signIn.oidc && !e.PUBLIC_URL && e.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_URL: is required with OIDC_ISSUER (the identity provider sends agents back to PUBLIC_URL/api/agent/oidc/callback)',
+    );
   }
   const [demoName, ...demoPassword] = e.DEMO_AGENT?.split(':') ?? [];
   let brand: ServerBrand;
@@ -236,5 +245,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chat: loadChatConfig(env),
     monitoring: loadMonitoringConfig(env),
     integrations: loadIntegrationConfig(env),
+    signIn,
   };
 }

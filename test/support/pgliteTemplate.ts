@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,9 @@ import { migrations } from '../../signaling/server/db/migrations';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const packageFile = path.join(root, 'node_modules/@electric-sql/pglite/package.json');
 const version = (JSON.parse(readFileSync(packageFile, 'utf8')) as { version: string }).version;
-const templateDir = path.join(tmpdir(), `screenshare-pglite-template-${version}-${Object.keys(migrations).length}`);
+// Named by the migrations themselves: branches that each add a different one do not share a template.
+const migrationNames = createHash('sha256').update(Object.keys(migrations).join(',')).digest('hex').slice(0, 12);
+const templateDir = path.join(tmpdir(), `screenshare-pglite-template-${version}-${migrationNames}`);
 
 export async function copyPGliteTemplate(target: string): Promise<void> {
   if (!existsSync(templateDir)) {

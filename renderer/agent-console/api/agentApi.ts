@@ -66,13 +66,41 @@ export async function whoAmI(): Promise<MeResult> {
   }
 }
 
-export async function logout(): Promise<void> {
+const LogoutAnswer = z.object({ endSessionUrl: z.url({ protocol: /^https?$/ }) });
+
+/**
+ * Signs out here; answers the identity provider's sign-out page when the agent signed in through
+ * it (RP-initiated logout), for the page to go to.
+ */
+export async function logout(): Promise<{ endSessionUrl: string | undefined }> {
   try {
-    await fetch('/api/agent/logout', { method: 'POST', credentials: 'same-origin' });
+    const response = await fetch('/api/agent/logout', { method: 'POST', credentials: 'same-origin' });
+    const answer = response.status === 200 ? LogoutAnswer.safeParse(await readJson(response)) : undefined;
+    return { endSessionUrl: answer?.success ? answer.data.endSessionUrl : undefined };
   } catch (error) {
     // The page forgets the agent either way; the cookie then simply expires on the server.
     console.warn('sign-out request failed', error);
+    return { endSessionUrl: undefined };
   }
+}
+
+/** How this server lets agents sign in: the password form, the organisation's identity provider, or both. */
+export const SignInOptions = z.object({
+  localSignIn: z.boolean(),
+  identityProvider: z.object({ name: z.string().min(1).max(60), startUrl: z.string().startsWith('/api/') }).nullable(),
+});
+export type SignInOptions = z.infer<typeof SignInOptions>;
+
+/** Falls back to the password form alone when the server cannot say. */
+export async function loadSignInOptions(): Promise<SignInOptions> {
+  try {
+    const response = await fetch('/api/agent/sign-in-options', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    const options = SignInOptions.safeParse(await readJson(response));
+    if (options.success) return options.data;
+  } catch {
+    // below
+  }
+  return { localSignIn: true, identityProvider: null };
 }
 
 /** Public branding; the console works without it (falls back to neutral names). */

@@ -1,25 +1,49 @@
-import { login, type AgentProfile } from '../api/agentApi';
+import { login, type AgentProfile, type SignInOptions } from '../api/agentApi';
 import { h, show } from '../../shared/dom';
 import type { DomTexts } from '../i18n/textRef';
 import { text, type TextRef } from '../i18n/textRef';
 import { loginErrorText } from './loginErrorText';
 
-export interface SignInOptions {
+export interface SignInViewOptions {
   /** Why the agent sees this form again, e.g. "You have signed out." */
   notice?: TextRef;
+  /** Why the last sign-in through the identity provider did not work. */
+  error?: TextRef;
+  /** The password form, "Sign in with <provider>", or both. */
+  ways: SignInOptions;
   onSignedIn(agent: AgentProfile): void;
 }
 
-/** The sign-in form: username, password, friendly errors for wrong credentials and lock-outs. */
-export function renderSignIn(texts: DomTexts, options: SignInOptions): HTMLElement {
+/**
+ * The sign-in card: "Sign in with <provider>" when the organisation's identity provider is set up,
+ * and the username/password form unless LOCAL_SIGN_IN=false, with friendly errors for wrong
+ * credentials, lock-outs and sign-ins the provider did not complete.
+ */
+export function renderSignIn(texts: DomTexts, options: SignInViewOptions): HTMLElement {
+  const provider = options.ways.identityProvider;
   const heading = h('h1', { class: 'sign-in-title', id: 'sign-in-title' });
   texts.set(heading, text('signIn.heading'));
   const intro = h('p', { class: 'sign-in-intro' });
-  texts.set(intro, text('signIn.intro'));
+  texts.set(intro, text(provider ? 'signIn.introProvider' : 'signIn.intro'));
 
   const notice = h('p', { class: 'notice', role: 'status' });
   if (options.notice) texts.set(notice, options.notice);
   show(notice, options.notice !== undefined);
+
+  const providerPart: HTMLElement[] = [];
+  if (provider) {
+    const providerButton = h('a', { class: 'button button-primary button-wide', href: provider.startUrl });
+    texts.set(providerButton, text('signIn.withProvider', { provider: provider.name }));
+    const providerError = h('p', { class: 'form-error', role: 'alert' });
+    if (options.error) texts.set(providerError, options.error);
+    show(providerError, options.error !== undefined);
+    providerPart.push(providerError, providerButton);
+    if (options.ways.localSignIn) {
+      const or = h('p', { class: 'sign-in-or' });
+      texts.set(or, text('signIn.or'));
+      providerPart.push(or);
+    }
+  }
 
   const username = h('input', { class: 'input', id: 'username', name: 'username', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: '' });
   const password = h('input', { class: 'input', id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: '' });
@@ -30,7 +54,7 @@ export function renderSignIn(texts: DomTexts, options: SignInOptions): HTMLEleme
 
   const error = h('p', { class: 'form-error', id: 'sign-in-error', role: 'alert' });
   show(error, false);
-  const submit = h('button', { class: 'button button-primary button-wide', type: 'submit' });
+  const submit = h('button', { class: `button ${provider ? 'button-secondary' : 'button-primary'} button-wide`, type: 'submit' });
   texts.set(submit, text('signIn.submit'));
 
   const form = h(
@@ -86,7 +110,10 @@ export function renderSignIn(texts: DomTexts, options: SignInOptions): HTMLEleme
     });
   });
 
-  const card = h('section', { class: 'sign-in card', 'aria-labelledby': 'sign-in-title' }, heading, intro, notice, form);
-  queueMicrotask(() => username.focus());
+  const card = h('section', { class: 'sign-in card', 'aria-labelledby': 'sign-in-title' }, heading, intro, notice, ...providerPart);
+  if (options.ways.localSignIn) {
+    card.append(form);
+    if (!provider) queueMicrotask(() => username.focus());
+  }
   return card;
 }

@@ -11,7 +11,8 @@ export interface AgentAccount {
 }
 
 interface KnownAccount extends AgentAccount {
-  passwordHash: string;
+  /** Null for an account of the identity provider (OIDC): it never signs in with a password. */
+  passwordHash: string | null;
   role: AgentRole;
   disabled: boolean;
   /** Changes when the password does or the account is disabled: a sign-in made before no longer holds. */
@@ -79,6 +80,11 @@ export class AccountDirectory {
   /** The account's current credential stamp; undefined when there is no such account (any more) or it is disabled. */
   stampOf(username: string): string | undefined {
     return this.usable(username)?.stamp;
+  }
+
+  /** False for an account that signs in through the identity provider only. */
+  hasPassword(username: string): boolean {
+    return typeof this.usable(username)?.passwordHash === 'string';
   }
 
   async authenticate(username: string, password: string): Promise<AgentAccount | null> {

@@ -15,7 +15,7 @@ export interface StartedAccounts {
 
 /** At start: import an old agents file once, make a demo agent in an empty development database, read the accounts. */
 export async function startAccounts(
-  config: Pick<Config, 'agentsFile' | 'demoAgent' | 'production'>,
+  config: Pick<Config, 'agentsFile' | 'demoAgent' | 'production' | 'signIn'>,
   database: Database,
   audit: AuditLog,
   log: Logger,

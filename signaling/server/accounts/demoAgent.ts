@@ -11,10 +11,10 @@ export const DEMO_USERNAME = 'demo';
  * console can be tried at once. Its password is printed this one time and only its hash is kept.
  */
 export async function ensureDevelopmentAgent(
-  config: Pick<Config, 'demoAgent' | 'production'>,
+  config: Pick<Config, 'demoAgent' | 'production' | 'signIn'>,
   store: AccountStore,
 ): Promise<{ username: string; password: string } | null> {
-  if (config.production || config.demoAgent) return null;
+  if (config.production || config.demoAgent || !config.signIn.localSignIn) return null;
   if ((await store.list()).length > 0) return null;
   const password = randomBytes(9).toString('base64url');
   const added = await store.add({ username: DEMO_USERNAME, displayName: 'Demo Agent', passwordHash: await hashPassword(password), role: 'supervisor' });

@@ -6,6 +6,9 @@ import type { Logger } from '../log';
 import type { AgentSessions } from './agentSessions';
 import { MemoryAgentSessions } from './memoryAgentSessions';
 import { RedisAgentSessions } from './redisAgentSessions';
+import { MemoryPendingSignIns } from './oidc/memoryPendingSignIns';
+import type { PendingSignIns } from './oidc/pendingSignIns';
+import { RedisPendingSignIns } from './oidc/redisPendingSignIns';
 
 /** The same prefix as the rest of the shared state (cluster/sharedState.ts). */
 const PREFIX = 'screenshare:';
@@ -14,6 +17,8 @@ const PREFIX = 'screenshare:';
 export interface AgentAuth {
   readonly sessions: AgentSessions;
   readonly loginLimiter: LoginLimiter;
+  /** Sign-ins at the identity provider that have not come back yet (OIDC). */
+  readonly pendingSignIns: PendingSignIns;
   close(): Promise<void>;
 }
 
@@ -26,6 +31,7 @@ export async function createAgentAuth(
     return {
       sessions: new MemoryAgentSessions(config.agentSessionMs),
       loginLimiter: new LoginLimiter(config.loginLimits),
+      pendingSignIns: new MemoryPendingSignIns(),
       close: async () => {},
     };
   }
@@ -42,6 +48,7 @@ export async function createAgentAuth(
           rejectIfRedisNotReady: true,
         }),
     ),
+    pendingSignIns: new RedisPendingSignIns(redis, PREFIX),
     close: () => closeRedis(redis),
   };
 }

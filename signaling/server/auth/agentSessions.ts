@@ -12,6 +12,8 @@ export interface StoredSignIn {
   readonly expiresAt: number;
   /** The account's credential stamp when it signed in (accounts/accountDirectory.ts): a new password voids it. */
   readonly stamp: string;
+  /** Signed in through the identity provider: its ID token, the hint for RP-initiated logout. */
+  readonly idToken?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface StoredSignIn {
  * sign-out anywhere ends it everywhere.
  */
 export interface AgentSessions {
-  create(agent: AgentAccount, stamp: string): Promise<{ token: string; maxAgeSeconds: number }>;
+  create(agent: AgentAccount, stamp: string, idToken?: string): Promise<{ token: string; maxAgeSeconds: number }>;
   /** The sign-in behind a cookie's token; undefined when unknown, expired or signed out. */
   find(token: string | undefined): Promise<StoredSignIn | undefined>;
   destroy(token: string | undefined): Promise<void>;

@@ -7,11 +7,11 @@ export class MemoryAgentSessions implements AgentSessions {
 
   constructor(private readonly lifetimeMs: number) {}
 
-  async create(agent: AgentAccount, stamp: string): Promise<{ token: string; maxAgeSeconds: number }> {
+  async create(agent: AgentAccount, stamp: string, idToken?: string): Promise<{ token: string; maxAgeSeconds: number }> {
     this.forgetExpired();
     const token = newSessionToken();
     const id = tokenDigest(token);
-    this.byDigest.set(id, { agent, id, stamp, expiresAt: Date.now() + this.lifetimeMs });
+    this.byDigest.set(id, { agent, id, stamp, expiresAt: Date.now() + this.lifetimeMs, ...(idToken ? { idToken } : {}) });
     return { token, maxAgeSeconds: Math.floor(this.lifetimeMs / 1000) };
   }
 

@@ -9,6 +9,7 @@ const StoredValue = z.object({
   displayName: z.string(),
   expiresAt: z.number().int(),
   stamp: z.string(),
+  idToken: z.string().max(16_384).optional(),
 });
 
 /**
@@ -23,13 +24,14 @@ export class RedisAgentSessions implements AgentSessions {
     private readonly prefix: string,
   ) {}
 
-  async create(agent: AgentAccount, stamp: string): Promise<{ token: string; maxAgeSeconds: number }> {
+  async create(agent: AgentAccount, stamp: string, idToken?: string): Promise<{ token: string; maxAgeSeconds: number }> {
     const token = newSessionToken();
     const stored: z.infer<typeof StoredValue> = {
       username: agent.username,
       displayName: agent.displayName,
       expiresAt: Date.now() + this.lifetimeMs,
       stamp,
+      ...(idToken ? { idToken } : {}),
     };
     const mine = this.setOf(agent.username);
     await this.redis
@@ -48,11 +50,11 @@ export class RedisAgentSessions implements AgentSessions {
     if (text === null) return undefined;
     const parsed = StoredValue.safeParse(safeJson(text));
     if (!parsed.success) return undefined;
-    const { username, displayName, expiresAt, stamp } = parsed.data;
+    const { username, displayName, expiresAt, stamp, idToken } = parsed.data;
     // The stored expiry decides, not Redis's own key expiry: that starts when Redis ran the SET, a
     // little later than expiresAt was computed, and the sockets' expiry timers go by expiresAt.
     if (expiresAt <= Date.now()) return undefined;
-    return { agent: { username, displayName }, id, expiresAt, stamp };
+    return { agent: { username, displayName }, id, expiresAt, stamp, ...(idToken ? { idToken } : {}) };
   }
 
   async destroy(token: string | undefined): Promise<void> {

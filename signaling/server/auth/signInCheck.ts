@@ -15,14 +15,20 @@ export type SignInCheck = (token: string | undefined) => Promise<SignedIn | unde
  * Checks a cookie's sign-in on every use (API call, socket upgrade): it must exist and be
  * unexpired, its account must still exist, and the password must be the one it signed in with.
  * A sign-in that fails the last two is deleted: this also holds after a restart, when nobody
- * saw the account change.
+ * saw the account change. With LOCAL_SIGN_IN=false only accounts of the identity provider
+ * (which have no password here) still hold.
  */
-export function signInCheck(sessions: AgentSessions, accounts: Pick<AccountDirectory, 'find' | 'stampOf'>): SignInCheck {
+export function signInCheck(
+  sessions: AgentSessions,
+  accounts: Pick<AccountDirectory, 'find' | 'stampOf' | 'hasPassword'>,
+  localSignIn = true,
+): SignInCheck {
   return async (token) => {
     const signIn = await sessions.find(token);
     if (!signIn) return undefined;
-    const agent = accounts.find(signIn.agent.username);
-    if (!agent || accounts.stampOf(agent.username) !== signIn.stamp) {
+    const name = signIn.agent.username;
+    const agent = accounts.find(name);
+    if (!agent || accounts.stampOf(name) !== signIn.stamp || (!localSignIn && accounts.hasPassword(name))) {
       await sessions.destroy(token);
       return undefined;
     }

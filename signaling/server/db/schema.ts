@@ -12,6 +12,7 @@ export interface Tables {
   api_tokens: ApiTokensTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_outbox: WebhookOutboxTable;
+  agent_identities: AgentIdentitiesTable;
 }
 
 export type AgentRole = 'agent' | 'supervisor';
@@ -22,7 +23,8 @@ export interface AgentsTable {
   /** As typed when the account was made. */
   username: string;
   display_name: string;
-  password_hash: string;
+  /** Null for an account made by signing in through the identity provider (agent_identities). */
+  password_hash: string | null;
   role: AgentRole;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, Date | undefined, never>;
@@ -119,3 +121,12 @@ export interface WebhookOutboxTable {
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 export type WebhookOutboxRow = Selectable<WebhookOutboxTable>;
+
+/** Links an account to the identity provider's person (issuer + subject) that signs in as it. */
+export interface AgentIdentitiesTable {
+  issuer: string;
+  subject: string;
+  username_key: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  last_sign_in_at: ColumnType<Date, Date | undefined, Date>;
+}

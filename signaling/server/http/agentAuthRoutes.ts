@@ -8,6 +8,9 @@ import type { SignInCheck } from '../auth/signInCheck';
 import type { LoginLimiter } from '../limits/loginLimiter';
 import type { ClientWarnings } from '../clientWarnings';
 import { addressBucket } from '../network/addressBucket';
+import type { IdentityProvider } from '../auth/oidc/identityProvider';
+import { setAgentCookie } from './agentCookie';
+import { OIDC_START_PATH } from './oidcRoutes';
 import { signInErrorHandler, signInGuard } from './signInGuard';
 
 const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
@@ -28,6 +31,10 @@ export interface AgentAuthDeps {
   warnings: ClientWarnings;
   /** Sign-ins, sign-outs and failed sign-ins are on the record before they are answered. */
   audit: Pick<AuditLog, 'append'>;
+  /** Usernames and passwords may sign in (LOCAL_SIGN_IN). */
+  localSignIn: boolean;
+  /** The organisation's identity provider (OIDC_ISSUER), when configured. */
+  identityProvider: IdentityProvider | undefined;
 }
 
 /** Sign-in for agents: an HttpOnly, SameSite=Strict cookie that also authenticates the WebSocket. */
@@ -40,7 +47,20 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
 
   const errorHandler = signInErrorHandler(deps.warnings);
   const guard = signInGuard(deps.allowedOrigins, deps.tls, LoginBody, deps.warnings);
+
+  // How the console offers to sign in: the form, the provider's button, or both.
+  app.get('/api/agent/sign-in-options', async (_request, reply) => {
+    const provider = deps.identityProvider;
+    return reply.header('Cache-Control', 'no-store').send({
+      localSignIn: deps.localSignIn,
+      identityProvider: provider ? { name: provider.name, startUrl: OIDC_START_PATH } : null,
+    });
+  });
+
   app.post('/api/agent/login', { errorHandler, ...guard }, async (request, reply) => {
+    if (!deps.localSignIn) {
+      return reply.code(403).send({ code: 'local-sign-in-off', message: 'Sign in through your organisation\'s account.' });
+    }
     const body = LoginBody.safeParse(request.body);
     const verdict = await deps.limiter.begin(addressBucket(request.ip), body.success ? body.data.username : undefined);
     if (!verdict.allowed) {
@@ -67,15 +87,7 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
     const { token, maxAgeSeconds } = await deps.sessions.create(agent, deps.accounts.stampOf(agent.username) ?? '');
     await deps.audit.append({ type: 'agent.signed-in', agent: agent.username, actor: 'agent', ...from });
     request.log.info({ agent: agent.username }, 'agent signed in');
-    return reply
-      .setCookie(AGENT_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.secureCookies,
-        path: '/',
-        maxAge: maxAgeSeconds,
-      })
-      .send(identity(agent));
+    return setAgentCookie(reply, token, maxAgeSeconds, deps.secureCookies).send(identity(agent));
   });
 
   app.post('/api/agent/logout', { errorHandler }, async (request, reply) => {
@@ -86,7 +98,10 @@ export function registerAgentAuthRoutes(app: FastifyInstance, deps: AgentAuthDep
       await deps.audit.append({ type: 'agent.signed-out', agent: signIn.agent.username, actor: 'agent', address: request.ip, userAgent: request.headers['user-agent'] });
       await deps.revocation.revokeSignIn(signIn.agent.username, signIn.id, 'signed-out');
     }
-    return reply.clearCookie(AGENT_COOKIE, { path: '/' }).code(204).send();
+    reply.clearCookie(AGENT_COOKIE, { path: '/' });
+    // Signed in through the provider: the console goes on to sign out there too (RP-initiated logout).
+    const endSessionUrl = signIn?.idToken !== undefined ? await deps.identityProvider?.logoutUrl(signIn.idToken) : undefined;
+    return endSessionUrl ? reply.send({ endSessionUrl }) : reply.code(204).send();
   });
 
   app.get('/api/agent/me', { errorHandler }, async (request, reply) => {

@@ -21,6 +21,11 @@ export class AgentConsole {
     return new AgentConsole(page);
   }
 
+  /** A console already signed in on this page (e.g. through the identity provider). */
+  static onPage(page: Page): AgentConsole {
+    return new AgentConsole(page);
+  }
+
   /** Who the customer will be told is asking, as the server knows the signed-in agent. */
   async identity(): Promise<{ displayName: string; organisation: string }> {
     const response = await this.page.request.get(new URL('/api/agent/me', this.page.url()).href);

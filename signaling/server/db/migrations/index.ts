@@ -3,6 +3,7 @@ import * as agents from './001_agents';
 import * as audit from './002_audit';
 import * as apiTokens from './003_api_tokens';
 import * as webhooks from './004_webhooks';
+import * as agentIdentities from './005_agent_identities';
 
 /**
  * Every migration, in order. The server bundles into one file, so they are listed here rather
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '002_audit': audit,
   '003_api_tokens': apiTokens,
   '004_webhooks': webhooks,
+  '005_agent_identities': agentIdentities,
 };
