@@ -23,7 +23,7 @@ function pendingContract(make: () => PendingSignIns): void {
 }
 
 describe('pending sign-ins at the identity provider (in memory)', () => {
-  let clock: FakeTimers.InstalledClock;
+  let clock: FakeTimers.Clock;
   beforeEach(() => {
     clock = FakeTimers.install({ now: 1_700_000_000_000, toFake: ['Date'] });
   });
