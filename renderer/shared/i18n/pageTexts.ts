@@ -1,13 +1,20 @@
+import type { DomTexts } from './domTexts';
 import type { Locale } from './locale';
 import { text as anyText, type TextKeysOf, type TextParams, type TextRef } from './textRef';
 import { createTranslator as createAnyTranslator, type Translator } from './translator';
 
-/** The text types of one page, from its en.json: a typo in a key fails to compile. */
+/**
+ * The text types of one page, from its en.json: a typo in a key fails to compile. Each page's
+ * i18n module names them once (TextKey = PageTextTypes<typeof en>['key'], ...).
+ */
 export interface PageTextTypes<Bundle> {
+  /** Every text the page can show, as a dotted path into its en.json (plural keys without suffix). */
   key: TextKeysOf<Bundle>;
   params: TextParams<TextKeysOf<Bundle>>;
   ref: TextRef<TextKeysOf<Bundle>>;
   translator: Translator<TextKeysOf<Bundle>>;
+  /** The page's text binder (./domTexts.ts). */
+  domTexts: DomTexts<TextKeysOf<Bundle>>;
 }
 
 /**

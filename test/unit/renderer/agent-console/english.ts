@@ -1,5 +1,5 @@
-import { createTranslator, type Translator } from '../../../../renderer/agent-console/i18n/textRef';
+import { createTranslator } from '../../../../renderer/agent-console/i18n/textRef';
 
 /** Real translators, so tests assert the words an agent actually reads. */
-export const english: Translator = await createTranslator('en');
-export const german: Translator = await createTranslator('de');
+export const english = await createTranslator('en');
+export const german = await createTranslator('de');
