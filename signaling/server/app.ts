@@ -27,7 +27,7 @@ import { IdentityProvider } from './auth/oidc/identityProvider';
 import { OIDC_CALLBACK_PATH, registerOidcRoutes } from './http/oidcRoutes';
 import { PENDING_LIFETIME_MS } from './auth/oidc/pendingSignIns';
 import { DELIVERY_DEFAULTS, WebhookDeliveryWorker } from './webhooks/deliveryWorker';
-import { enqueueWebhooks } from './webhooks/webhookOutbox';
+import { webhookOutbox } from './webhooks/webhookOutbox';
 import { registerHealthRoutes } from './monitoring/healthRoutes';
 import { startMonitoringServer, type MonitoringServer } from './monitoring/monitoringServer';
 import { registerPageRoutes } from './http/pageRoutes';
@@ -107,7 +107,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
     retryBaseMs: config.integrations.webhookRetryBaseMs,
     log,
   });
-  const audit = createAuditServices(config, database, shared.nodeId, store, log, { enqueue: enqueueWebhooks, committed: () => webhooks.wake() });
+  const audit = createAuditServices(config, database, shared.nodeId, store, log, webhookOutbox(webhooks));
   const { directory: accounts, createdAgent } = await startAccounts(config, database, audit.log, log);
   const demoAgent = demoAgentNews(config, accounts, createdAgent);
   const agentAuth = await createAgentAuth(config, log, shared.nodeId);

@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { AuditEventType } from '../audit/auditEvent';
 import type { AuditLog } from '../audit/auditLog';
-import type { AgentRole, Tables } from '../db/schema';
+import type { AgentRole } from '../db/schema';
 import { AccountStore, type AccountEdit, type NewAccount } from './accountStore';
 
 /**
@@ -10,10 +9,7 @@ import { AccountStore, type AccountEdit, type NewAccount } from './accountStore'
  * the change within about a second and end the sign-ins it voids (accountDirectory.ts).
  */
 export class AccountChanges {
-  constructor(
-    private readonly db: Kysely<Tables>,
-    private readonly audit: AuditLog,
-  ) {}
+  constructor(private readonly audit: AuditLog) {}
 
   add(account: NewAccount): Promise<boolean> {
     return this.recorded(account.username, 'account.added', { displayName: account.displayName, role: account.role }, (store) => store.add(account));
@@ -34,7 +30,7 @@ export class AccountChanges {
     details: Record<string, unknown>,
     change: (store: AccountStore) => Promise<boolean>,
   ): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.audit.transaction(async (trx) => {
       const changed = await change(new AccountStore(trx));
       if (changed) await this.audit.appendIn(trx, [{ type, agent: username, actor: 'operator', details }]);
       return changed;

@@ -21,7 +21,7 @@ export async function startAccounts(
   log: Logger,
 ): Promise<StartedAccounts> {
   const store = new AccountStore(database.db);
-  const imported = await importAgentsFile(database.db, audit, config.agentsFile);
+  const imported = await importAgentsFile(audit, config.agentsFile);
   if (imported) log.info({ file: imported.file, agents: imported.count, renamedTo: imported.renamedTo }, importMessage(imported));
   const createdAgent = await ensureDevelopmentAgent(config, store);
   return { directory: await AccountDirectory.load(config, store), createdAgent };

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/auditLog';
-import type { Tables } from '../db/schema';
 import { readAccounts } from './accountFile';
 import { AccountStore } from './accountStore';
 
@@ -19,10 +17,10 @@ export interface AgentsFileImported {
  * name; role agent), each with an audit event account.imported, and the file is renamed to
  * <file>.imported. Without a file, nothing happens.
  */
-export async function importAgentsFile(db: Kysely<Tables>, audit: AuditLog, file: string): Promise<AgentsFileImported | null> {
+export async function importAgentsFile(audit: AuditLog, file: string): Promise<AgentsFileImported | null> {
   if (!existsSync(file)) return null;
   const accounts = await readAccounts(file);
-  await db.transaction().execute(async (trx) => {
+  await audit.transaction(async (trx) => {
     const store = new AccountStore(trx);
     for (const { username, displayName, passwordHash } of accounts) await store.upsert({ username, displayName, passwordHash });
     const events = accounts.map(({ username }) => ({ type: 'account.imported' as const, agent: username, actor: 'operator' as const, details: { file } }));

@@ -76,10 +76,10 @@ runCli(async () => {
   const database = await openDatabase(config);
   const audit = new AuditLog(database.db, { nodeId: `cli@${hostname()}`, addressPolicy: config.auditCustomerAddress });
   try {
-    const imported = await importAgentsFile(database.db, audit, config.agentsFile);
+    const imported = await importAgentsFile(audit, config.agentsFile);
     if (imported) console.log(importMessage(imported));
     const store = new AccountStore(database.db);
-    const changes = new AccountChanges(database.db, audit);
+    const changes = new AccountChanges(audit);
     const missing = () => new Error(`No agent named "${name ?? ''}". See: npm run agents -- list`);
     switch (command) {
       case 'list': {

@@ -18,7 +18,7 @@ export interface AuditLogOptions {
 export interface AuditOutbox {
   /** Writes its rows for these events inside the events' transaction; returns how many. */
   enqueue(trx: Transaction<Tables>, events: readonly AuditEvent[]): Promise<number>;
-  /** Called after a commit that wrote rows. */
+  /** Called after a commit that wrote rows (or may have: AuditLog.transaction). */
   committed(): void;
 }
 
@@ -31,7 +31,6 @@ export interface AuditOutbox {
 export class AuditLog {
   private pending: Array<{ input: AuditEventInput; resolve: (event: AuditEvent) => void; reject: (error: unknown) => void }> = [];
   private writing: Promise<void> | undefined;
-  private queuedSinceCommit = 0;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -50,6 +49,11 @@ export class AuditLog {
    * back together with the events. The chain head stays locked until that transaction ends.
    */
   async appendIn(trx: Transaction<Tables>, inputs: readonly AuditEventInput[]): Promise<AuditEvent[]> {
+    return (await this.write(trx, inputs)).events;
+  }
+
+  /** appendIn, also saying how many outbox rows were written with the events. */
+  private async write(trx: Transaction<Tables>, inputs: readonly AuditEventInput[]): Promise<{ events: AuditEvent[]; queued: number }> {
     const head = await trx.selectFrom('audit_chain').select(['head_seq', 'head_hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
     let seq = head.head_seq;
     let prevHash = head.head_hash;
@@ -75,7 +79,7 @@ export class AuditLog {
       prevHash = event.hash;
       return event;
     });
-    if (events.length === 0) return events;
+    if (events.length === 0) return { events, queued: 0 };
     await trx
       .insertInto('audit_events')
       .values(
@@ -99,15 +103,18 @@ export class AuditLog {
       )
       .execute();
     await trx.updateTable('audit_chain').set({ head_seq: seq, head_hash: prevHash }).where('id', '=', 1).execute();
-    this.queuedSinceCommit += (await this.options.outbox?.enqueue(trx, events)) ?? 0;
-    return events;
+    const queued = (await this.options.outbox?.enqueue(trx, events)) ?? 0;
+    return { events, queued };
   }
 
-  /** After a commit that wrote outbox rows (a caller of appendIn calls it once its transaction commits). */
-  tellOutbox(): void {
-    if (this.queuedSinceCommit === 0) return;
-    this.queuedSinceCommit = 0;
+  /**
+   * Runs work (which calls appendIn) in one transaction, then tells the outbox that rows may have
+   * committed: for changes recorded together with other rows (accounts).
+   */
+  async transaction<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction().execute(work);
     this.options.outbox?.committed();
+    return result;
   }
 
   /** Resolves when every append made so far is written (or failed). */
@@ -120,11 +127,10 @@ export class AuditLog {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, 500);
         try {
-          const events = await this.db.transaction().execute((trx) => this.appendIn(trx, batch.map((item) => item.input)));
+          const { events, queued } = await this.db.transaction().execute((trx) => this.write(trx, batch.map((item) => item.input)));
           batch.forEach((item, index) => item.resolve(events[index] as AuditEvent));
-          this.tellOutbox();
+          if (queued > 0) this.options.outbox?.committed();
         } catch (error) {
-          this.queuedSinceCommit = 0;
           for (const item of batch) item.reject(error);
         }
       }

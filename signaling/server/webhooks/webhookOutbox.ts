@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditOutbox } from '../audit/auditLog';
 import type { Tables } from '../db/schema';
+import { readSubscribedEndpoints, SubscribedEndpoints, type SubscribedEndpoint } from './subscribedEndpoints';
 
 /** What a webhook reports of an audit event (never an address, user agent, key or password). */
 export interface OutboxEvent {
@@ -20,12 +22,17 @@ export interface OutboxEvent {
  * the events: both commit or neither. The body and its webhook-id are fixed here, so every
  * attempt (also after a crash) sends the same message.
  */
-export async function enqueueWebhooks(trx: Transaction<Tables> | Kysely<Tables>, events: readonly OutboxEvent[]): Promise<number> {
+export async function enqueueWebhooks(
+  trx: Transaction<Tables> | Kysely<Tables>,
+  events: readonly OutboxEvent[],
+  endpoints?: readonly SubscribedEndpoint[],
+): Promise<number> {
   if (events.length === 0) return 0;
-  const endpoints = await trx.selectFrom('webhook_endpoints').select(['id', 'events']).where('disabled_at', 'is', null).execute();
+  const subscribed = endpoints ?? (await readSubscribedEndpoints(trx));
+  if (subscribed.length === 0) return 0;
   const rows = events.flatMap((event) =>
-    endpoints
-      .filter((endpoint) => endpoint.events.split(',').includes(event.type))
+    subscribed
+      .filter((endpoint) => endpoint.events.has(event.type))
       .map((endpoint) => ({
         message_id: `msg_${randomUUID()}`,
         endpoint_id: endpoint.id,
@@ -55,4 +62,12 @@ export async function enqueueWebhooks(trx: Transaction<Tables> | Kysely<Tables>,
   );
   if (rows.length > 0) await trx.insertInto('webhook_outbox').values(rows).execute();
   return rows.length;
+}
+
+/** The outbox of a running node: endpoints read at most once a second, the worker woken after a commit that queued rows. */
+export function webhookOutbox(worker: { wake(): void }, endpoints = new SubscribedEndpoints()): AuditOutbox {
+  return {
+    enqueue: async (trx, events) => enqueueWebhooks(trx, events, await endpoints.current(trx)),
+    committed: () => worker.wake(),
+  };
 }

@@ -21,7 +21,7 @@ forEachDatabase('agent accounts in the database', (backend) => {
   beforeEach(async () => {
     database = await backend.fresh();
     audit = new AuditLog(database.db, { nodeId: 'test', addressPolicy: 'truncated' });
-    changes = new AccountChanges(database.db, audit);
+    changes = new AccountChanges(audit);
   });
   afterEach(async () => {
     await database?.close();
@@ -100,11 +100,11 @@ forEachDatabase('agent accounts in the database', (backend) => {
       { username: 'bob', displayName: 'Bob Berg', passwordHash: await hashPassword('new-password-1'), createdAt },
       { username: 'ann', displayName: 'Ann', passwordHash: await hashPassword('ann-password-1'), createdAt },
     ]);
-    const imported = await importAgentsFile(database.db, audit, file);
+    const imported = await importAgentsFile(audit, file);
     assert.deepEqual(imported, { file, count: 2, renamedTo: `${file}.imported` });
     assert.equal(existsSync(file), false);
     assert.match(await readFile(`${file}.imported`, 'utf8'), /"ann"/);
-    assert.equal(await importAgentsFile(database.db, audit, file), null, 'nothing to import a second time');
+    assert.equal(await importAgentsFile(audit, file), null, 'nothing to import a second time');
 
     const accounts = await directory();
     assert.deepEqual(await accounts.authenticate('bob', 'new-password-1'), { username: 'bob', displayName: 'Bob Berg' });

@@ -36,7 +36,7 @@ describe('attack: access that should have ended (two nodes, real Redis)', functi
   const writeBob = async (password: string) => writeAccounts(agentsFile, [bob(await hashPassword(password))]);
   /** What `npm run agents -- passwd|disable|remove bob` does, on the database both nodes use. */
   const changeBob = (node: TestServer) =>
-    new AccountChanges(node.server.database.db, new AuditLog(node.server.database.db, { nodeId: 'cli', addressPolicy: 'truncated' }));
+    new AccountChanges(new AuditLog(node.server.database.db, { nodeId: 'cli', addressPolicy: 'truncated' }));
 
   beforeEach(async () => {
     await redis.flush();
