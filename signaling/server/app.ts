@@ -145,6 +145,7 @@ export async function createSignalingServer(config: Config, options: ServerOptio
       limiter: agentAuth.loginLimiter,
       startLimiter: shared.limiterFactory({ keyPrefix: 'oidc-start', points: 30, duration: PENDING_LIFETIME_MS / 1000 }),
       secureCookies,
+      audit: audit.log,
     });
   }
   registerAgentAuthRoutes(app, {

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { BrowserContext } from '@playwright/test';
 import { copyPGliteTemplate } from '../support/pgliteTemplate';
-import { serverEntry, startServer, type RunningServer } from '../support/server';
+import { operatorCommand } from '../support/operatorCommand';
+import { startServer, type RunningServer } from '../support/server';
 import { WebhookReceiver, type ReceivedWebhook } from '../support/webhookReceiver';
 import { expect, test } from './fixtures';
 import { AgentConsole, AgentSession } from './pages/agentConsole';
@@ -16,18 +15,9 @@ import { CustomerPage } from './pages/customerPage';
  * joins with the key in a real browser, and the CRM's receiver gets signed webhooks for what
  * happened, even when it was down for a while or the server was killed in the middle of a delivery.
  */
-const run = promisify(execFile);
 const EVENTS = 'consent.given,share.started,share.ended';
 /** A busy CI machine may take a while to start a server on a copied database. */
 const START_TIMEOUT_MS = 60_000;
-
-/** Runs one of the operator's commands (npm run tokens / webhooks) and returns its last line. */
-async function operatorCommand(name: 'tokens' | 'webhooks', args: string[], env: Record<string, string>): Promise<string> {
-  const { stdout } = await run(process.execPath, [path.join(path.dirname(serverEntry), `${name}.js`), ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-  });
-  return stdout.trim().split('\n').at(-1) ?? '';
-}
 
 interface CreatedSession {
   sessionId: string;

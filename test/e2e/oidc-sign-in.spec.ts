@@ -1,4 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { operatorCommand } from '../support/operatorCommand';
+import { copyPGliteTemplate } from '../support/pgliteTemplate';
 import { startServer, type RunningServer } from '../support/server';
 import { startTestIdentityProvider, type TestIdentityProvider } from '../support/identityProvider';
 import { expect, test as base } from './fixtures';
@@ -75,6 +80,16 @@ async function loginAtProvider(page: Page, login: string): Promise<void> {
 
 const signInError = (page: Page) => page.getByRole('alert');
 
+/** Jane signs in at the provider, but the browser went there with another state than the one its pending sign-in holds. */
+async function signInWithWrongState(page: Page): Promise<void> {
+  await startWithHeldRedirect(page, (authorization) => {
+    authorization.searchParams.set('state', 'not-the-state-this-browser-was-given');
+    return { location: authorization.href };
+  });
+  await loginAtProvider(page, 'jane');
+  await expect(signInError(page)).toHaveText(/could not be finished/);
+}
+
 test.describe('agent sign-in through the identity provider', () => {
   test('signs in with the provider, sees the console under the claimed name, and runs a share', async ({ idp: _idp, idpServer, agentContext, fakeCustomerContext }) => {
     const page = await (await agentContext()).newPage();
@@ -95,14 +110,7 @@ test.describe('agent sign-in through the identity provider', () => {
   test('a wrong state is refused and nobody is signed in', async ({ idp: _idp, idpServer, agentContext }) => {
     const page = await (await agentContext()).newPage();
     await page.goto(idpServer.agentUrl);
-    // The browser goes to the provider with another state than the one its pending sign-in holds.
-    await startWithHeldRedirect(page, (authorization) => {
-      authorization.searchParams.set('state', 'not-the-state-this-browser-was-given');
-      return { location: authorization.href };
-    });
-    await loginAtProvider(page, 'jane');
-
-    await expect(signInError(page)).toHaveText(/could not be finished/);
+    await signInWithWrongState(page);
     await expect(page.getByRole('button', { name: 'Start screen share' })).toBeHidden();
     expect((await page.request.get(`${idpServer.url}/api/agent/me`)).status()).toBe(401);
   });
@@ -152,6 +160,39 @@ test.describe('agent sign-in through the identity provider', () => {
     // The provider forgot the person too: it asks to sign in again instead of answering at once.
     await page.getByRole('link', { name: 'Sign in with Test ID' }).click();
     await expect(page.locator('input[name="login"]')).toBeVisible();
+  });
+
+  test('sign-ins through the provider are on the audit trail, refused ones with their reason', async ({ idp, agentContext }) => {
+    // A database folder of the test's own, so that the operator can make an API token beside the running server.
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'screenshare-oidc-audit-'));
+    const databaseDir = path.join(dataDir, 'database');
+    await copyPGliteTemplate(databaseDir);
+    const server = await startServer({ ...idp.env, DATABASE_DIR: databaseDir }, 60_000);
+    idp.register(server.url);
+    try {
+      const page = await (await agentContext()).newPage();
+      await page.goto(server.agentUrl);
+      await signInWithWrongState(page);
+      // The provider remembers Jane now: the next click comes straight back signed in.
+      await page.getByRole('link', { name: 'Sign in with Test ID' }).click();
+      await expect(page.getByRole('button', { name: 'Start screen share' })).toBeEnabled();
+
+      const token = await operatorCommand('tokens', ['create', '--name', 'auditor', '--scopes', 'audit:read'], { DATABASE_DIR: databaseDir });
+      const events = async (type: string) => {
+        const answer = await page.request.get(`${server.url}/api/v1/audit-events?type=${type}`, { headers: { authorization: `Bearer ${token}` } });
+        expect(answer.status()).toBe(200);
+        return ((await answer.json()) as { events: { agent: string | null; actor: string | null; details: Record<string, unknown> }[] }).events;
+      };
+      expect(await events('agent.sign-in-failed')).toEqual([
+        expect.objectContaining({ agent: null, actor: 'agent', details: { via: 'identity provider', reason: 'state' } }),
+      ]);
+      expect(await events('agent.signed-in')).toEqual([
+        expect.objectContaining({ agent: 'jane.doe_example.com', actor: 'agent', details: { via: 'identity provider' } }),
+      ]);
+    } finally {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   test.describe('with LOCAL_SIGN_IN=false', () => {

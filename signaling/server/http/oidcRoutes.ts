@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AccountDirectory } from '../accounts/accountDirectory';
+import type { AuditLog } from '../audit/auditLog';
 import type { AgentSessions } from '../auth/agentSessions';
 import { mapClaims } from '../auth/oidc/claimMapping';
 import type { IdentityAccounts } from '../auth/oidc/identityAccounts';
@@ -14,6 +15,8 @@ import { setAgentCookie } from './agentCookie';
 export const OIDC_START_PATH = '/api/agent/oidc/start';
 export const OIDC_CALLBACK_PATH = '/api/agent/oidc/callback';
 const PENDING_COOKIE_PATH = '/api/agent/oidc';
+/** How audit events of these sign-ins say they came (a password sign-in has no `via`). */
+const VIA = 'identity provider';
 
 /** What the console says when a sign-in through the provider did not work (?signInError=…). */
 export type OidcSignInError = CallbackError['failure'] | 'claims' | 'name-taken' | 'disabled' | 'too-many-attempts';
@@ -32,6 +35,8 @@ export interface OidcRouteDeps {
   /** Starts of a sign-in per address (each holds a pending entry for PENDING_LIFETIME_MS). */
   startLimiter: RateLimiterAbstract;
   secureCookies: boolean;
+  /** Sign-ins and refused sign-ins are on the record before the browser is sent on. */
+  audit: Pick<AuditLog, 'append'>;
 }
 
 /**
@@ -41,7 +46,8 @@ export interface OidcRouteDeps {
  * so that the provider's redirect back carries it, limited to these two paths). /callback takes
  * that pending sign-in once, lets openid-client check the answer and exchange the code, maps the
  * claims to the account (created at the first sign-in), and signs the console in as a password
- * would. Each callback counts as a sign-in attempt for the address (LOGIN_ATTEMPTS_PER_IP).
+ * would. Each callback counts as a sign-in attempt for the address (LOGIN_ATTEMPTS_PER_IP); each
+ * one that gets past that limit is audited (agent.signed-in, or agent.sign-in-failed with the reason).
  */
 export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): void {
   const backToConsole = (reply: FastifyReply, error?: OidcSignInError) =>
@@ -76,6 +82,11 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): v
     reply.clearCookie(PENDING_COOKIE, { path: PENDING_COOKIE_PATH });
     const verdict = await deps.limiter.begin(addressBucket(request.ip), undefined);
     if (!verdict.allowed) return backToConsole(reply, 'too-many-attempts');
+    const from = { actor: 'agent', address: request.ip, userAgent: request.headers['user-agent'] } as const;
+    const refuse = async (reason: OidcSignInError, username?: string) => {
+      await deps.audit.append({ type: 'agent.sign-in-failed', ...from, details: { via: VIA, reason, ...(username ? { username } : {}) } });
+      return backToConsole(reply, reason);
+    };
     let signedIn = false;
     try {
       const pending = await deps.pending.take(request.cookies[PENDING_COOKIE]);
@@ -85,26 +96,27 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): v
       const mapped = mapClaims(answer.claims, deps.provider.claims);
       if (!mapped.ok) {
         request.log.warn({ problem: mapped.problem }, 'identity provider sign-in refused: claims');
-        return backToConsole(reply, 'claims');
+        return await refuse('claims');
       }
       const outcome = await deps.identityAccounts.signIn(deps.issuer, mapped.identity, (name) => deps.accounts.find(name) !== undefined);
       if (!outcome.ok) {
         request.log.warn({ agent: mapped.identity.username, reason: outcome.reason }, 'identity provider sign-in refused');
-        return backToConsole(reply, outcome.reason);
+        return await refuse(outcome.reason, mapped.identity.username);
       }
       const { agent, role } = outcome;
       await deps.refreshAccounts();
       const stamp = deps.accounts.stampOf(agent.username);
-      if (stamp === undefined) return backToConsole(reply, 'disabled'); // disabled or removed meanwhile
+      if (stamp === undefined) return await refuse('disabled', agent.username); // disabled or removed meanwhile
       const { token, maxAgeSeconds } = await deps.sessions.create(agent, stamp, answer.idToken);
       signedIn = true;
+      await deps.audit.append({ type: 'agent.signed-in', agent: agent.username, ...from, details: { via: VIA } });
       request.log.info({ agent: agent.username, role, created: outcome.created }, 'agent signed in through the identity provider');
       setAgentCookie(reply, token, maxAgeSeconds, deps.secureCookies);
       return backToConsole(reply);
     } catch (error) {
       if (!(error instanceof CallbackError)) throw error;
       request.log.warn({ ip: request.ip, reason: error.failure, detail: error.message }, 'identity provider sign-in refused');
-      return backToConsole(reply, error.failure);
+      return await refuse(error.failure);
     } finally {
       await verdict.attempt.settle(signedIn);
     }
