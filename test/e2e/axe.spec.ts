@@ -1,18 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { DEMO_AGENT } from '../support/server';
 import { expect, test } from './fixtures';
+import { expectNoAxeViolations as expectNoViolations } from './pages/axeCheck';
 
 /**
  * axe-core over each page state, in English and German. The pages send a strict CSP, so the
  * contexts bypass it for axe's injected script (bypassCSP).
  */
-async function expectNoViolations(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
-  expect(found, `axe violations on ${state}`).toEqual([]);
-}
-
 for (const locale of ['en-US', 'de-DE'] as const) {
   test(`axe finds nothing on the agent console, the customer page and the chat page (${locale})`, async ({ server, agentBrowser }) => {
     const context = await agentBrowser.newContext({ locale, bypassCSP: true, viewport: { width: 1280, height: 720 } });

@@ -66,7 +66,7 @@ export class ConversationPanel {
     show(this.removeButton, false);
 
     this.shareSlot = h('div', { class: 'chat-share-slot' });
-    this.transcript = h('ol', { class: 'chat-transcript', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+    this.transcript = h('ol', { class: 'chat-transcript', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' });
     texts.set(this.transcript, text('chat.conversationLabel', { name }), 'label');
     this.typingLine = h('p', { class: 'chat-typing', 'aria-live': 'polite' });
 
