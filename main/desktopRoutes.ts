@@ -28,7 +28,7 @@ const ScreenId = z.string().min(1).max(200);
 export function desktopRoutes(deps: DesktopRouteDeps): IpcRoute[] {
   return [
     route(Invoke.getConfig, 'customer', none, () => deps.config()),
-    route(Invoke.listScreens, 'customer', none, () => deps.capture.listScreens()),
+    route(Invoke.listScreens, 'customer', z.tuple([z.boolean()]), (withWindows) => deps.capture.listScreens(withWindows)),
     route(Invoke.chooseScreen, 'customer', z.tuple([ScreenId]), (id) => deps.capture.chooseScreen(id)),
     route(Invoke.setSharingState, 'customer', z.tuple([SharingState.strict()]), (state) => deps.sharing.set(state)),
     route(Invoke.getScreenPermission, 'customer', none, () => deps.screenPermission()),

@@ -107,6 +107,7 @@ function start(config: AppConfig): void {
       session: ses,
       desktopCapturer,
       systemPicker: usesSystemPicker(process.platform, process.env),
+      ownWindowIds: () => BrowserWindow.getAllWindows().map((window) => window.getMediaSourceId()),
       isOwnCapturingFrame: (frame, origin) =>
         isPageOrigin(origin, 'customer') && sameFrame(frame, mainWindow?.webContents.mainFrame) && isPageUrl(frame?.url ?? '', 'customer'),
       log,

@@ -35,7 +35,7 @@ function emitDeepLink(payload: unknown): void {
 
 const api: DesktopApi = {
   getConfig: async () => DesktopConfig.parse(await ipcRenderer.invoke(Invoke.getConfig)),
-  listScreens: async () => ScreenInfo.array().parse(await ipcRenderer.invoke(Invoke.listScreens)),
+  listScreens: async (withWindows) => ScreenInfo.array().parse(await ipcRenderer.invoke(Invoke.listScreens, withWindows === true)),
   chooseScreen: async (id) => {
     await ipcRenderer.invoke(Invoke.chooseScreen, String(id));
   },

@@ -8,6 +8,8 @@ import * as z from 'zod';
 export const ScreenInfo = z.object({
   id: z.string().max(200),
   name: z.string().max(200),
+  /** A whole screen, or one window (offered only where the operator allows window sharing). */
+  kind: z.enum(['screen', 'window']),
   /** data:image/png;base64,… of a small live thumbnail */
   thumbnailDataUrl: z.string().max(2_000_000),
 });
@@ -37,9 +39,9 @@ export type DeepLink = z.infer<typeof DeepLink>;
 
 export interface DesktopApi {
   getConfig(): Promise<DesktopConfig>;
-  /** Every screen (never single windows), with a live thumbnail. */
-  listScreens(): Promise<ScreenInfo[]>;
-  /** Which screen the next getDisplayMedia() call shares. */
+  /** Every screen, and with `withWindows` every window (but the app's own), each with a live thumbnail. */
+  listScreens(withWindows: boolean): Promise<ScreenInfo[]>;
+  /** Which screen (or window) the next getDisplayMedia() call shares. */
   chooseScreen(id: string): Promise<void>;
   setSharingState(state: SharingState): Promise<void>;
   getScreenPermission(): Promise<ScreenPermission>;

@@ -5,7 +5,7 @@ import { KEY_LENGTH } from './securityKey';
 import { PROTOCOL_VERSION } from './limits';
 import { SignalData } from './signal';
 import { AgentChatMessages, CustomerChatMessages, ServerChatMessages } from './chat';
-import { SessionPhase } from './sessionPhase';
+import { SessionPhase, ShareSurface } from './sessionPhase';
 import { PeerPresence, ResumeSession, ResumeToken, SessionResumed } from './resume';
 
 /**
@@ -71,7 +71,13 @@ export const Consent = z
 export const ShareResolution = z.object({ width: z.number().int().min(1).max(16384), height: z.number().int().min(1).max(16384) }).strict();
 /** 'paused': the customer held the picture back (no frames leave the computer); 'sharing' again resumes it. */
 export const ShareState = z
-  .object({ type: z.literal('share.state'), state: z.enum(['choosing', 'sharing', 'paused']), resolution: ShareResolution.optional() })
+  .object({
+    type: z.literal('share.state'),
+    state: z.enum(['choosing', 'sharing', 'paused']),
+    resolution: ShareResolution.optional(),
+    /** With 'sharing': a whole screen or one window (the server refuses 'window' unless ALLOW_WINDOW_SHARE). */
+    surface: ShareSurface.optional(),
+  })
   .strict();
 export const CustomerEndSession = z
   .object({ type: z.literal('session.end'), reason: z.enum(['stopped', 'declined', 'capture-failed']).optional() })
@@ -121,6 +127,8 @@ export const Welcome = z.object({
   /** 'relay' when the operator sends all media through TURN. */
   iceTransportPolicy: z.enum(['all', 'relay']).default('all'),
   agent: z.object({ username: z.string(), displayName: z.string(), organisation: z.string() }).optional(),
+  /** For customers: the operator lets them share one window instead of a whole screen (ALLOW_WINDOW_SHARE). */
+  windowShare: z.boolean().optional(),
 });
 
 /**
@@ -144,9 +152,15 @@ export const SessionKey = z.object({
   ref: Ref,
 });
 
-export { SessionPhase };
+export { SessionPhase, ShareSurface };
 
-export const SessionUpdate = z.object({ type: z.literal('session.update'), sessionId: SessionId, phase: SessionPhase });
+export const SessionUpdate = z.object({
+  type: z.literal('session.update'),
+  sessionId: SessionId,
+  phase: SessionPhase,
+  /** While sharing or paused: what the customer shares ("whole screen" / "one window"). */
+  surface: ShareSurface.optional(),
+});
 
 export const KeyAccepted = z.object({ type: z.literal('key.accepted'), sessionId: SessionId, agent: AgentIdentity, ref: Ref });
 

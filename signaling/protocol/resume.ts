@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { SessionPhase } from './sessionPhase';
+import { SessionPhase, ShareSurface } from './sessionPhase';
 
 /**
  * Resuming a session after a reload or a dropped connection. On joining a session each member
@@ -43,6 +43,8 @@ export const SessionResumed = z.object({
   /** For the agent while the key is still unused. */
   key: z.string().nullable().optional(),
   keyExpiresAt: z.number().int().nullable().optional(),
+  /** For the agent while sharing or paused: a whole screen or one window. */
+  surface: ShareSurface.optional(),
   ref: Ref,
 });
 

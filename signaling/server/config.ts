@@ -81,6 +81,8 @@ const Env = z.object({
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
       return z.NEVER;
     }),
+  /** Customers may share one window instead of a whole screen (the browser's and the app's picker offer windows). */
+  ALLOW_WINDOW_SHARE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   WEB_ROOT: z.string().optional(),
@@ -145,6 +147,8 @@ export interface Config {
   readonly agentSessionMs: number;
   /** Which hops in front of the server are trusted proxies (TRUST_PROXY); false = none. */
   readonly trustProxy: TrustProxy | false;
+  /** ALLOW_WINDOW_SHARE: a customer may share one window; false = whole screens only. */
+  readonly allowWindowShare: boolean;
   readonly logLevel: string;
   readonly production: boolean;
   /** Folder with the built pages (dist/web). */
@@ -234,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     agentSessionMs: e.AGENT_SESSION_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY,
+    allowWindowShare: e.ALLOW_WINDOW_SHARE === 'true',
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     webRoot: e.WEB_ROOT,

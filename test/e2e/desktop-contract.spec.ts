@@ -287,6 +287,22 @@ function preloadHarness(preloadCode: string): string {
 })();`;
 }
 
+/** An agent's new share, and the app's customer page past the key and consent (at the picker, or sharing with one screen). */
+async function consentedInApp(
+  server: { url: string; agentUrl: string },
+  agentContext: () => Promise<BrowserContext>,
+  customerContext: () => Promise<BrowserContext>,
+) {
+  const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+  const session = await agent.startScreenShare();
+  const desktop = new DesktopMain(['electron', 'main.cjs', '--server', server.url]);
+  const customer = await desktop.open(await customerContext());
+  await customer.getByRole('textbox', { name: 'Security key' }).fill(await session.key());
+  await customer.getByRole('button', { name: 'Continue' }).click();
+  await customer.getByRole('button', { name: 'Share my screen' }).click();
+  return { agent, session, desktop, customer };
+}
+
 let appConfigFile: unknown;
 let lastDesktop: DesktopMain | undefined;
 let pageServer: Server | undefined;
@@ -330,13 +346,14 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
     await expect(session.status).toHaveText('The customer entered the key');
     await customer.getByRole('button', { name: 'Share my screen' }).click();
 
-    // Two displays: main lists them (never the window), the customer picks one.
-    await expect(customer.getByRole('button', { name: 'Screen 1' })).toBeVisible();
-    await expect(customer.getByRole('button', { name: 'Mail' })).toHaveCount(0);
+    // Two displays and a window (ALLOW_WINDOW_SHARE is on by default): main lists them all, the customer picks a screen.
+    await expect(customer.getByRole('list', { name: 'Your screens' }).getByRole('button', { name: 'Screen 1' })).toBeVisible();
+    await expect(customer.getByRole('list', { name: 'Single windows' }).getByRole('button', { name: 'Mail' })).toBeVisible();
     await customer.getByRole('button', { name: 'Screen 2' }).click();
 
     await expect(customer.getByText(`You are sharing your screen with ${identity.displayName}`, { exact: true })).toBeVisible();
     await expect(session.status).toHaveText("Sharing: you can see the customer's screen");
+    await expect(session.panel.getByText('Shared: whole screen', { exact: true })).toBeVisible();
     await waitForPicture(session.video, 640);
     expect(desktop.granted, 'main granted exactly the chosen screen').toEqual(['screen:2:0']);
 
@@ -358,15 +375,8 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
     agentContext,
     fakeCustomerContext,
   }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const { agent, session, desktop, customer } = await consentedInApp(server, agentContext, fakeCustomerContext);
     const identity = await agent.identity();
-    const session = await agent.startScreenShare();
-    const desktop = new DesktopMain(['electron', 'main.cjs', '--server', server.url]);
-    const customer = await desktop.open(await fakeCustomerContext());
-
-    await customer.getByRole('textbox', { name: 'Security key' }).fill(await session.key());
-    await customer.getByRole('button', { name: 'Continue' }).click();
-    await customer.getByRole('button', { name: 'Share my screen' }).click();
     await customer.getByRole('button', { name: 'Screen 1' }).click();
     await expect(customer.getByText(`You are sharing your screen with ${identity.displayName}`, { exact: true })).toBeVisible();
     await waitForPicture(session.video, 640);
@@ -377,6 +387,33 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
     await expect(session.status).toHaveText('Ended by the customer');
     await expect.poll(() => desktop.mainWindow.closed).toBe(true);
     expect(desktop.granted).toEqual(['screen:1:0']);
+  });
+
+  test('the customer picks one window: main grants exactly that window, the agent reads "Shared: one window"', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const { session, desktop, customer } = await consentedInApp(server, agentContext, fakeCustomerContext);
+    await expect(customer.getByRole('heading', { name: 'What do you want to share?' })).toBeVisible();
+    await customer.getByRole('button', { name: 'Mail' }).click();
+    await expect(session.panel.getByText('Shared: one window', { exact: true })).toBeVisible();
+    await waitForPicture(session.video, 640);
+    expect(desktop.granted).toEqual(['window:9:0']);
+  });
+
+  test.describe('with ALLOW_WINDOW_SHARE=false', () => {
+    test.use({ serverEnv: async ({}, use) => use({ ALLOWED_ORIGINS: appOrigin, ALLOW_WINDOW_SHARE: 'false' }) });
+
+    test('the picker offers whole screens only', async ({ server, agentContext, fakeCustomerContext }) => {
+      const { session, desktop, customer } = await consentedInApp(server, agentContext, fakeCustomerContext);
+      await expect(customer.getByRole('heading', { name: 'Which screen do you want to share?' })).toBeVisible();
+      await expect(customer.getByRole('button', { name: 'Screen 2' })).toBeVisible();
+      await expect(customer.getByRole('button', { name: 'Mail' })).toHaveCount(0);
+      await customer.getByRole('button', { name: 'Screen 1' }).click();
+      await expect(session.panel.getByText('Shared: whole screen', { exact: true })).toBeVisible();
+      expect(desktop.granted).toEqual(['screen:1:0']);
+    });
   });
 
   test('a link naming a server that is not on the allowlist is ignored', async ({ server, agentContext, fakeCustomerContext }) => {

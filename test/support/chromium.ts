@@ -57,3 +57,16 @@ export function desktopWindowLaunchOptions(display: string, rect: { x: number; y
     args: [...BASE_FLAGS, `--window-position=${rect.x},${rect.y}`, `--window-size=${rect.width},${rect.height}`],
   };
 }
+
+/**
+ * A headless customer browser whose screen dialog picks the tab titled `title` (Chromium's own
+ * switch, real tab capture): what a customer who picks one window or tab instead of the entire
+ * screen hands over (displaySurface "browser").
+ */
+export function tabCaptureLaunchOptions(title: string): LaunchOptions {
+  return {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...BASE_FLAGS, `--auto-select-tab-capture-source-by-title=${title}`],
+  };
+}

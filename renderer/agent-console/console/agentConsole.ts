@@ -309,7 +309,7 @@ export class AgentConsole implements SessionPanelActions {
       this.directory.bind(message.sessionId, panel);
       panel.receiveKey(message.sessionId, message.key, message.expiresAt);
     });
-    connection.on('session.update', (message) => this.directory.find(message)?.receivePhase(message.phase));
+    connection.on('session.update', (message) => this.directory.find(message)?.receivePhase(message.phase, message.surface));
     connection.on('session.customerCannotShare', (message) => this.directory.find(message)?.receiveCustomerCannotShare());
     connection.on('signal', (message) => {
       if (message.from === 'customer') this.directory.find(message)?.receiveSignal(message.data);

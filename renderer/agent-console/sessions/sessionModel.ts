@@ -1,4 +1,4 @@
-import type { EndReason, EndedBy, ServerMessageOf, SessionPhase } from '../../../signaling/protocol';
+import type { EndReason, EndedBy, ServerMessageOf, SessionPhase, ShareSurface } from '../../../signaling/protocol';
 import { formatKey } from '../../../signaling/protocol';
 import { text, type TextRef } from '../i18n/textRef';
 import { formatCountdown, remainingMs } from './countdown';
@@ -26,6 +26,8 @@ export interface SessionPanelState {
   countdown: TextRef | null;
   /** The customer holds the picture back. */
   paused: boolean;
+  /** "Shared: whole screen" / "Shared: one window" while there is a picture; null otherwise. */
+  surface: TextRef | null;
   error: TextRef | null;
   endShown: boolean;
   /** "End session" was pressed and the server has not answered yet. */
@@ -45,6 +47,8 @@ export class SessionModel {
   private expiresAt = 0;
   private error: TextRef | null = null;
   private ending = false;
+  /** What the customer shares while there is a picture (the server says with each picture phase). */
+  private surface: ShareSurface | null = null;
   /** "Sharp text" is the agent's choice for this session: it outlives a picture connection. */
   sharpText = false;
 
@@ -97,6 +101,7 @@ export class SessionModel {
       this.key = message.key;
       this.expiresAt = message.keyExpiresAt;
     }
+    this.surface = message.surface ?? this.surface;
     this.current = {
       stage: 'active',
       phase: message.phase,
@@ -138,9 +143,10 @@ export class SessionModel {
     this.current = { ...this.current, customerCannotShare: true };
   }
 
-  receivePhase(phase: SessionPhase): void {
+  receivePhase(phase: SessionPhase, surface?: ShareSurface): void {
     if (this.current.stage !== 'active') return;
     this.current = { ...this.current, phase };
+    this.surface = surface ?? (phase === 'sharing' || phase === 'paused' ? this.surface : null);
   }
 
   /** The customer's picture arrived: that ends an earlier "could not be connected". */
@@ -205,6 +211,13 @@ export class SessionModel {
     return left > 0 ? text('session.expiresIn', { time: formatCountdown(left) }) : null;
   }
 
+  private surfaceText(): TextRef | null {
+    const stage = this.current;
+    const pictured = stage.stage === 'active' && (stage.phase === 'sharing' || stage.phase === 'paused');
+    if (!pictured || this.surface === null) return null;
+    return text(this.surface === 'window' ? 'status.surfaceWindow' : 'status.surfaceScreen');
+  }
+
   view(now: number): SessionPanelState {
     const stage = this.current;
     const expired = keyIsExpired(stage);
@@ -220,6 +233,7 @@ export class SessionModel {
       copyEnabled: !expired && this.key !== '',
       countdown: this.countdownText(now),
       paused: stage.stage === 'active' && stage.phase === 'paused',
+      surface: this.surfaceText(),
       error: this.error,
       endShown: stage.stage === 'active',
       ending: this.ending,

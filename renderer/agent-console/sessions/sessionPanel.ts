@@ -1,4 +1,4 @@
-import type { EndReason, EndedBy, IceServer, ServerMessageOf, SessionPhase, SignalData } from '../../../signaling/protocol';
+import type { EndReason, EndedBy, IceServer, ServerMessageOf, SessionPhase, ShareSurface, SignalData } from '../../../signaling/protocol';
 import { realClock, type Clock } from '../../shared/clock';
 import type { ScreenPeer, ScreenPeerEvents } from '../../shared/screenPeer';
 import { button, h, show } from '../../shared/dom';
@@ -50,6 +50,8 @@ export class SessionPanel {
   private copiedTimer: unknown;
 
   private readonly statusText: HTMLElement;
+  /** "Shared: whole screen" / "Shared: one window" while there is a picture. */
+  private readonly surfaceLine: HTMLElement;
   private readonly keyBlock: HTMLElement;
   private readonly keyDigits: HTMLElement;
   private readonly countdown: HTMLElement;
@@ -86,6 +88,7 @@ export class SessionPanel {
 
     this.statusText = h('span', { class: 'status-text' });
     const statusLine = h('p', { class: 'session-status', role: 'status' }, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), this.statusText);
+    this.surfaceLine = h('p', { class: 'session-surface' });
 
     const keyHint = h('p', { class: 'key-hint' });
     texts.set(keyHint, text('session.keyHint'));
@@ -129,7 +132,7 @@ export class SessionPanel {
     this.element = h(
       'section',
       { class: 'session' },
-      h('header', { class: 'session-head' }, title, this.identity.element, statusLine, this.keyAnnouncer),
+      h('header', { class: 'session-head' }, title, this.identity.element, statusLine, this.surfaceLine, this.keyAnnouncer),
       this.body,
       h('footer', { class: 'session-actions' }, this.retryButton, this.closeButton, this.endButton),
     );
@@ -198,9 +201,9 @@ export class SessionPanel {
     this.render();
   }
 
-  receivePhase(phase: SessionPhase): void {
+  receivePhase(phase: SessionPhase, surface?: ShareSurface): void {
     if (!this.model.isLive) return;
-    this.model.receivePhase(phase);
+    this.model.receivePhase(phase, surface);
     this.render();
   }
 
@@ -357,6 +360,8 @@ export class SessionPanel {
     this.model.tick(now);
     const view = this.model.view(now);
     this.texts.set(this.statusText, view.status.text);
+    show(this.surfaceLine, view.surface !== null);
+    if (view.surface) this.texts.set(this.surfaceLine, view.surface);
     this.element.dataset.tone = view.status.tone;
     this.element.dataset.stage = view.stage;
 

@@ -1,4 +1,4 @@
-import { normalizeKey, type AgentIdentity, type CustomerMessage, type CustomerMessageOf, type ServerMessageOf } from '../../../signaling/protocol';
+import { normalizeKey, type AgentIdentity, type CustomerMessage, type CustomerMessageOf, type ServerMessageOf, type ShareSurface } from '../../../signaling/protocol';
 import { classifyCaptureError } from '../platform/captureError';
 import type { Platform } from '../platform/platform';
 import { claimProblem, UNREACHABLE } from './claimProblem';
@@ -77,6 +77,8 @@ export class CustomerFlow {
   private readonly screenList: LiveScreenList;
   private readonly marks: AgentMarks;
   private consentReceipt: ConsentReceipt | null = null;
+  /** Whether the server lets the customer share one window (its welcome says; false until it did). */
+  private windowShare = false;
 
   constructor(private readonly deps: FlowDeps) {
     this.timers = new NamedTimers(deps.clock);
@@ -313,6 +315,7 @@ export class CustomerFlow {
 
   /** A new socket: the server's messages reach the flow only while it is the current one. */
   private listen(link: CustomerLink): void {
+    this.windowShare = link.windowShare;
     const mine = <A extends unknown[]>(handler: (...args: A) => void) => (...args: A) => {
       if (this.connection.isCurrent(link)) handler(...args);
     };
@@ -411,7 +414,7 @@ export class CustomerFlow {
   /** Shown at once after a click, so a second click cannot start a second capture. */
   private showChoosing(agent: AgentIdentity): void {
     if (this.current.step === 'choosing') return;
-    this.move('prepare-capture', { step: 'choosing', agent, browserDialog: this.deps.platform.client === 'web' });
+    this.move('prepare-capture', { step: 'choosing', agent, browserDialog: this.deps.platform.client === 'web', windows: this.windowShare });
   }
 
   private async prepareCapture(): Promise<void> {
@@ -420,7 +423,7 @@ export class CustomerFlow {
     this.showChoosing(agent);
     let start: CaptureStart = { next: 'capture' };
     try {
-      start = await firstCaptureStep(this.deps.platform);
+      start = await firstCaptureStep(this.deps.platform, this.windowShare);
     } catch (error) {
       console.warn('could not prepare the screen capture; trying anyway', error);
     }
@@ -429,7 +432,7 @@ export class CustomerFlow {
     this.send({ type: 'share.state', state: 'choosing' });
     if (start.next === 'capture') return this.capture();
     if (!this.move('screens-listed', { step: 'picker', agent, screens: start.screens })) return;
-    this.screenList.start((screens) => {
+    this.screenList.start(this.windowShare, (screens) => {
       if (this.current.step === 'picker') this.update({ ...this.current, screens });
     });
   }
@@ -454,14 +457,21 @@ export class CustomerFlow {
       for (const track of stream.getTracks()) track.stop();
       return;
     }
-    this.startSharing(stream, agent);
+    const surface = this.deps.platform.sharedSurface(stream);
+    if (surface === 'window' && !this.windowShare) {
+      // The browser's dialog offers windows and tabs whatever we ask for: only a screen may go.
+      for (const track of stream.getTracks()) track.stop();
+      this.move('capture-failed', { step: 'capture-problem', agent, problem: 'whole-screen' });
+      return;
+    }
+    this.startSharing(stream, agent, surface);
   }
 
-  private startSharing(stream: MediaStream, agent: AgentIdentity): void {
-    this.send({ type: 'share.state', state: 'sharing' });
+  private startSharing(stream: MediaStream, agent: AgentIdentity, surface: ShareSurface): void {
+    this.send({ type: 'share.state', state: 'sharing', surface });
     const share = (this.share ??= this.openShare());
     share.attach(stream);
-    this.move('captured', { step: 'sharing', agent, connected: share.connected, reconnecting: this.isReconnecting(), paused: false, words: share.words, marks: this.marks.view(), marksShown: this.marks.shown });
+    this.move('captured', { step: 'sharing', agent, surface, connected: share.connected, reconnecting: this.isReconnecting(), paused: false, words: share.words, marks: this.marks.view(), marksShown: this.marks.shown });
     this.deps.platform.setSharingState(true, agent.displayName, false);
   }
 

@@ -7,6 +7,8 @@ export interface CustomerLink {
   readonly iceServers: IceServer[];
   /** 'relay' when the operator sends all media through TURN. */
   readonly iceTransportPolicy?: RTCIceTransportPolicy;
+  /** The operator lets customers share one window instead of a whole screen (ALLOW_WINDOW_SHARE). */
+  readonly windowShare: boolean;
   readonly isOpen: boolean;
   send(message: CustomerMessage): void;
   on<T extends ServerMessage['type']>(type: T, handler: (message: ServerMessageOf<T>) => void): () => void;
@@ -38,6 +40,7 @@ export const connectCustomerLink: ConnectLink = async ({ serverOrigin, client, l
       return iceServers;
     },
     iceTransportPolicy: connection.welcome.iceTransportPolicy,
+    windowShare: connection.welcome.windowShare === true,
     get isOpen() {
       return connection.isOpen;
     },

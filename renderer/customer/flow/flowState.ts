@@ -1,4 +1,4 @@
-import type { AgentIdentity } from '../../../signaling/protocol';
+import type { AgentIdentity, ShareSurface } from '../../../signaling/protocol';
 import type { ScreenInfo } from '../../../preload/contract/desktopApi';
 import type { CaptureProblem } from '../platform/captureError';
 import type { EndOutcome } from './endOutcome';
@@ -20,11 +20,14 @@ export type FlowState =
   | { step: 'consent'; agent: AgentIdentity }
   | { step: 'permission'; agent: AgentIdentity }
   | { step: 'picker'; agent: AgentIdentity; screens: ScreenInfo[] }
-  | { step: 'choosing'; agent: AgentIdentity; browserDialog: boolean }
+  /** `windows`: the customer may pick one window instead of a whole screen. */
+  | { step: 'choosing'; agent: AgentIdentity; browserDialog: boolean; windows: boolean }
   | { step: 'capture-problem'; agent: AgentIdentity; problem: CaptureProblem }
   | {
       step: 'sharing';
       agent: AgentIdentity;
+      /** A whole screen or one window. */
+      surface: ShareSurface;
       connected: boolean;
       /** Our socket to the server is down, or the agent's is: "Reconnecting…" (the picture may still flow). */
       reconnecting: boolean;

@@ -8,11 +8,12 @@ export type CaptureStart = { next: 'permission' } | { next: 'picker'; screens: S
 
 /**
  * What comes between consent and capture: macOS permission help, our own picker when the app
- * sees several screens, or straight to capture (one screen is chosen without asking).
+ * sees several screens (or windows too, where they may be shared), or straight to capture (one
+ * screen is chosen without asking).
  */
-export async function firstCaptureStep(platform: Platform): Promise<CaptureStart> {
+export async function firstCaptureStep(platform: Platform, withWindows: boolean): Promise<CaptureStart> {
   if ((await platform.capturePermission()) === 'needs-settings') return { next: 'permission' };
-  const screens = await platform.listScreens();
+  const screens = await platform.listScreens(withWindows);
   if (screens.length > 1) return { next: 'picker', screens };
   const only = screens[0];
   if (only) await platform.chooseScreen(only.id);
@@ -28,11 +29,11 @@ export class LiveScreenList {
     private readonly clock: Clock,
   ) {}
 
-  start(onScreens: (screens: ScreenInfo[]) => void): void {
+  start(withWindows: boolean, onScreens: (screens: ScreenInfo[]) => void): void {
     this.stop();
     this.handle = this.clock.setInterval(() => {
       this.platform
-        .listScreens()
+        .listScreens(withWindows)
         .then((screens) => {
           if (this.handle !== null && screens.length > 0) onScreens(screens);
         })

@@ -1,5 +1,5 @@
-/** Why getDisplayMedia failed, in the two ways the customer can act on. */
-export type CaptureProblem = 'denied' | 'failed';
+/** Why getDisplayMedia failed, in the ways the customer can act on ('whole-screen': a window was picked where only screens may be shared). */
+export type CaptureProblem = 'denied' | 'failed' | 'whole-screen';
 
 /**
  * NotAllowedError covers both "the customer cancelled the picker" and "the browser or OS

@@ -1,3 +1,4 @@
+import type { ShareSurface } from '../../../signaling/protocol';
 import { PLAIN_CAPTURE_OPTIONS, SCREEN_CAPTURE_OPTIONS } from './displayMediaOptions';
 
 export function hasDisplayMedia(): boolean {
@@ -12,4 +13,13 @@ export async function captureWholeScreen(): Promise<MediaStream> {
     if (error instanceof TypeError) return navigator.mediaDevices.getDisplayMedia(PLAIN_CAPTURE_OPTIONS);
     throw error;
   }
+}
+
+/**
+ * What the customer picked in the browser's dialog: a screen ('monitor'), or a window or tab
+ * (a tab is a part of one window). Browsers that do not say are taken at their word for a screen.
+ */
+export function surfaceOfStream(stream: MediaStream): ShareSurface {
+  const settings: MediaTrackSettings & { displaySurface?: string } = stream.getVideoTracks()[0]?.getSettings() ?? {};
+  return settings.displaySurface === 'window' || settings.displaySurface === 'browser' ? 'window' : 'screen';
 }

@@ -1,7 +1,7 @@
 import type { DesktopApi, DesktopConfig } from '../../../preload/contract/desktopApi';
 import { DEFAULT_PUBLIC_BRAND } from '../../../branding/publicBrand';
 import { fetchBranding } from './branding';
-import { captureWholeScreen, hasDisplayMedia } from './captureScreen';
+import { captureWholeScreen, hasDisplayMedia, surfaceOfStream } from './captureScreen';
 import type { Platform } from './platform';
 
 /** The brand's logo inside the app bundle, beside index.html. */
@@ -21,6 +21,9 @@ export async function createDesktopPlatform(api: DesktopApi): Promise<Platform> 
   const keyListeners = new Set<(key: string) => void>();
   // The link that launched the app may arrive before the flow listens: keep it for initialKey().
   let launchKey: string | null = null;
+  /** The source chosen in our picker for the next capture. */
+  let chosenId: string | null = null;
+  let lastCapturedId: string | null = null;
   api.onDeepLink((link) => {
     serverUrl = link.server;
     if (keyListeners.size === 0) launchKey = link.key;
@@ -42,9 +45,18 @@ export async function createDesktopPlatform(api: DesktopApi): Promise<Platform> 
       return NEEDS_SETTINGS.has(await api.getScreenPermission()) ? 'needs-settings' : 'granted';
     },
     openPermissionSettings: () => api.openScreenPermissionSettings(),
-    listScreens: () => api.listScreens(),
-    chooseScreen: (id) => api.chooseScreen(id),
-    captureScreen: captureWholeScreen,
+    listScreens: (withWindows) => api.listScreens(withWindows),
+    async chooseScreen(id) {
+      await api.chooseScreen(id);
+      chosenId = id;
+    },
+    captureScreen() {
+      // Main hands getDisplayMedia() the source chosen last (once): that is what this stream shows.
+      lastCapturedId = chosenId;
+      chosenId = null;
+      return captureWholeScreen();
+    },
+    sharedSurface: (stream) => (lastCapturedId?.startsWith('window:') ? 'window' : surfaceOfStream(stream)),
     setSharingState(sharing, agentName, paused) {
       const state = { sharing, ...(agentName === undefined ? {} : { agentName }), ...(paused === undefined ? {} : { paused }) };
       api.setSharingState(state).catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import type { PublicBrand } from '../../../branding/publicBrand';
 import type { ScreenInfo } from '../../../preload/contract/desktopApi';
+import type { ShareSurface } from '../../../signaling/protocol';
 import type { Locale } from '../i18n/locale';
 
 /** What the page shows in its header; organisation may be unknown until a server answers. */
@@ -35,10 +36,12 @@ export interface Platform {
   canCapture(): boolean;
   capturePermission(): Promise<CapturePermission>;
   openPermissionSettings(): Promise<void>;
-  /** Screens to choose from in our own picker; empty when the browser or OS shows its own. */
-  listScreens(): Promise<ScreenInfo[]>;
+  /** Screens (and with `withWindows` windows) to choose from in our own picker; empty when the browser or OS shows its own. */
+  listScreens(withWindows: boolean): Promise<ScreenInfo[]>;
   chooseScreen(id: string): Promise<void>;
   captureScreen(): Promise<MediaStream>;
+  /** Whether a captured stream shows a whole screen or one window. */
+  sharedSurface(stream: MediaStream): ShareSurface;
   setSharingState(sharing: boolean, agentName?: string, paused?: boolean): void;
   /** Somebody outside the page (indicator window, tray) asked to stop. Returns an unsubscribe. */
   onStopRequested(listener: () => void): () => void;

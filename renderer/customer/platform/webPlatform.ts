@@ -1,5 +1,5 @@
 import { fetchBranding } from './branding';
-import { captureWholeScreen, hasDisplayMedia } from './captureScreen';
+import { captureWholeScreen, hasDisplayMedia, surfaceOfStream } from './captureScreen';
 import { keyFromSearch, withoutKey } from './keyFromUrl';
 import type { Platform } from './platform';
 
@@ -18,6 +18,7 @@ export function createWebPlatform(): Platform {
     listScreens: async () => [],
     chooseScreen: async () => undefined,
     captureScreen: captureWholeScreen,
+    sharedSurface: surfaceOfStream,
     setSharingState: () => undefined,
     onStopRequested: () => () => undefined,
     onPauseRequested: () => () => undefined,

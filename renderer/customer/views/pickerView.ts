@@ -4,23 +4,29 @@ import { h } from '../../shared/dom';
 import { actions, button, card, heading, paragraph } from './parts';
 import type { ViewFactory } from './view';
 
-/** Desktop app with several displays: one big button per screen, with its live thumbnail. */
+/**
+ * Desktop app with several displays (or windows, where the operator allows sharing one): one big
+ * button per screen, then one per window, each with its live thumbnail.
+ */
 export const pickerView: ViewFactory<'picker'> = ({ flow, texts }, initial) => {
-  const title = heading(texts, text('picker.heading'));
-  const list = texts.set(h('ul', { class: 'screens' }), text('picker.listLabel'), 'label');
+  const withWindows = initial.screens.some((screen) => screen.kind === 'window');
+  const title = heading(texts, text(withWindows ? 'picker.headingWithWindows' : 'picker.heading'));
+  const screenList = texts.set(h('ul', { class: 'screens' }), text('picker.listLabel'), 'label');
+  const windowList = texts.set(h('ul', { class: 'screens screens-windows' }), text('picker.windowsLabel'), 'label');
   const thumbnails = new Map<string, HTMLImageElement>();
 
+  const choice = (screen: ScreenInfo) => {
+    const image = h('img', { class: 'screen-thumbnail', alt: '', src: screen.thumbnailDataUrl });
+    thumbnails.set(screen.id, image);
+    const choose = h('button', { type: 'button', class: 'screen-choice' }, image, h('span', {}, screen.name));
+    choose.addEventListener('click', () => void flow.chooseScreen(screen.id));
+    return h('li', {}, choose);
+  };
   const rebuild = (screens: readonly ScreenInfo[]) => {
     thumbnails.clear();
-    list.replaceChildren(
-      ...screens.map((screen) => {
-        const image = h('img', { class: 'screen-thumbnail', alt: '', src: screen.thumbnailDataUrl });
-        thumbnails.set(screen.id, image);
-        const choose = h('button', { type: 'button', class: 'screen-choice' }, image, h('span', {}, screen.name));
-        choose.addEventListener('click', () => void flow.chooseScreen(screen.id));
-        return h('li', {}, choose);
-      }),
-    );
+    screenList.replaceChildren(...screens.filter((screen) => screen.kind === 'screen').map(choice));
+    windowList.replaceChildren(...screens.filter((screen) => screen.kind === 'window').map(choice));
+    windowList.hidden = windowList.childElementCount === 0;
   };
 
   let shownIds = '';
@@ -34,8 +40,9 @@ export const pickerView: ViewFactory<'picker'> = ({ flow, texts }, initial) => {
 
   const main = card(
     title,
-    paragraph(texts, text('picker.intro', { agent: initial.agent.displayName })),
-    list,
+    paragraph(texts, text(withWindows ? 'picker.introWithWindows' : 'picker.intro', { agent: initial.agent.displayName })),
+    screenList,
+    windowList,
     actions(button(texts, text('picker.cancel'), 'secondary', () => flow.cancel())),
   );
   return { main, update, focus: () => title.focus() };

@@ -43,7 +43,7 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
     connection,
     verification,
     marks.element,
-    factList(texts, [text('sharing.seeOnly', { agent }), text('sharing.howToStop')]),
+    factList(texts, [text(initial.surface === 'window' ? 'sharing.seeOnlyWindow' : 'sharing.seeOnly', { agent }), text('sharing.howToStop')]),
   );
   const update = (state: typeof initial) => {
     paused = state.paused;

@@ -15,7 +15,7 @@ import type { MessageRouter } from './messageRouter';
 
 /** What every message handler may use; handlers never reach for globals. */
 export interface HandlerContext {
-  config: Pick<Config, 'keyTtlMs' | 'organisation' | 'resumeGraceMs' | 'iceServers' | 'turn' | 'agentLimits'>;
+  config: Pick<Config, 'keyTtlMs' | 'organisation' | 'resumeGraceMs' | 'iceServers' | 'turn' | 'agentLimits' | 'allowWindowShare'>;
   store: SessionStore;
   router: MessageRouter;
   keyLimiter: KeyAttemptLimiter;

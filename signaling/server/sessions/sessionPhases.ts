@@ -1,4 +1,4 @@
-import type { SessionPhase } from '../../protocol';
+import type { SessionPhase, ShareSurface } from '../../protocol';
 import type { SessionRecord } from '../store/sessionStore';
 import type { HandlerContext } from '../context/handlerContext';
 
@@ -21,6 +21,9 @@ export function mayMove(from: SessionPhase, to: SessionPhase): boolean {
   return NEXT_PHASES[from].includes(to);
 }
 
+/** Only a picture (sharing or paused) has a kind: a whole screen or one window. */
+const PICTURE_PHASES: ReadonlySet<SessionPhase> = new Set(['sharing', 'paused']);
+
 /**
  * The store change for a move, for a handler that writes it together with fields of its own (a key
  * claim also stores the customer's connection). Throws on a move the table does not allow: the
@@ -41,16 +44,23 @@ export function announcePhase(
 }
 
 /**
- * Moves a session to its next phase and tells its agent (`session.update`). Answers false, and
- * changes nothing, when the table does not allow the move.
+ * Moves a session to its next phase and tells its agent (`session.update`, with what is shared
+ * while there is a picture). Answers false, and changes nothing, when the table does not allow the move.
  */
 export async function movePhase(
   ctx: Pick<HandlerContext, 'store' | 'router'>,
-  session: Pick<SessionRecord, 'id' | 'phase' | 'agentConnectionId'>,
+  session: Pick<SessionRecord, 'id' | 'phase' | 'agentConnectionId' | 'surface'>,
   to: SessionPhase,
+  surface?: ShareSurface,
 ): Promise<boolean> {
   if (!mayMove(session.phase, to)) return false;
-  await ctx.store.updateSession(session.id, { phase: to });
-  announcePhase(ctx, session, to);
+  const shown = PICTURE_PHASES.has(to) ? (surface ?? session.surface ?? 'screen') : null;
+  await ctx.store.updateSession(session.id, { phase: to, surface: shown });
+  ctx.router.deliver(session.agentConnectionId, {
+    type: 'session.update',
+    sessionId: session.id,
+    phase: to,
+    ...(shown ? { surface: shown } : {}),
+  });
   return true;
 }

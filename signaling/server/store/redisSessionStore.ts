@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { SessionPhase } from '../../protocol';
+import { SessionPhase, ShareSurface } from '../../protocol';
 import {
   DEAD_KEY_MEMORY_MS,
   type DeadKeyReason,
@@ -26,6 +26,7 @@ const SessionFields = z.object({
   createdAt: z.number(),
   agentAwayUntil: z.number().nullable().optional(),
   customerAwayUntil: z.number().nullable().optional(),
+  surface: ShareSurface.nullable().optional(),
 }) satisfies z.ZodType<SessionRecord>;
 
 const SavedResumeToken = z.object({

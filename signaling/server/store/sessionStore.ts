@@ -1,4 +1,4 @@
-import type { SessionPhase } from '../../protocol';
+import type { SessionPhase, ShareSurface } from '../../protocol';
 
 /**
  * Shared state behind one interface: the embedded in-memory store now, Redis when one node is not
@@ -17,6 +17,8 @@ export interface SessionRecord {
   createdAt: number;
   /** When the customer's picture started (phase sharing), for the audit trail's share duration. */
   sharingSince?: number | null;
+  /** What the customer shares while sharing or paused: a whole screen or one window. */
+  surface?: ShareSurface | null;
   /** Set while the agent's socket is gone: when the session ends unless the agent resumes. */
   agentAwayUntil?: number | null;
   /** Set while the customer's socket is gone: when the session ends unless the customer resumes. */

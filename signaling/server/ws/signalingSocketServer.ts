@@ -29,7 +29,14 @@ const PATHS: Record<string, Role> = { '/ws/agent': 'agent', '/ws/customer': 'cus
 export interface SignalingSocketOptions {
   config: Pick<
     Config,
-    'heartbeatIntervalMs' | 'iceServers' | 'turn' | 'iceTransportPolicy' | 'organisation' | 'trustProxy' | 'maxSocketsPerAddress'
+    | 'heartbeatIntervalMs'
+    | 'iceServers'
+    | 'turn'
+    | 'iceTransportPolicy'
+    | 'organisation'
+    | 'trustProxy'
+    | 'maxSocketsPerAddress'
+    | 'allowWindowShare'
   >;
   allowedOrigins: ReadonlySet<string>;
   tls: boolean;
@@ -197,6 +204,7 @@ export class SignalingSocketServer {
       iceServers: publicIceServers(this.options.config),
       iceTransportPolicy: this.options.config.iceTransportPolicy,
       agent: connection.agent && { ...connection.agent, organisation: this.options.config.organisation },
+      ...(connection.role === 'customer' ? { windowShare: this.options.config.allowWindowShare } : {}),
     };
   }
 

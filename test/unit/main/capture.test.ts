@@ -9,7 +9,7 @@ function source(id: string, name: string): ScreenSource {
 
 const OUR_ORIGIN = 'app://customer';
 
-function setup(sources: ScreenSource[], options: { systemPicker?: boolean; fail?: boolean } = {}) {
+function setup(sources: ScreenSource[], options: { systemPicker?: boolean; fail?: boolean; ownWindows?: string[] } = {}) {
   const session = new FakeSession();
   const requests: SourcesOptions[] = [];
   const { log, lines } = recordingLog();
@@ -24,6 +24,7 @@ function setup(sources: ScreenSource[], options: { systemPicker?: boolean; fail?
       },
     },
     systemPicker: options.systemPicker ?? false,
+    ownWindowIds: () => options.ownWindows ?? [],
     isOwnCapturingFrame: (_frame, origin) => origin === OUR_ORIGIN,
     log,
   });
@@ -59,20 +60,49 @@ describe('screen capture (getDisplayMedia in the app)', () => {
     assert.ok(lines.some((line) => /no screen was chosen/.test(line)));
   });
 
-  it('refuses windows: they cannot be chosen and are never listed', async () => {
+  it('without window sharing refuses windows: they cannot be chosen and are never listed', async () => {
     const { capture, requests } = setup(twoScreens);
+    const listed = await capture.listScreens(false);
+    assert.deepEqual(listed.map((s) => s.id), ['screen:1:0', 'screen:2:0']);
     await assert.rejects(capture.chooseScreen('window:77:0'), /not available/);
     await assert.rejects(capture.chooseScreen('screen:9:0'), /not available/);
-    const listed = await capture.listScreens();
-    assert.deepEqual(listed.map((s) => s.id), ['screen:1:0', 'screen:2:0']);
     assert.ok(requests.every((r) => r.types.length === 1 && r.types[0] === 'screen'));
+  });
+
+  it('with window sharing lists the windows after the screens (never our own) and shares exactly the chosen one', async () => {
+    const { capture, request } = setup([...twoScreens, source('window:5:0', 'Screen Share')], { ownWindows: ['window:5:0'] });
+    const listed = await capture.listScreens(true);
+    assert.deepEqual(
+      listed.map((s) => [s.id, s.kind]),
+      [
+        ['screen:1:0', 'screen'],
+        ['screen:2:0', 'screen'],
+        ['window:77:0', 'window'],
+      ],
+    );
+    await assert.rejects(capture.chooseScreen('window:5:0'), /not available/, "the app's own window is not offered");
+    await capture.chooseScreen('window:77:0');
+    assert.deepEqual(await request(), { video: { id: 'window:77:0', name: 'Bank – Browser' } });
+    assert.deepEqual(capture.shared(), { id: 'window:77:0', kind: 'window', displayId: undefined });
+  });
+
+  it('remembers which display the shared screen is (for the pointer overlay)', async () => {
+    const { capture, request } = setup([
+      { ...source('screen:1:0', 'Screen 1'), display_id: '101' },
+      { ...source('screen:2:0', 'Screen 2'), display_id: '202' },
+    ]);
+    assert.equal(capture.shared(), undefined);
+    await capture.listScreens(false);
+    await capture.chooseScreen('screen:2:0');
+    await request();
+    assert.deepEqual(capture.shared(), { id: 'screen:2:0', kind: 'screen', displayId: '202' });
   });
 
   it('lists each screen with its name and a live thumbnail', async () => {
     const { capture, requests } = setup(twoScreens);
-    assert.deepEqual(await capture.listScreens(), [
-      { id: 'screen:1:0', name: 'Screen 1', thumbnailDataUrl: 'data:image/png;base64,screen:1:0' },
-      { id: 'screen:2:0', name: 'Screen 2', thumbnailDataUrl: 'data:image/png;base64,screen:2:0' },
+    assert.deepEqual(await capture.listScreens(false), [
+      { id: 'screen:1:0', name: 'Screen 1', kind: 'screen', thumbnailDataUrl: 'data:image/png;base64,screen:1:0' },
+      { id: 'screen:2:0', name: 'Screen 2', kind: 'screen', thumbnailDataUrl: 'data:image/png;base64,screen:2:0' },
     ]);
     assert.ok((requests[0]?.thumbnailSize?.width ?? 0) > 0);
   });
@@ -99,7 +129,7 @@ describe('screen capture (getDisplayMedia in the app)', () => {
   it('on Wayland leaves the choice to the system picker', async () => {
     const { session, capture, request, requests } = setup([source('screen:55:0', 'Portal pick')], { systemPicker: true });
     assert.deepEqual(session.displayMediaOptions, { useSystemPicker: true });
-    assert.deepEqual(await capture.listScreens(), [], 'listing must not open the portal dialog');
+    assert.deepEqual(await capture.listScreens(true), [], 'listing must not open the portal dialog');
     assert.equal(requests.length, 0);
     assert.deepEqual(await request(), { video: { id: 'screen:55:0', name: 'Portal pick' } });
   });

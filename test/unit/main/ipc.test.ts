@@ -54,8 +54,9 @@ function setup() {
     desktopRoutes({
       config: () => ({ serverUrl: 'https://support.acme.example', productName: 'Acme Help', locale: 'de-DE', platform: 'linux' }),
       capture: {
-        listScreens: async () => [{ id: 'screen:1:0', name: 'Screen 1', thumbnailDataUrl: '' }],
+        listScreens: async () => [{ id: 'screen:1:0', name: 'Screen 1', kind: 'screen', thumbnailDataUrl: '' }],
         chooseScreen: async (id) => void chosen.push(id),
+        shared: () => undefined,
       },
       sharing,
       screenPermission: () => 'granted',

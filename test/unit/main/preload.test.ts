@@ -91,7 +91,7 @@ describe('customer window preload (eval forbidden once loaded, as under the page
 
   it('calls main on the shared channels and validates what comes back', async () => {
     const config = { serverUrl: 'https://support.acme.example', productName: 'Acme', platform: 'linux' };
-    const screens = [{ id: 'screen:1:0', name: 'Screen 1', thumbnailDataUrl: 'data:image/png;base64,AA' }];
+    const screens = [{ id: 'screen:1:0', name: 'Screen 1', kind: 'screen', thumbnailDataUrl: 'data:image/png;base64,AA' }];
     const { exposed, invoked } = runPreload(code, {
       [Invoke.getConfig]: config,
       [Invoke.listScreens]: screens,
@@ -99,14 +99,14 @@ describe('customer window preload (eval forbidden once loaded, as under the page
     });
     const api = exposed.get('screenShareDesktop') as DesktopApi;
     assert.deepEqual(plain(await api.getConfig()), config);
-    assert.deepEqual(plain(await api.listScreens()), screens);
+    assert.deepEqual(plain(await api.listScreens(true)), screens);
     assert.equal(await api.getScreenPermission(), 'denied');
     await api.chooseScreen('screen:1:0');
     await api.setSharingState({ sharing: true, agentName: 'Alice' });
     await api.openScreenPermissionSettings();
     assert.deepEqual(plain(invoked), [
       [Invoke.getConfig, []],
-      [Invoke.listScreens, []],
+      [Invoke.listScreens, [true]],
       [Invoke.getScreenPermission, []],
       [Invoke.chooseScreen, ['screen:1:0']],
       [Invoke.setSharingState, [plain({ sharing: true, agentName: 'Alice' })]],
@@ -117,7 +117,7 @@ describe('customer window preload (eval forbidden once loaded, as under the page
   it('refuses answers from main that do not match the contract', async () => {
     const { exposed } = runPreload(code, { [Invoke.listScreens]: [{ id: 1 }], [Invoke.getConfig]: { serverUrl: 'nope' } });
     const api = exposed.get('screenShareDesktop') as DesktopApi;
-    await assert.rejects(api.listScreens());
+    await assert.rejects(api.listScreens(false));
     await assert.rejects(api.getConfig());
     await assert.rejects(api.setSharingState({ sharing: 'yes' } as unknown as { sharing: boolean }));
   });

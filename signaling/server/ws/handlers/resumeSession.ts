@@ -68,6 +68,7 @@ export const resumeSession: Handler<CustomerMessageOf<'session.resume'>> = async
   } else {
     resumed.key = session.key;
     resumed.keyExpiresAt = session.keyExpiresAt;
+    if (session.surface) resumed.surface = session.surface;
   }
   connection.send(resumed);
   await grantResumeToken(ctx, connection, session.id);

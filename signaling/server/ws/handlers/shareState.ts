@@ -19,12 +19,22 @@ function auditedStep(from: SessionPhase, to: SessionPhase, sharingSince: number 
   return undefined;
 }
 
+function startDetails(message: CustomerMessageOf<'share.state'>): Record<string, string> {
+  return {
+    ...(message.resolution ? { resolution: `${message.resolution.width}x${message.resolution.height}` } : {}),
+    surface: message.surface ?? 'screen',
+  };
+}
+
 export const shareState: Handler<CustomerMessageOf<'share.state'>> = async (ctx, connection, message) => {
   const session = await ownedSession(ctx, connection, undefined);
   if (!session) return;
   if (session.phase === 'key-entered') return sendError(connection, 'not-allowed', 'Consent comes first.');
   // Only a running share can be paused.
   if (message.state === 'paused' && session.phase !== 'sharing') return sendError(connection, 'not-allowed', 'Nothing is shared yet.');
+  if (message.surface === 'window' && !ctx.config.allowWindowShare) {
+    return sendError(connection, 'not-allowed', 'Only a whole screen may be shared.');
+  }
   const phase = phaseOf[message.state];
   if (phase === session.phase) return;
   const step = auditedStep(session.phase, phase, session.sharingSince);
@@ -35,9 +45,9 @@ export const shareState: Handler<CustomerMessageOf<'share.state'>> = async (ctx,
       conversationId: session.conversationId ?? undefined,
       agent: session.agentUsername,
       ...customerActor(connection),
-      details: step === 'share.started' && message.resolution ? { resolution: `${message.resolution.width}x${message.resolution.height}` } : {},
+      details: step === 'share.started' ? startDetails(message) : {},
     });
   }
-  if (!(await movePhase(ctx, session, phase))) return sendError(connection, 'not-allowed', 'Nothing is shared yet.');
+  if (!(await movePhase(ctx, session, phase, message.surface))) return sendError(connection, 'not-allowed', 'Nothing is shared yet.');
   if (step === 'share.started') await ctx.store.updateSession(session.id, { sharingSince: Date.now() });
 };

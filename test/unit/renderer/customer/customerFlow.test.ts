@@ -25,10 +25,11 @@ const accepted = (ref?: string): ServerMessageOf<'key.accepted'> => ({ type: 'ke
 const ended = (by: 'agent' | 'customer' | 'server', reason: ServerMessageOf<'session.ended'>['reason']) =>
   ({ type: 'session.ended', sessionId: SESSION, by, reason }) as const;
 
-function setUp(configure: (platform: FakePlatform) => void = () => undefined) {
+function setUp(configure: (platform: FakePlatform) => void = () => undefined, options: { windowShare?: boolean } = {}) {
   const platform = new FakePlatform();
   configure(platform);
   const server = new FakeServer();
+  server.windowShare = options.windowShare ?? false;
   const clock = new FakeClock();
   const peers: FakePeer[] = [];
   const flow = new CustomerFlow({
@@ -253,6 +254,38 @@ describe('the customer flow', () => {
       assert.equal(stateOf('ended').outcome, 'cancelled');
     });
 
+    it('where the operator allows it, a window picked in the browser is shared, and the server hears it is one window', async () => {
+      const { flow, server, claim, stateOf } = setUp((p) => (p.surface = 'window'), { windowShare: true });
+      await claim();
+      flow.accept();
+      assert.equal(stateOf('choosing').windows, true, 'the page says a window may be picked');
+      await settle();
+      assert.equal(stateOf('sharing').surface, 'window');
+      assert.deepEqual(server.link.sentOf('share.state').at(-1), { type: 'share.state', state: 'sharing', surface: 'window' });
+    });
+
+    it('where only whole screens may be shared, a picked window is stopped at once and the customer is asked for the entire screen', async () => {
+      const window = new FakeStream();
+      const { flow, server, platform, claim, stateOf } = setUp((p) => {
+        p.surface = 'window';
+        p.nextCapture = async () => window.asMediaStream();
+      });
+      await claim();
+      flow.accept();
+      assert.equal(stateOf('choosing').windows, false);
+      await settle();
+      assert.equal(stateOf('capture-problem').problem, 'whole-screen');
+      assert.equal(window.track.readyState, 'ended', 'the window capture is stopped');
+      assert.equal(server.link.sentOf('share.state').filter((m) => m.state === 'sharing').length, 0, 'nothing was shared');
+
+      platform.surface = 'screen';
+      platform.nextCapture = async () => new FakeStream().asMediaStream();
+      flow.retryCapture();
+      await settle();
+      assert.equal(stateOf('sharing').surface, 'screen');
+      assert.deepEqual(server.link.sentOf('share.state').at(-1), { type: 'share.state', state: 'sharing', surface: 'screen' });
+    });
+
     it('can succeed on the second try', async () => {
       const { flow, platform, claim, step } = setUp((p) => (p.nextCapture = async () => Promise.reject(notAllowed())));
       await claim();
@@ -443,8 +476,8 @@ describe('the customer flow', () => {
 
   describe('in the desktop app', () => {
     const screens = [
-      { id: 'screen:1', name: 'Built-in display', thumbnailDataUrl: 'data:image/png;base64,AA==' },
-      { id: 'screen:2', name: 'DELL U2720Q', thumbnailDataUrl: 'data:image/png;base64,AA==' },
+      { id: 'screen:1', name: 'Built-in display', kind: 'screen' as const, thumbnailDataUrl: 'data:image/png;base64,AA==' },
+      { id: 'screen:2', name: 'DELL U2720Q', kind: 'screen' as const, thumbnailDataUrl: 'data:image/png;base64,AA==' },
     ];
 
     it('with one screen there is no extra step', async () => {
@@ -477,6 +510,36 @@ describe('the customer flow', () => {
       assert.deepEqual(platform.chosen, ['screen:2']);
       assert.equal(step(), 'sharing');
       assert.equal(clock.pending, 0, 'the thumbnail refresh stopped');
+    });
+
+    it('offers single windows in the picker only where the operator allows it', async () => {
+      const withWindow = [screens[0]!, { id: 'window:7', name: 'Mail', kind: 'window' as const, thumbnailDataUrl: 'data:image/png;base64,AA==' }];
+      const screensOnly = setUp((p) => {
+        p.client = 'desktop';
+        p.screens = withWindow;
+      });
+      await screensOnly.claim();
+      screensOnly.flow.accept();
+      await settle();
+      assert.deepEqual(screensOnly.platform.listedWithWindows, [false]);
+      assert.equal(screensOnly.step(), 'sharing', 'one screen and no windows: nothing to pick');
+
+      const allowed = setUp(
+        (p) => {
+          p.client = 'desktop';
+          p.screens = withWindow;
+        },
+        { windowShare: true },
+      );
+      await allowed.claim();
+      allowed.flow.accept();
+      await settle();
+      assert.deepEqual(allowed.stateOf('picker').screens.map((s) => `${s.kind} ${s.name}`), ['screen Built-in display', 'window Mail']);
+      allowed.platform.surface = 'window';
+      await allowed.flow.chooseScreen('window:7');
+      await settle();
+      assert.deepEqual(allowed.platform.chosen, ['window:7']);
+      assert.equal(allowed.stateOf('sharing').surface, 'window');
     });
 
     it('cancelling the picker declines', async () => {

@@ -22,7 +22,7 @@ class HeldPlatform extends FakePlatform {
   }
   let(outcome: { permission?: CapturePermission; screens?: number; capture?: 'works' | 'refused' }): void {
     this.permission = outcome.permission ?? 'granted';
-    this.screens = Array.from({ length: outcome.screens ?? 1 }, (_, i) => ({ id: `screen:${i}`, name: `Screen ${i + 1}`, thumbnailDataUrl: '' }));
+    this.screens = Array.from({ length: outcome.screens ?? 1 }, (_, i) => ({ id: `screen:${i}`, name: `Screen ${i + 1}`, kind: 'screen' as const, thumbnailDataUrl: '' }));
     this.nextCapture = async () => {
       if (outcome.capture === 'refused') throw notAllowed();
       return new FakeStream().asMediaStream();

@@ -1,5 +1,5 @@
 import type { ConnectionClosed } from '../../../../renderer/shared/signalingConnection';
-import type { CustomerMessage, ServerMessage, ServerMessageOf } from '../../../../signaling/protocol';
+import type { CustomerMessage, ServerMessage, ServerMessageOf, ShareSurface } from '../../../../signaling/protocol';
 import type { ScreenInfo } from '../../../../preload/contract/desktopApi';
 import type { CustomerLink, LinkRequest } from '../../../../renderer/customer/flow/customerLink';
 import type { SenderPeer, SenderPeerOptions } from '../../../../renderer/customer/flow/senderPeer';
@@ -11,6 +11,7 @@ export { FakeClock } from '../shared/fakeClock';
 export class FakeLink implements CustomerLink {
   readonly iceServers = [{ urls: 'stun:stun.example.test:3478' }];
   readonly sent: CustomerMessage[] = [];
+  windowShare = false;
   isOpen = true;
   closedByPage = false;
   private readonly handlers = new Map<string, Set<(message: ServerMessage) => void>>();
@@ -112,6 +113,10 @@ export class FakePlatform implements Platform {
   capture = true;
   permission: CapturePermission = 'granted';
   screens: ScreenInfo[] = [];
+  /** What listScreens() was asked for: with windows or not. */
+  listedWithWindows: boolean[] = [];
+  /** What the next captured stream shows. */
+  surface: ShareSurface = 'screen';
   chosen: string[] = [];
   sharingStates: { sharing: boolean; agentName?: string | undefined; paused?: boolean }[] = [];
   startKey: DeliveredKey | null = null;
@@ -135,8 +140,12 @@ export class FakePlatform implements Platform {
     return this.permission;
   }
   async openPermissionSettings(): Promise<void> {}
-  async listScreens(): Promise<ScreenInfo[]> {
-    return this.screens;
+  async listScreens(withWindows: boolean): Promise<ScreenInfo[]> {
+    this.listedWithWindows.push(withWindows);
+    return withWindows ? this.screens : this.screens.filter((screen) => screen.kind === 'screen');
+  }
+  sharedSurface(): ShareSurface {
+    return this.surface;
   }
   async chooseScreen(id: string): Promise<void> {
     this.chosen.push(id);
@@ -179,10 +188,13 @@ export class FakeServer {
   readonly links: FakeLink[] = [];
   readonly requests: LinkRequest[] = [];
   reachable = true;
+  /** ALLOW_WINDOW_SHARE as the welcome of the next links says it. */
+  windowShare = false;
   connect = async (request: LinkRequest): Promise<CustomerLink> => {
     this.requests.push(request);
     if (!this.reachable) throw new Error('could not reach the signaling server');
     const link = new FakeLink();
+    link.windowShare = this.windowShare;
     this.links.push(link);
     return link;
   };
