@@ -5,6 +5,8 @@
  *   indicator-preload.cjs  indicator window preload
  *   renderer/              the customer page (renderer/customer, same code as the web page) + its static files
  *   indicator/             the "you are sharing" indicator page
+ *   overlay-preload.cjs    pointer overlay window preload
+ *   overlay/               the pointer overlay page (the agent's marks over the shared screen)
  *   app-config.json, package.json  from main/app-config.json, or from a brand (build/dist.ts)
  *   renderer/brand-logo.png, icon.png  the brand's logo (the neutral one without a brand)
  *
@@ -98,12 +100,13 @@ export async function bundleApp({ brand, production: minify = production, outDir
   await rm(outDir, { recursive: true, force: true });
   await mkdir(to('renderer'), { recursive: true });
   await mkdir(to('indicator'), { recursive: true });
+  await mkdir(to('overlay'), { recursive: true });
   await Promise.all([
     build({ ...electronMain, minify, entryPoints: { main: at('main/index.ts') }, outdir: outDir, outExtension: { '.js': '.cjs' } }),
     build({
       ...preload,
       minify,
-      entryPoints: { preload: at('preload/index.ts'), 'indicator-preload': at('preload/indicator.ts') },
+      entryPoints: { preload: at('preload/index.ts'), 'indicator-preload': at('preload/indicator.ts'), 'overlay-preload': at('preload/overlay.ts') },
       outdir: outDir,
       outExtension: { '.js': '.cjs' },
     }),
@@ -113,6 +116,9 @@ export async function bundleApp({ brand, production: minify = production, outDir
     copySharedStatic(root, to('renderer')),
     cp(at('main/indicatorPage/indicator.html'), to('indicator/indicator.html')),
     cp(at('main/indicatorPage/indicator.css'), to('indicator/indicator.css')),
+    build({ ...browser, inject: [], entryPoints: { overlay: at('main/overlayPage/overlay.ts') }, outdir: to('overlay') }),
+    cp(at('main/overlayPage/overlay.html'), to('overlay/overlay.html')),
+    cp(at('main/overlayPage/overlay.css'), to('overlay/overlay.css')),
     appConfigJson(brand?.brand).then((json) => writeFile(to('app-config.json'), json)),
     appPackageJson(brand?.brand).then((json) => writeFile(to('package.json'), json + '\n')),
     // The page may load images only from the app itself; the window icon matters on Linux.

@@ -13,6 +13,7 @@ export const APP_SCHEME = 'app';
 export const PAGES = {
   customer: { host: 'customer', entry: 'index.html' },
   indicator: { host: 'indicator', entry: 'indicator.html' },
+  overlay: { host: 'overlay', entry: 'overlay.html' },
 } as const;
 export type PageName = keyof typeof PAGES;
 

@@ -22,7 +22,7 @@ export function customerPageCsp(allowedServers: readonly string[]): string {
   ].join('; ');
 }
 
-/** The indicator page talks to nobody. */
+/** The indicator and pointer overlay pages talk to nobody. */
 export const INDICATOR_PAGE_CSP = [
   "default-src 'none'",
   "script-src 'self'",

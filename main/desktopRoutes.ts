@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Invoke } from '../preload/contract/channels';
 import { SharingState, type DesktopConfig, type ScreenPermission } from '../preload/contract/desktopApi';
 import type { IndicatorView } from '../preload/contract/indicatorApi';
+import { OverlayMarks } from '../preload/contract/overlayApi';
 import type { ScreenCapture } from './capture';
 import type { DeepLinkInbox } from './deepLinkInbox';
 import { route, type IpcRoute } from './ipc';
@@ -20,6 +21,8 @@ export interface DesktopRouteDeps {
   requestStop(): void;
   /** Ask the customer page to pause (true) or resume (false) the share (indicator's Pause/Resume button). */
   requestPause(paused: boolean): void;
+  /** Draw the agent's marks over the shared screen (main/marksOnScreen.ts). */
+  showMarks(marks: OverlayMarks): boolean;
 }
 
 const none = z.tuple([]);
@@ -33,6 +36,7 @@ export function desktopRoutes(deps: DesktopRouteDeps): IpcRoute[] {
     route(Invoke.setSharingState, 'customer', z.tuple([SharingState.strict()]), (state) => deps.sharing.set(state)),
     route(Invoke.getScreenPermission, 'customer', none, () => deps.screenPermission()),
     route(Invoke.openScreenPermissionSettings, 'customer', none, () => deps.openScreenPermissionSettings()),
+    route(Invoke.showMarks, 'customer', z.tuple([OverlayMarks]), (marks) => deps.showMarks(marks)),
     route(Invoke.takePendingDeepLink, 'customer', none, () => deps.deepLinks.take()),
     route(Invoke.indicatorGetState, 'indicator', none, () => deps.indicatorView()),
     route(Invoke.indicatorStop, 'indicator', none, () => deps.requestStop()),

@@ -29,6 +29,8 @@ import { desktopConfigFor } from './desktopConfig';
 import { desktopRoutes } from './desktopRoutes';
 import { createExternalOpener } from './externalLinks';
 import { createIndicator } from './indicator';
+import { createMarksOnScreen } from './marksOnScreen';
+import { createPointerOverlay } from './pointerOverlay';
 import { createSenderCheck, registerIpcRoutes } from './ipc';
 import { mainLog as log } from './log';
 import { openScreenPermissionSettings, screenPermission } from './macPermission';
@@ -97,6 +99,7 @@ function start(config: AppConfig): void {
     serveAppScheme(protocol, {
       customer: { directory: path.join(appDir, 'renderer'), csp: customerPageCsp(config.allowedServers) },
       indicator: { directory: path.join(appDir, 'indicator'), csp: INDICATOR_PAGE_CSP },
+      overlay: { directory: path.join(appDir, 'overlay'), csp: INDICATOR_PAGE_CSP },
     });
     installPermissionPolicy({
       session: ses,
@@ -133,9 +136,18 @@ function start(config: AppConfig): void {
       onPause: requestPause,
       onShowWindow: focusMainWindow,
     });
+    const overlay = createPointerOverlay({
+      createWindow: (options) => createSecureWindow(BrowserWindow, options),
+      preloadPath: path.join(appDir, 'overlay-preload.cjs'),
+      url: pageUrl('overlay'),
+      displays: () => screen.getAllDisplays(),
+      primaryDisplay: () => screen.getPrimaryDisplay(),
+      log,
+    });
     sharing.onChange((state) => {
       indicator.update(state);
       tray.update(state);
+      if (!state.sharing) overlay.hide();
     });
 
     registerIpcRoutes(
@@ -150,10 +162,11 @@ function start(config: AppConfig): void {
         indicatorView: () => indicator.view(),
         requestStop,
         requestPause,
+        showMarks: createMarksOnScreen({ overlay, shared: () => capture.shared(), sharing: () => sharing.get().sharing }),
       }),
       createSenderCheck({
         fromWebContents: (contents) => BrowserWindow.fromWebContents(contents),
-        windowFor: (role) => (role === 'customer' ? mainWindow : indicator.window()),
+        windowFor: (role) => (role === 'customer' ? mainWindow : role === 'indicator' ? indicator.window() : overlay.window()),
       }),
       log,
     );
@@ -182,6 +195,7 @@ function start(config: AppConfig): void {
       mainWindow = undefined;
       sharing.set({ sharing: false });
       indicator.destroy();
+      overlay.destroy();
       tray.destroy();
       app.quit();
     });

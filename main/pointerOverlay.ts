@@ -1,6 +1,6 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Display, WebContents } from 'electron';
-import type { PointerMark } from '../signaling/protocol';
 import { Push } from '../preload/contract/channels';
+import type { OverlayMarks } from '../preload/contract/overlayApi';
 import { secureWebPreferences } from './webPreferences';
 
 /**
@@ -12,6 +12,7 @@ import { secureWebPreferences } from './webPreferences';
  */
 export type OverlayWindow = Pick<
   BrowserWindow,
+  | 'id'
   | 'setIgnoreMouseEvents'
   | 'setContentProtection'
   | 'setAlwaysOnTop'
@@ -40,7 +41,10 @@ export interface PointerOverlayDeps {
 export interface PointerOverlay {
   /** Covers the display being shared (desktopCapturer's display_id; the primary one when unknown). */
   showOver(displayId: string | undefined): void;
-  mark(mark: PointerMark): void;
+  /** The marks to show now (the customer page keeps them: rate limit, fading, the customer's switch). */
+  draw(marks: OverlayMarks): void;
+  /** The overlay window, so IPC can tell it from other windows (it sends nothing). */
+  window(): OverlayWindow | undefined;
   hide(): void;
   destroy(): void;
 }
@@ -99,9 +103,10 @@ export function createPointerOverlay(deps: PointerOverlayDeps): PointerOverlay {
       shown.setBounds(display.bounds);
       shown.showInactive();
     },
-    mark(mark) {
-      live()?.webContents.send(Push.overlayMark, mark);
+    draw(marks) {
+      live()?.webContents.send(Push.overlayMarks, marks);
     },
+    window: live,
     hide() {
       live()?.hide();
     },

@@ -10,6 +10,7 @@ import {
   SharingState,
   type DesktopApi,
 } from './contract/desktopApi';
+import { OverlayMarks } from './contract/overlayApi';
 
 /**
  * The customer window's preload: puts exactly the DesktopApi on window.screenShareDesktop.
@@ -45,6 +46,9 @@ const api: DesktopApi = {
   getScreenPermission: async () => ScreenPermission.parse(await ipcRenderer.invoke(Invoke.getScreenPermission)),
   openScreenPermissionSettings: async () => {
     await ipcRenderer.invoke(Invoke.openScreenPermissionSettings);
+  },
+  showMarks: async (marks) => {
+    await ipcRenderer.invoke(Invoke.showMarks, OverlayMarks.parse(marks));
   },
   onStopRequested: (listener) => listen(Push.stopRequested, () => listener()),
   onPauseRequested: (listener) =>

@@ -9,6 +9,8 @@ export const Invoke = {
   setSharingState: 'desktop:set-sharing-state',
   getScreenPermission: 'desktop:get-screen-permission',
   openScreenPermissionSettings: 'desktop:open-screen-permission-settings',
+  /** The agent's marks visible now, for the pointer overlay over the shared screen. */
+  showMarks: 'desktop:show-marks',
   /** The link that started the app, kept until the renderer subscribes to deep links. */
   takePendingDeepLink: 'desktop:take-pending-deep-link',
   /** Indicator window: what to show. */
@@ -24,8 +26,8 @@ export type InvokeChannel = (typeof Invoke)[keyof typeof Invoke];
 export const Push = {
   stopRequested: 'desktop:stop-requested',
   pauseRequested: 'desktop:pause-requested',
-  /** Pointer overlay window: one of the agent's marks to draw. */
-  overlayMark: 'overlay:mark',
+  /** Pointer overlay window: the agent's marks to draw now. */
+  overlayMarks: 'overlay:marks',
   deepLink: 'desktop:deep-link',
   indicatorState: 'indicator:state',
 } as const;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { OverlayMarks } from './overlayApi';
 
 /**
  * The contract between the Electron preload and the customer renderer: the one object the
@@ -51,6 +52,8 @@ export interface DesktopApi {
   /** The indicator window or tray asked to pause (true) or resume (false). Returns an unsubscribe function. */
   onPauseRequested(listener: (paused: boolean) => void): () => void;
   onDeepLink(listener: (link: DeepLink) => void): () => void;
+  /** The agent's marks visible now: drawn over the shared screen (overlay window) while a whole screen is shared. */
+  showMarks(marks: OverlayMarks): Promise<void>;
 }
 
 export const DESKTOP_API_GLOBAL = 'screenShareDesktop';
@@ -66,5 +69,6 @@ const desktopApiMembers: Record<keyof DesktopApi, true> = {
   onStopRequested: true,
   onPauseRequested: true,
   onDeepLink: true,
+  showMarks: true,
 };
 export const DESKTOP_API_METHODS = Object.keys(desktopApiMembers) as readonly (keyof DesktopApi)[];

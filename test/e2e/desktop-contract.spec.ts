@@ -16,12 +16,15 @@ import { installDeepLinks } from '../../main/deepLink';
 import { createDeepLinkInbox } from '../../main/deepLinkInbox';
 import { desktopRoutes } from '../../main/desktopRoutes';
 import { createIndicator, type IndicatorWindow } from '../../main/indicator';
+import { createMarksOnScreen } from '../../main/marksOnScreen';
+import { createPointerOverlay, markOnDisplay, type OverlayDisplay, type OverlayWindow } from '../../main/pointerOverlay';
 import { createSenderCheck, registerIpcRoutes } from '../../main/ipc';
 import { createSharingState } from '../../main/sharingState';
 import { mainStrings } from '../../main/strings';
 import { createSharingTray } from '../../main/tray';
 import { Invoke, Push } from '../../preload/contract/channels';
 import type { IndicatorView } from '../../preload/contract/indicatorApi';
+import type { OverlayMarks } from '../../preload/contract/overlayApi';
 import { normalizeKey } from '../../signaling/protocol/securityKey';
 import { FakeSession, stub } from '../unit/main/fakes';
 import { expect, test } from './fixtures';
@@ -70,7 +73,51 @@ async function startAppPageServer(): Promise<Server> {
 
 // A 1x1 PNG: enough for the picker's thumbnails.
 const THUMBNAIL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const screen = (id: string, name: string): ScreenSource => ({ id, name, thumbnail: { isEmpty: () => false, toDataURL: () => THUMBNAIL } });
+const screen = (id: string, name: string, displayId = ''): ScreenSource => ({
+  id,
+  name,
+  display_id: displayId,
+  thumbnail: { isEmpty: () => false, toDataURL: () => THUMBNAIL },
+});
+
+/** Two monitors: a 1920x1080 primary at 100 %, and a HiDPI one (2560x1440 pixels at 200 %) to its right, 200 DIP higher. */
+const DISPLAYS: OverlayDisplay[] = [
+  { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 },
+  { id: 2, bounds: { x: 1920, y: -200, width: 1280, height: 720 }, scaleFactor: 2 },
+];
+
+/** The pointer overlay window, as main's real overlay module drives it. */
+class FakeOverlayWindow implements OverlayWindow {
+  readonly id = 3;
+  visible = false;
+  clickThrough = false;
+  contentProtected = false;
+  bounds: Partial<Electron.Rectangle> = {};
+  readonly drawn: OverlayMarks[] = [];
+  readonly webContents = { send: (_channel: string, marks: OverlayMarks) => void this.drawn.push(marks) };
+  setIgnoreMouseEvents(ignore: boolean) {
+    this.clickThrough = ignore;
+  }
+  setContentProtection(enable: boolean) {
+    this.contentProtected = enable;
+  }
+  setAlwaysOnTop() {}
+  setVisibleOnAllWorkspaces() {}
+  setBounds(bounds: Partial<Electron.Rectangle>) {
+    this.bounds = bounds;
+  }
+  showInactive() {
+    this.visible = true;
+  }
+  hide() {
+    this.visible = false;
+  }
+  isDestroyed() {
+    return false;
+  }
+  destroy() {}
+  async loadURL() {}
+}
 
 class FakeIndicatorWindow implements IndicatorWindow {
   readonly id = 2;
@@ -120,6 +167,7 @@ class DesktopMain {
   readonly session = new FakeSession();
   readonly sharing = createSharingState();
   readonly indicatorWindow = new FakeIndicatorWindow();
+  readonly overlayWindow = new FakeOverlayWindow();
   readonly mainWindow = new FakeMainWindow();
   trayMenu: string[] = [];
   granted: string[] = [];
@@ -151,7 +199,7 @@ class DesktopMain {
       session: this.session,
       desktopCapturer: {
         getSources: async (options) =>
-          [screen('screen:1:0', 'Screen 1'), screen('screen:2:0', 'Screen 2'), screen('window:9:0', 'Mail')].filter((s) =>
+          [screen('screen:1:0', 'Screen 1', '1'), screen('screen:2:0', 'Screen 2', '2'), screen('window:9:0', 'Mail')].filter((s) =>
             options.types.some((type) => s.id.startsWith(type)),
           ),
       },
@@ -184,9 +232,18 @@ class DesktopMain {
       onPause: requestPause,
       onShowWindow: () => {},
     });
+    const overlay = createPointerOverlay({
+      createWindow: () => this.overlayWindow,
+      preloadPath: 'overlay-preload.cjs',
+      url: 'app://overlay/overlay.html',
+      displays: () => DISPLAYS,
+      primaryDisplay: () => DISPLAYS[0]!,
+      log,
+    });
     this.sharing.onChange((state) => {
       this.indicator.update(state);
       tray.update(state);
+      if (!state.sharing) overlay.hide();
     });
     registerIpcRoutes(
       { handle: (channel: string, listener: InvokeListener) => void this.handlers.set(channel, listener) },
@@ -200,6 +257,7 @@ class DesktopMain {
         indicatorView: () => this.indicator.view(),
         requestStop,
         requestPause,
+        showMarks: createMarksOnScreen({ overlay, shared: () => capture.shared(), sharing: () => this.sharing.get().sharing }),
       }),
       createSenderCheck({
         fromWebContents: (contents) => (contents === this.customerContents ? { id: 1 } : contents === this.indicatorContents ? { id: 2 } : null),
@@ -414,6 +472,44 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
       await expect(session.panel.getByText('Shared: whole screen', { exact: true })).toBeVisible();
       expect(desktop.granted).toEqual(['screen:1:0']);
     });
+  });
+
+  test('the agent points: main draws the mark in the overlay over the shared second, scaled display; the page only says where', async ({
+    server,
+    agentContext,
+    fakeCustomerContext,
+  }) => {
+    const { agent, session, desktop, customer } = await consentedInApp(server, agentContext, fakeCustomerContext);
+    const identity = await agent.identity();
+    await customer.getByRole('button', { name: 'Screen 2' }).click();
+    await waitForPicture(session.video, 640);
+
+    await session.panel.getByRole('button', { name: 'Point', exact: true }).click();
+    const box = await session.video.boundingBox();
+    if (!box) throw new Error('no picture');
+    await agent.page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.25);
+
+    await expect.poll(() => desktop.overlayWindow.drawn.at(-1)?.point ?? null).not.toBeNull();
+    const drawn = desktop.overlayWindow.drawn.at(-1)?.point;
+    expect(drawn?.x).toBeCloseTo(0.75, 2);
+    expect(drawn?.y).toBeCloseTo(0.25, 2);
+    expect(desktop.overlayWindow.bounds, 'the overlay covers the shared display').toEqual(DISPLAYS[1]?.bounds);
+    expect(desktop.overlayWindow.visible).toBe(true);
+    expect(desktop.overlayWindow.clickThrough && desktop.overlayWindow.contentProtected).toBe(true);
+    // On the customer's real second display: 3/4 across and 1/4 down, in its own (doubled) pixels.
+    const display = DISPLAYS[1]!;
+    const onScreen = markOnDisplay(display, drawn?.x ?? 0, drawn?.y ?? 0);
+    expect(Math.abs(onScreen.framePixel.x - 1920)).toBeLessThanOrEqual(26);
+    expect(Math.abs(onScreen.framePixel.y - 360)).toBeLessThanOrEqual(15);
+
+    // The page draws nothing itself: it says where, and keeps the switch.
+    await expect(customer.getByText(`${identity.displayName} is pointing at the top right of your screen.`)).toBeVisible();
+    await expect(customer.locator('.marks-video')).toBeHidden();
+    await customer.getByRole('checkbox', { name: `Show ${identity.displayName}’s pointer and drawings on your screen` }).uncheck();
+    await expect.poll(() => desktop.overlayWindow.visible, 'turned off: the overlay hides').toBe(false);
+
+    await desktop.pressIndicatorStop();
+    await expect(session.status).toHaveText('Ended by the customer');
   });
 
   test('a link naming a server that is not on the allowlist is ignored', async ({ server, agentContext, fakeCustomerContext }) => {

@@ -44,3 +44,59 @@ test('the agent points at the marker; the customer sees the mark at that place o
   await agent.page.mouse.click(target.x, target.y);
   await expect(mark).toBeHidden();
 });
+
+test('the agent draws a line over the marker; the customer’s preview shows it there, and it fades away', async ({ desktop, agent, realCustomer: customer, realShare: sharing }) => {
+  const { marker } = desktop;
+
+  const draw = sharing.session.panel.getByRole('button', { name: 'Draw', exact: true });
+  await draw.click();
+  await expect(draw).toHaveAttribute('aria-pressed', 'true');
+  const from = await pagePointOf(sharing.session.video, marker.markerPoint, marker.screen);
+  const to = await pagePointOf(sharing.session.video, { x: marker.markerPoint.x + 200, y: marker.markerPoint.y + 100 }, marker.screen);
+  await agent.page.mouse.move(from.x, from.y);
+  await agent.page.mouse.down();
+  await agent.page.mouse.move(to.x, to.y, { steps: 8 });
+  await agent.page.mouse.up();
+
+  const line = customer.page.locator('.marks-layer polyline');
+  await expect(line).toHaveCount(1);
+  await expect(customer.page.getByText(`${sharing.agentName} is drawing on your screen.`)).toBeVisible();
+  const [first] = ((await line.getAttribute('points')) ?? '').split(' ').map((pair) => pair.split(',').map(Number));
+  const start = { x: (first?.[0] ?? -1) * marker.screen.width, y: (first?.[1] ?? -1) * marker.screen.height };
+  console.log(`line starts at (${Math.round(start.x)}, ${Math.round(start.y)}); marker at (${marker.markerPoint.x}, ${marker.markerPoint.y})`);
+  expect(Math.abs(start.x - marker.markerPoint.x), 'x on the customer screen').toBeLessThanOrEqual(TOLERANCE_PX);
+  expect(Math.abs(start.y - marker.markerPoint.y), 'y on the customer screen').toBeLessThanOrEqual(TOLERANCE_PX);
+
+  // Strokes fade after a few seconds (MARK_VISIBLE_MS): the preview is clear again.
+  await expect(line).toHaveCount(0);
+  await expect(customer.page.getByText(`When ${sharing.agentName} points at something, it appears here.`)).toBeVisible();
+});
+
+test('the agent points from the keyboard: arrows move the crosshair on the picture, Enter points there', async ({ agent, customer, fakeShare: sharing }) => {
+
+  const point = sharing.session.panel.getByRole('button', { name: 'Point', exact: true });
+  await point.focus();
+  await agent.page.keyboard.press('Enter');
+  await expect(point).toHaveAttribute('aria-pressed', 'true');
+  await expect(sharing.session.panel.getByText('Click on the picture, or use the arrow keys and Enter on it.')).toBeVisible();
+
+  // Tab on to the picture; the crosshair starts in the middle.
+  const stage = sharing.session.panel.locator('.video-stage');
+  await stage.focus();
+  await expect(stage).toBeFocused();
+  await expect(stage.locator('.keyboard-pen')).toBeVisible();
+  for (let i = 0; i < 5; i++) await agent.page.keyboard.press('ArrowRight');
+  await agent.page.keyboard.press('Shift+ArrowUp');
+  await agent.page.keyboard.press('Enter');
+
+  const mark = customer.page.locator('.marks-point');
+  await expect(mark).toBeVisible();
+  expect(Number(await mark.getAttribute('data-x'))).toBeCloseTo(0.6, 3);
+  expect(Number(await mark.getAttribute('data-y'))).toBeCloseTo(0.4, 3);
+  await expect(customer.page.getByText(`${sharing.agentName} is pointing at the middle of your screen.`)).toBeVisible();
+
+  // Escape switches the tool off; the arrows pan the picture again instead of pointing.
+  await agent.page.keyboard.press('Escape');
+  await expect(point).toHaveAttribute('aria-pressed', 'false');
+  await expect(stage.locator('.keyboard-pen')).toBeHidden();
+});

@@ -1,6 +1,6 @@
 import { bundleApp } from '../../build/app-bundle';
 import { normalizeKey } from '../../signaling/protocol/securityKey';
-import { AgentConsole } from '../e2e/pages/agentConsole';
+import { AgentConsole, type AgentSession } from '../e2e/pages/agentConsole';
 import { waitForPicture } from '../e2e/pages/videoProbe';
 import { ELECTRON, NO_ELECTRON_REASON, expect, test, type RunningApp } from './fixtures';
 
@@ -16,12 +16,16 @@ test.beforeAll(async () => {
   await bundleApp();
 });
 
-async function indicatorOf(running: RunningApp) {
-  await expect.poll(() => running.app.windows().some((page) => page.url().startsWith('app://indicator/'))).toBe(true);
-  const indicator = running.app.windows().find((page) => page.url().startsWith('app://indicator/'));
-  if (!indicator) throw new Error('no indicator window');
-  return indicator;
+/** The app's window showing app://<page>/, once it exists. */
+async function windowOf(running: RunningApp, page: 'indicator' | 'overlay') {
+  const prefix = `app://${page}/`;
+  await expect.poll(() => running.app.windows().some((shown) => shown.url().startsWith(prefix))).toBe(true);
+  const found = running.app.windows().find((shown) => shown.url().startsWith(prefix));
+  if (!found) throw new Error(`no ${page} window`);
+  return found;
 }
+const indicatorOf = (running: RunningApp) => windowOf(running, 'indicator');
+const overlayOf = (running: RunningApp) => windowOf(running, 'overlay');
 
 test.describe('desktop app (Electron)', () => {
   test('starts with the bundled customer page in a locked-down window', async ({ launchApp }) => {
@@ -114,5 +118,86 @@ test.describe('desktop app (Electron)', () => {
 
     await running.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().startsWith('app://customer/'))?.close());
     await expect(session.status).toHaveText('Ended by the customer');
+  });
+});
+
+/** The agent turns on "Point" and clicks at this share of the picture. */
+async function pointAt(agent: AgentConsole, session: AgentSession, x: number, y: number) {
+  await session.panel.getByRole('button', { name: 'Point', exact: true }).click();
+  const box = await session.video.boundingBox();
+  if (!box) throw new Error('no picture');
+  await agent.page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+}
+
+test.describe('desktop app (Electron): pause and the pointer overlay', () => {
+  async function sharing(running: RunningApp, session: AgentSession) {
+    await running.window.getByRole('textbox', { name: 'Security key' }).fill(await session.key());
+    await running.window.getByRole('button', { name: 'Continue' }).click();
+    await running.window.getByRole('button', { name: 'Share my screen' }).click();
+    await waitForPicture(session.video, 1280);
+  }
+
+  test('Pause in the indicator holds the picture back: the agent reads "Paused by the customer"; Resume lets it go again', async ({
+    launchApp,
+    server,
+    agentContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const session = await agent.startScreenShare();
+    const running = await launchApp();
+    await sharing(running, session);
+
+    const indicator = await indicatorOf(running);
+    await indicator.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect(session.status).toHaveText('Paused by the customer');
+    await expect(running.window.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
+    await indicator.getByRole('button', { name: 'Resume', exact: true }).click();
+    await expect(session.status).toHaveText("Sharing: you can see the customer's screen");
+  });
+
+  test('the agent points: a transparent, click-through overlay over the shared screen shows the mark there', async ({
+    launchApp,
+    server,
+    agentContext,
+  }) => {
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const session = await agent.startScreenShare();
+    const running = await launchApp();
+    await sharing(running, session);
+
+    await pointAt(agent, session, 0.75, 0.25);
+    const overlay = await overlayOf(running);
+    const point = overlay.locator('#point');
+    await expect(point).toBeVisible();
+    // The overlay covers the whole 1920x1080 display: 3/4 across and 1/4 down is (1440, 270).
+    const at = await point.boundingBox();
+    expect(Math.abs((at?.x ?? 0) - 1440)).toBeLessThanOrEqual(20);
+    expect(Math.abs((at?.y ?? 0) - 270)).toBeLessThanOrEqual(20);
+    const shape = await running.app.evaluate(({ BrowserWindow }) => {
+      const window = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().startsWith('app://overlay/'));
+      return window && { bounds: window.getBounds(), onTop: window.isAlwaysOnTop(), focusable: window.isFocusable() };
+    });
+    expect(shape).toEqual({ bounds: { x: 0, y: 0, width: 1920, height: 1080 }, onTop: true, focusable: false });
+    await expect(running.window.getByText(/is pointing at the top right of your screen\.$/)).toBeVisible();
+  });
+
+  test('with two monitors the overlay covers the one that is shared', async ({ launchApp, server, agentContext }) => {
+    const running = await launchApp();
+    const displays = await running.app.evaluate(({ screen }) => screen.getAllDisplays().map((display) => display.bounds));
+    test.skip(displays.length < 2, 'needs a desktop with two monitors (this one has one)');
+    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+    const session = await agent.startScreenShare();
+    await running.window.getByRole('textbox', { name: 'Security key' }).fill(await session.key());
+    await running.window.getByRole('button', { name: 'Continue' }).click();
+    await running.window.getByRole('button', { name: 'Share my screen' }).click();
+    await running.window.getByRole('list', { name: 'Your screens' }).getByRole('button').nth(1).click();
+    await waitForPicture(session.video, 320);
+
+    await pointAt(agent, session, 0.5, 0.5);
+    await overlayOf(running);
+    const bounds = await running.app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().startsWith('app://overlay/'))?.getBounds(),
+    );
+    expect(bounds).toEqual(displays[1]);
   });
 });

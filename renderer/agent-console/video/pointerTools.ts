@@ -1,7 +1,9 @@
 import { MAX_STROKE_POINTS, type PointerMark } from '../../../signaling/protocol';
-import { button, h } from '../../shared/dom';
+import { button, h, show } from '../../shared/dom';
 import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
+import { KeyboardPen, keyboardStep } from './keyboardPen';
+import { pictureFraction } from './pictureGeometry';
 
 type Mode = 'point' | 'draw' | null;
 /** Points closer than this (share of the picture) are not sent again while drawing. */
@@ -10,15 +12,19 @@ const MIN_STEP = 0.004;
 /**
  * "Point" and "Draw": with one of them on, a click (or a drag) on the customer's picture is sent
  * to the customer over the peer data channel as 0..1 coordinates of the shared surface, so it
- * lands on the same spot whatever the resolution, zoom or scaling on either side.
+ * lands on the same spot whatever the resolution, zoom or scaling on either side. From the
+ * keyboard (focus on the picture): the arrow keys move a crosshair, Enter or Space points there
+ * (Draw: starts a line, the arrows draw it, Enter or Space ends it), Escape switches the tool off.
  */
 export class PointerTools {
   readonly element: HTMLElement;
   private mode: Mode = null;
   private readonly pointButton: HTMLButtonElement;
   private readonly drawButton: HTMLButtonElement;
+  private readonly hint: HTMLElement;
   private stroke: [number, number][] = [];
   private drawing = false;
+  private readonly pen = new KeyboardPen();
 
   constructor(
     texts: DomTexts,
@@ -28,7 +34,9 @@ export class PointerTools {
     texts.set(this.pointButton, text('pointer.point'));
     this.drawButton = button('button button-secondary button-small pointer-draw', () => this.toggle('draw'));
     texts.set(this.drawButton, text('pointer.draw'));
-    this.element = h('div', { class: 'pointer-tools', role: 'group' }, this.pointButton, this.drawButton);
+    this.hint = h('span', { class: 'pointer-hint' });
+    texts.set(this.hint, text('pointer.keyboardHint'));
+    this.element = h('div', { class: 'pointer-tools', role: 'group' }, this.pointButton, this.drawButton, this.hint);
     texts.set(this.element, text('pointer.label'), 'label');
     this.render();
   }
@@ -41,10 +49,19 @@ export class PointerTools {
     target.addEventListener('pointermove', (event) => this.move(event, video), { capture: true });
     target.addEventListener('pointerup', () => this.up(), { capture: true });
     target.addEventListener('pointercancel', () => this.up(), { capture: true });
+    // The arrows then move the crosshair instead of panning the picture.
+    target.addEventListener('keydown', (event) => this.key(event), { capture: true });
+    this.pen.attach(target, video);
+    this.render();
   }
 
   private toggle(mode: Exclude<Mode, null>): void {
-    this.mode = this.mode === mode ? null : mode;
+    this.setMode(this.mode === mode ? null : mode);
+  }
+
+  private setMode(mode: Mode): void {
+    if (this.drawing) this.up();
+    this.mode = mode;
     this.render();
   }
 
@@ -52,6 +69,33 @@ export class PointerTools {
     this.pointButton.setAttribute('aria-pressed', String(this.mode === 'point'));
     this.drawButton.setAttribute('aria-pressed', String(this.mode === 'draw'));
     this.element.dataset.mode = this.mode ?? 'off';
+    show(this.hint, this.mode !== null);
+    this.pen.show(this.mode !== null);
+  }
+
+  private key(event: KeyboardEvent): void {
+    if (!this.mode || event.altKey || event.ctrlKey || event.metaKey) return;
+    const step = keyboardStep(event.key, event.shiftKey);
+    if (step) {
+      this.pen.moveBy(step[0], step[1]);
+      if (this.drawing) this.extend(this.pen.at());
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      this.press(this.pen.at());
+    } else if (event.key === 'Escape') {
+      this.setMode(null);
+    } else {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  }
+
+  /** A keyboard press at the crosshair: point there, or start / end a line. */
+  private press(at: [number, number]): void {
+    if (this.mode === 'point') return this.send({ type: 'pointer.point', x: at[0], y: at[1] });
+    if (this.drawing) return this.up();
+    this.drawing = true;
+    this.stroke = [at];
   }
 
   private down(event: PointerEvent, video: HTMLVideoElement): void {
@@ -60,6 +104,7 @@ export class PointerTools {
     if (!at) return;
     event.stopPropagation();
     event.preventDefault();
+    this.pen.moveTo(at);
     if (this.mode === 'point') return this.send({ type: 'pointer.point', x: at[0], y: at[1] });
     this.drawing = true;
     this.stroke = [at];
@@ -69,8 +114,12 @@ export class PointerTools {
     if (!this.drawing) return;
     event.stopPropagation();
     const at = pictureFraction(video, event);
+    if (at) this.extend(at);
+  }
+
+  private extend(at: [number, number]): void {
     const last = this.stroke.at(-1);
-    if (!at || (last && Math.hypot(at[0] - last[0], at[1] - last[1]) < MIN_STEP)) return;
+    if (last && Math.hypot(at[0] - last[0], at[1] - last[1]) < MIN_STEP) return;
     this.stroke.push(at);
     if (this.stroke.length >= MAX_STROKE_POINTS) this.flush();
   }
@@ -87,17 +136,4 @@ export class PointerTools {
     if (this.stroke.length >= 2) this.send({ type: 'pointer.stroke', points: this.stroke });
     this.stroke = this.stroke.slice(-1);
   }
-}
-
-/** Where a pointer event falls on the picture (object-fit: contain, zoom transforms included), 0..1; null outside it. */
-export function pictureFraction(video: HTMLVideoElement, event: { clientX: number; clientY: number }): [number, number] | null {
-  const box = video.getBoundingClientRect();
-  if (!video.videoWidth || !video.videoHeight || !box.width || !box.height) return null;
-  const scale = Math.min(box.width / video.videoWidth, box.height / video.videoHeight);
-  const width = video.videoWidth * scale;
-  const height = video.videoHeight * scale;
-  const x = (event.clientX - (box.left + (box.width - width) / 2)) / width;
-  const y = (event.clientY - (box.top + (box.height - height) / 2)) / height;
-  if (x < 0 || x > 1 || y < 0 || y > 1) return null;
-  return [Math.round(x * 10_000) / 10_000, Math.round(y * 10_000) / 10_000];
 }

@@ -84,7 +84,10 @@ export class CustomerFlow {
     this.timers = new NamedTimers(deps.clock);
     this.screenList = new LiveScreenList(deps.platform, deps.clock);
     this.marks = new AgentMarks(deps.clock, () => {
-      if (this.current.step === 'sharing') this.update({ ...this.current, marks: this.marks.view(), marksShown: this.marks.shown });
+      if (this.current.step !== 'sharing') return;
+      const marks = this.marks.view();
+      if (this.current.marksOnScreen) deps.platform.screenOverlay?.show(marks);
+      this.update({ ...this.current, marks, marksShown: this.marks.shown });
     });
     this.memory = deps.resumeMemory ?? noResumeMemory;
     this.connection = new ResumableConnection<CustomerLink>({
@@ -471,7 +474,18 @@ export class CustomerFlow {
     this.send({ type: 'share.state', state: 'sharing', surface });
     const share = (this.share ??= this.openShare());
     share.attach(stream);
-    this.move('captured', { step: 'sharing', agent, surface, connected: share.connected, reconnecting: this.isReconnecting(), paused: false, words: share.words, marks: this.marks.view(), marksShown: this.marks.shown });
+    this.move('captured', {
+      step: 'sharing',
+      agent,
+      surface,
+      connected: share.connected,
+      reconnecting: this.isReconnecting(),
+      paused: false,
+      words: share.words,
+      marks: this.marks.view(),
+      marksShown: this.marks.shown,
+      marksOnScreen: surface === 'screen' && this.deps.platform.screenOverlay !== null,
+    });
     this.deps.platform.setSharingState(true, agent.displayName, false);
   }
 

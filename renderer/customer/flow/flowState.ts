@@ -38,6 +38,8 @@ export type FlowState =
       /** The agent's pointer and drawn lines, while the customer shows them. */
       marks: MarksView;
       marksShown: boolean;
+      /** The app draws the marks over the real screen (a whole screen is shared); else the page previews them. */
+      marksOnScreen: boolean;
     }
   /** After a reload: picking the session up again with the saved resume token. */
   | { step: 'resuming'; agent: AgentIdentity | null }

@@ -63,6 +63,12 @@ export async function createDesktopPlatform(api: DesktopApi): Promise<Platform> 
         console.warn('could not tell the app about the sharing state', error);
       });
     },
+    screenOverlay: {
+      show(marks) {
+        const copy = { point: marks.point, strokes: marks.strokes.map((line) => line.map(([x, y]): [number, number] => [x, y])) };
+        api.showMarks(copy).catch((error: unknown) => console.warn('could not show the marks on the screen', error));
+      },
+    },
     onStopRequested: (listener) => api.onStopRequested(listener),
     onPauseRequested: (listener) => api.onPauseRequested(listener),
     onKeyDelivered(listener) {

@@ -2,6 +2,12 @@ import type { PublicBrand } from '../../../branding/publicBrand';
 import type { ScreenInfo } from '../../../preload/contract/desktopApi';
 import type { ShareSurface } from '../../../signaling/protocol';
 import type { Locale } from '../i18n/locale';
+import type { MarksView } from '../flow/agentMarks';
+
+/** Draws the agent's marks over the customer's real screen (the app's overlay window). */
+export interface ScreenOverlay {
+  show(marks: MarksView): void;
+}
 
 /** What the page shows in its header; organisation may be unknown until a server answers. */
 export interface Branding {
@@ -43,6 +49,8 @@ export interface Platform {
   /** Whether a captured stream shows a whole screen or one window. */
   sharedSurface(stream: MediaStream): ShareSurface;
   setSharingState(sharing: boolean, agentName?: string, paused?: boolean): void;
+  /** Where the agent's marks can be drawn over a shared whole screen; null where nothing can draw over the desktop (the browser). */
+  readonly screenOverlay: ScreenOverlay | null;
   /** Somebody outside the page (indicator window, tray) asked to stop. Returns an unsubscribe. */
   onStopRequested(listener: () => void): () => void;
   /** The indicator window or tray asked to pause (true) or resume (false). Returns an unsubscribe. */

@@ -20,6 +20,7 @@ export function createWebPlatform(): Platform {
     captureScreen: captureWholeScreen,
     sharedSurface: surfaceOfStream,
     setSharingState: () => undefined,
+    screenOverlay: null,
     onStopRequested: () => () => undefined,
     onPauseRequested: () => () => undefined,
     onKeyDelivered: () => () => undefined,

@@ -26,7 +26,8 @@ export function pointingSentence(x: number, y: number): TextKey {
 /**
  * In the browser nothing can draw over the desktop, so the page shows a small live preview of the
  * customer's own shared screen with the agent's marks on it, says in words where the agent points,
- * and has a switch to turn the marks off.
+ * and has a switch to turn the marks off. Without a stream (the app draws the marks over the real
+ * screen) only the sentence and the switch remain.
  */
 export function marksPreview(texts: DomTexts, agent: string, stream: MediaStream | null, onShown: (shown: boolean) => void) {
   const video = h('video', { class: 'marks-video', muted: true, autoplay: true, playsinline: true });
@@ -44,12 +45,14 @@ export function marksPreview(texts: DomTexts, agent: string, stream: MediaStream
   const sentence = h('p', { class: 'marks-sentence', 'aria-live': 'polite' });
   const toggle = h('input', { type: 'checkbox', checked: true, class: 'marks-toggle' });
   toggle.addEventListener('change', () => onShown(toggle.checked));
-  const toggleLabel = h('label', { class: 'marks-switch' }, toggle, texts.set(h('span'), text('marks.show', { agent })));
+  const onScreen = stream === null;
+  stage.hidden = onScreen;
+  const toggleLabel = h('label', { class: 'marks-switch' }, toggle, texts.set(h('span'), text(onScreen ? 'marks.showOnScreen' : 'marks.show', { agent })));
   const element = texts.set(h('section', { class: 'marks' }, toggleLabel, stage, sentence), text('marks.label', { agent }), 'label');
 
   const update = (marks: MarksView, shown: boolean) => {
     toggle.checked = shown;
-    stage.hidden = !shown;
+    stage.hidden = !shown || onScreen;
     const point = shown ? marks.point : null;
     dot.hidden = point === null;
     if (point) {
@@ -75,7 +78,7 @@ export function marksPreview(texts: DomTexts, agent: string, stream: MediaStream
     if (!shown) texts.set(sentence, null);
     else if (point) texts.set(sentence, text(pointingSentence(point.x, point.y), { agent }));
     else if (marks.strokes.length > 0) texts.set(sentence, text('marks.drawing', { agent }));
-    else texts.set(sentence, text('marks.none', { agent }));
+    else texts.set(sentence, text(onScreen ? 'marks.noneOnScreen' : 'marks.none', { agent }));
   };
   return { element, update };
 }

@@ -37,7 +37,7 @@ export const sharingView: ViewFactory<'sharing'> = ({ flow, texts }, initial) =>
     texts.set(h('p', { class: 'verification-intro' }), text('sharing.verifyIntro', { agent })),
     words,
   );
-  const marks = marksPreview(texts, agent, flow.sharedStream, (shown) => flow.setMarksShown(shown));
+  const marks = marksPreview(texts, agent, initial.marksOnScreen ? null : flow.sharedStream, (shown) => flow.setMarksShown(shown));
   const main = card(
     heading(texts, text('sharing.heading')),
     connection,

@@ -46,6 +46,7 @@ function setup() {
   const { log, lines } = recordingLog();
   const sharing = createSharingState();
   const chosen: string[] = [];
+  const marks: unknown[] = [];
   let stops = 0;
   const inbox = createDeepLinkInbox(() => {});
   inbox.deliver({ key: '123456789', server: 'https://support.acme.example' });
@@ -65,6 +66,7 @@ function setup() {
       indicatorView: () => ({ text: 'Sharing your screen with Alice', stopLabel: 'Stop', pauseLabel: 'Pause', paused: false, lang: 'en' }),
       requestStop: () => void stops++,
       requestPause: () => undefined,
+      showMarks: (shown) => marks.push(shown) > 0,
     }),
     createSenderCheck({
       fromWebContents: (contents) => windows.get(contents) ?? null,
@@ -72,7 +74,7 @@ function setup() {
     }),
     log,
   );
-  return { ipcMain, lines, sharing, chosen, stops: () => stops };
+  return { ipcMain, lines, sharing, chosen, marks, stops: () => stops };
 }
 
 describe('IPC between the pages and main', () => {
@@ -128,6 +130,21 @@ describe('IPC between the pages and main', () => {
     await assert.rejects(ipcMain.invoke(Invoke.indicatorStop, fromCustomer()), /not allowed/);
     await assert.rejects(ipcMain.invoke(Invoke.listScreens, fromIndicator()), /not allowed/);
     assert.equal(stops(), 0);
+  });
+
+  it('passes the agent’s marks from the customer page to the overlay only when they fit the schema', async () => {
+    const { ipcMain, marks } = setup();
+    const good = { point: { x: 0.5, y: 1 }, strokes: [[[0, 0], [0.5, 0.5]]] };
+    assert.equal(await ipcMain.invoke(Invoke.showMarks, fromCustomer(), good), true);
+    const bad: unknown[] = [
+      { point: { x: 2, y: 0 }, strokes: [] },
+      { point: null, strokes: [[[0, 0]]] },
+      { point: null, strokes: Array.from({ length: 41 }, () => [[0, 0], [1, 1]]) },
+      { point: null, strokes: [], html: '<img>' },
+    ];
+    for (const shown of bad) await assert.rejects(ipcMain.invoke(Invoke.showMarks, fromCustomer(), shown), /Invalid arguments/);
+    await assert.rejects(ipcMain.invoke(Invoke.showMarks, fromIndicator(), good), /not allowed/);
+    assert.deepEqual(marks, [good]);
   });
 
   it('rejects bad arguments before the handler runs', async () => {

@@ -5,6 +5,7 @@ import { Push } from '../../../preload/contract/channels';
 import { FakeFloatingWindow } from './fakes';
 
 class FakeOverlayWindow extends FakeFloatingWindow implements OverlayWindow {
+  readonly id = 3;
   clickThrough = false;
   bounds: Partial<Rectangle> = {};
   setIgnoreMouseEvents(ignore: boolean): void {
@@ -71,11 +72,13 @@ describe('pointer overlay window', () => {
 
   it('passes marks to its page and hides when sharing stops', () => {
     const { overlay, created } = setup();
-    overlay.mark({ type: 'pointer.point', x: 0.5, y: 0.5 });
+    const marks = { point: { x: 0.5, y: 0.5 }, strokes: [] };
+    overlay.draw(marks);
     assert.equal(created.length, 0, 'no window before sharing');
     overlay.showOver('2');
-    overlay.mark({ type: 'pointer.point', x: 0.5, y: 0.5 });
-    assert.deepEqual(created[0]?.sent, [[Push.overlayMark, { type: 'pointer.point', x: 0.5, y: 0.5 }]]);
+    overlay.draw(marks);
+    assert.deepEqual(created[0]?.sent, [[Push.overlayMarks, marks]]);
+    assert.equal(overlay.window(), created[0]);
     overlay.hide();
     assert.equal(created[0]?.visible, false);
     overlay.destroy();

@@ -542,6 +542,33 @@ describe('the customer flow', () => {
       assert.equal(allowed.stateOf('sharing').surface, 'window');
     });
 
+    it('a shared screen gets the agent’s marks drawn over it (the page previews nothing); a shared window keeps the preview', async () => {
+      const screen = setUp((p) => {
+        p.client = 'desktop';
+        p.withOverlay();
+      });
+      const { peer } = await screen.share();
+      assert.equal(screen.stateOf('sharing').marksOnScreen, true);
+      peer.options.onMessage?.({ type: 'pointer.point', x: 0.25, y: 0.75 });
+      assert.deepEqual(screen.platform.overlayMarks.at(-1), { point: { x: 0.25, y: 0.75 }, strokes: [] });
+      screen.flow.setMarksShown(false);
+      assert.deepEqual(screen.platform.overlayMarks.at(-1), { point: null, strokes: [] }, 'turned off: the overlay is cleared');
+
+      const window = setUp(
+        (p) => {
+          p.client = 'desktop';
+          p.withOverlay();
+          p.surface = 'window';
+        },
+        { windowShare: true },
+      );
+      const shared = await window.share();
+      assert.equal(window.stateOf('sharing').marksOnScreen, false);
+      shared.peer.options.onMessage?.({ type: 'pointer.point', x: 0.25, y: 0.75 });
+      assert.deepEqual(window.platform.overlayMarks, []);
+      assert.deepEqual(window.stateOf('sharing').marks.point, { x: 0.25, y: 0.75 });
+    });
+
     it('cancelling the picker declines', async () => {
       const { flow, server, claim, stateOf } = setUp((p) => {
         p.client = 'desktop';

@@ -3,7 +3,8 @@ import type { CustomerMessage, ServerMessage, ServerMessageOf, ShareSurface } fr
 import type { ScreenInfo } from '../../../../preload/contract/desktopApi';
 import type { CustomerLink, LinkRequest } from '../../../../renderer/customer/flow/customerLink';
 import type { SenderPeer, SenderPeerOptions } from '../../../../renderer/customer/flow/senderPeer';
-import type { CapturePermission, DeliveredKey, Platform } from '../../../../renderer/customer/platform/platform';
+import type { CapturePermission, DeliveredKey, Platform, ScreenOverlay } from '../../../../renderer/customer/platform/platform';
+import type { MarksView } from '../../../../renderer/customer/flow/agentMarks';
 
 export { FakeClock } from '../shared/fakeClock';
 
@@ -119,6 +120,13 @@ export class FakePlatform implements Platform {
   surface: ShareSurface = 'screen';
   chosen: string[] = [];
   sharingStates: { sharing: boolean; agentName?: string | undefined; paused?: boolean }[] = [];
+  /** What the app's overlay was asked to draw; null: the browser (no overlay). */
+  overlayMarks: MarksView[] = [];
+  screenOverlay: ScreenOverlay | null = null;
+  /** The desktop app: marks of a shared screen go to its overlay. */
+  withOverlay(): void {
+    this.screenOverlay = { show: (marks) => void this.overlayMarks.push(marks) };
+  }
   startKey: DeliveredKey | null = null;
   /** What the next captureScreen() does. */
   nextCapture: () => Promise<MediaStream> = async () => new FakeStream().asMediaStream();

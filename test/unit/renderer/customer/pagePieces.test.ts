@@ -44,7 +44,7 @@ describe('customer page pieces', () => {
 
   it('tells the server why the page closed, depending on how far the customer got', () => {
     const at = (state: FlowState) => leaveReason(state);
-    assert.equal(at({ step: 'sharing', surface: 'screen', agent, connected: true, reconnecting: false, paused: false, words: null, marks: { point: null, strokes: [] }, marksShown: true }), 'stopped');
+    assert.equal(at({ step: 'sharing', surface: 'screen', agent, connected: true, reconnecting: false, paused: false, words: null, marks: { point: null, strokes: [] }, marksShown: true, marksOnScreen: false }), 'stopped');
     assert.equal(at({ step: 'consent', agent }), 'declined');
     assert.equal(at({ step: 'capture-problem', agent, problem: 'denied' }), 'capture-failed');
     assert.equal(at({ step: 'ended', outcome: 'stopped', agent }), null);
@@ -52,7 +52,7 @@ describe('customer page pieces', () => {
 
   it('shows in the tab title that the screen is being shared', async () => {
     const say = await wordsIn('en');
-    assert.equal(say(pageTitle({ step: 'sharing', surface: 'screen', agent, connected: false, reconnecting: false, paused: false, words: null, marks: { point: null, strokes: [] }, marksShown: true }, 'Acme Help')), '● Sharing your screen – Acme Help');
+    assert.equal(say(pageTitle({ step: 'sharing', surface: 'screen', agent, connected: false, reconnecting: false, paused: false, words: null, marks: { point: null, strokes: [] }, marksShown: true, marksOnScreen: false }, 'Acme Help')), '● Sharing your screen – Acme Help');
     assert.equal(say(pageTitle({ step: 'consent', agent }, 'Acme Help')), 'Acme Help');
   });
 });
