@@ -29,7 +29,7 @@ import { normalizeKey } from '../../signaling/protocol/securityKey';
 import { FakeSession, stub } from '../unit/main/fakes';
 import { expect, test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
-import { waitForPicture } from './pages/videoProbe';
+import { pagePointOfFraction, waitForPicture } from './pages/videoProbe';
 
 /**
  * The desktop app's contract, without the Electron binary: the real customer page (the app
@@ -485,9 +485,8 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
     await waitForPicture(session.video, 640);
 
     await session.panel.getByRole('button', { name: 'Point', exact: true }).click();
-    const box = await session.video.boundingBox();
-    if (!box) throw new Error('no picture');
-    await agent.page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.25);
+    const target = await pagePointOfFraction(session.video, 0.75, 0.25);
+    await agent.page.mouse.click(target.x, target.y);
 
     await expect.poll(() => desktop.overlayWindow.drawn.at(-1)?.point ?? null).not.toBeNull();
     const drawn = desktop.overlayWindow.drawn.at(-1)?.point;

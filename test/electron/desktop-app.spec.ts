@@ -1,7 +1,7 @@
 import { bundleApp } from '../../build/app-bundle';
 import { normalizeKey } from '../../signaling/protocol/securityKey';
 import { AgentConsole, type AgentSession } from '../e2e/pages/agentConsole';
-import { waitForPicture } from '../e2e/pages/videoProbe';
+import { pagePointOfFraction, waitForPicture } from '../e2e/pages/videoProbe';
 import { ELECTRON, NO_ELECTRON_REASON, expect, test, type RunningApp } from './fixtures';
 
 /**
@@ -124,9 +124,8 @@ test.describe('desktop app (Electron)', () => {
 /** The agent turns on "Point" and clicks at this share of the picture. */
 async function pointAt(agent: AgentConsole, session: AgentSession, x: number, y: number) {
   await session.panel.getByRole('button', { name: 'Point', exact: true }).click();
-  const box = await session.video.boundingBox();
-  if (!box) throw new Error('no picture');
-  await agent.page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+  const target = await pagePointOfFraction(session.video, x, y);
+  await agent.page.mouse.click(target.x, target.y);
 }
 
 test.describe('desktop app (Electron): pause and the pointer overlay', () => {

@@ -125,3 +125,14 @@ export async function countFrames(video: Locator): Promise<void> {
 export function framesShown(video: Locator): Promise<number> {
   return video.evaluate((element: HTMLVideoElement) => (element as HTMLVideoElement & { __framesShown?: number }).__framesShown ?? 0);
 }
+
+/** Where on the page the spot at this share (0..1) of the customer's picture is shown (object-fit: contain letterboxes it). */
+export async function pagePointOfFraction(video: Locator, x: number, y: number): Promise<{ x: number; y: number }> {
+  const box = await video.boundingBox();
+  const size = await video.evaluate((element: HTMLVideoElement) => ({ width: element.videoWidth, height: element.videoHeight }));
+  if (!box || !size.width || !size.height) throw new Error('the picture is not on the page');
+  const scale = Math.min(box.width / size.width, box.height / size.height);
+  const left = box.x + (box.width - size.width * scale) / 2;
+  const top = box.y + (box.height - size.height * scale) / 2;
+  return { x: left + x * size.width * scale, y: top + y * size.height * scale };
+}
