@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_AGENT } from '../support/server';
 import { expect, test } from './fixtures';
+import { waitForPicture } from './pages/videoProbe';
 
 /**
  * axe-core over a live share, in English and German: the customer's sharing page with the
@@ -14,6 +15,9 @@ async function expectNoViolations(page: Page, state: string): Promise<void> {
   const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
   expect(found, `axe violations on ${state}`).toEqual([]);
 }
+
+// Two browsers, a live picture and four axe runs: more than the default 90 s on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
 
 for (const locale of ['en-US', 'de-DE'] as const) {
   test(`axe finds nothing while sharing, pointing and paused (${locale})`, async ({ server, agentBrowser, fakeCaptureBrowser }) => {
@@ -35,7 +39,7 @@ for (const locale of ['en-US', 'de-DE'] as const) {
       await customer.locator('.key-input').press('Enter');
       await customer.locator('.button-primary').click();
       await expect(customer.locator('.sharing-bar')).toBeVisible();
-      await expect(agent.locator('.video-frame.has-stream')).toBeVisible();
+      await waitForPicture(agent.locator('.video-stage video'), 320);
 
       await agent.locator('.pointer-point').click();
       await agent.locator('.video-stage video').click();
