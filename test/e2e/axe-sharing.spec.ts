@@ -28,7 +28,7 @@ for (const locale of ['en-US', 'de-DE'] as const) {
       await agent.goto(server.agentUrl);
       await agent.locator('input[autocomplete="username"]').fill(DEMO_AGENT.username);
       await agent.locator('#password').fill(DEMO_AGENT.password);
-      await agent.locator('form button[type="submit"]').click();
+      await agent.locator('#password').press('Enter');
       await agent.locator('.button-start').click();
       const key = agent.locator('.key');
       await expect(key).toHaveText(/^\d{3} \d{3} \d{3}$/);
