@@ -6,9 +6,10 @@ import {
   type CustomerMessage,
   type ServerMessageOf,
 } from '../../signaling/protocol';
+import { Listeners } from './listeners';
+import { ServerMessageHandlers, type ServerMessageHandler } from './serverMessageHandlers';
 
 type Outbound = AgentMessage | CustomerMessage;
-type Handler<T extends ServerMessage['type']> = (message: ServerMessageOf<T>) => void;
 
 export interface SignalingConnectionOptions {
   /** ws:// or wss:// URL of the role's endpoint, e.g. wss://support.example/ws/customer */
@@ -29,8 +30,8 @@ export interface ConnectionClosed {
  * against the protocol, and resolves connect() once the server's welcome arrives.
  */
 export class SignalingConnection<Out extends Outbound = Outbound> {
-  private readonly handlers = new Map<string, Set<(message: ServerMessage) => void>>();
-  private readonly closeHandlers = new Set<(closed: ConnectionClosed) => void>();
+  private readonly handlers = new ServerMessageHandlers();
+  private readonly closeHandlers = new Listeners<ConnectionClosed>();
   private closedByUs = false;
 
   private constructor(
@@ -39,7 +40,7 @@ export class SignalingConnection<Out extends Outbound = Outbound> {
   ) {
     socket.addEventListener('message', (event) => this.receive(event));
     socket.addEventListener('close', (event) => {
-      for (const handler of this.closeHandlers) handler({ code: event.code, reason: event.reason, byUs: this.closedByUs });
+      this.closeHandlers.emit({ code: event.code, reason: event.reason, byUs: this.closedByUs });
     });
   }
 
@@ -87,17 +88,12 @@ export class SignalingConnection<Out extends Outbound = Outbound> {
     if (this.isOpen) this.socket.send(JSON.stringify(message));
   }
 
-  on<T extends ServerMessage['type']>(type: T, handler: Handler<T>): () => void {
-    const set = this.handlers.get(type) ?? new Set();
-    this.handlers.set(type, set);
-    const untyped = handler as (message: ServerMessage) => void;
-    set.add(untyped);
-    return () => set.delete(untyped);
+  on<T extends ServerMessage['type']>(type: T, handler: ServerMessageHandler<T>): () => void {
+    return this.handlers.on(type, handler);
   }
 
   onClose(handler: (closed: ConnectionClosed) => void): () => void {
-    this.closeHandlers.add(handler);
-    return () => this.closeHandlers.delete(handler);
+    return this.closeHandlers.add(handler);
   }
 
   close(): void {
@@ -111,7 +107,7 @@ export class SignalingConnection<Out extends Outbound = Outbound> {
       console.warn('Dropped a message from the server that does not match the protocol:', parsed.error);
       return;
     }
-    for (const handler of this.handlers.get(parsed.value.type) ?? []) handler(parsed.value);
+    this.handlers.dispatch(parsed.value);
   }
 }
 

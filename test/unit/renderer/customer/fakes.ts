@@ -1,5 +1,7 @@
+import { Listeners } from '../../../../renderer/shared/listeners';
+import { ServerMessageHandlers, type ServerMessageHandler } from '../../../../renderer/shared/serverMessageHandlers';
 import type { ConnectionClosed } from '../../../../renderer/shared/signalingConnection';
-import type { CustomerMessage, ServerMessage, ServerMessageOf, ShareSurface } from '../../../../signaling/protocol';
+import type { CustomerMessage, ServerMessage, ShareSurface } from '../../../../signaling/protocol';
 import type { ScreenInfo } from '../../../../preload/contract/desktopApi';
 import type { CustomerLink, LinkRequest } from '../../../../renderer/customer/flow/customerLink';
 import type { SenderPeer, SenderPeerOptions } from '../../../../renderer/customer/flow/senderPeer';
@@ -15,22 +17,17 @@ export class FakeLink implements CustomerLink {
   windowShare = false;
   isOpen = true;
   closedByPage = false;
-  private readonly handlers = new Map<string, Set<(message: ServerMessage) => void>>();
-  private readonly closeHandlers = new Set<(closed: ConnectionClosed) => void>();
+  private readonly handlers = new ServerMessageHandlers();
+  private readonly closeHandlers = new Listeners<ConnectionClosed>();
 
   send(message: CustomerMessage): void {
     if (this.isOpen) this.sent.push(message);
   }
-  on<T extends ServerMessage['type']>(type: T, handler: (message: ServerMessageOf<T>) => void): () => void {
-    const set = this.handlers.get(type) ?? new Set();
-    this.handlers.set(type, set);
-    const untyped = handler as (message: ServerMessage) => void;
-    set.add(untyped);
-    return () => set.delete(untyped);
+  on<T extends ServerMessage['type']>(type: T, handler: ServerMessageHandler<T>): () => void {
+    return this.handlers.on(type, handler);
   }
   onClose(handler: (closed: ConnectionClosed) => void): () => void {
-    this.closeHandlers.add(handler);
-    return () => this.closeHandlers.delete(handler);
+    return this.closeHandlers.add(handler);
   }
   close(): void {
     if (!this.isOpen) return;
@@ -39,12 +36,12 @@ export class FakeLink implements CustomerLink {
   }
   /** The server says something. */
   receive(message: ServerMessage): void {
-    for (const handler of [...(this.handlers.get(message.type) ?? [])]) handler(message);
+    this.handlers.dispatch(message);
   }
   /** The socket goes away. */
   dropped(byUs = false): void {
     this.isOpen = false;
-    for (const handler of this.closeHandlers) handler({ code: byUs ? 1000 : 1006, reason: '', byUs });
+    this.closeHandlers.emit({ code: byUs ? 1000 : 1006, reason: '', byUs });
   }
   sentOf<T extends CustomerMessage['type']>(type: T): Extract<CustomerMessage, { type: T }>[] {
     return this.sent.filter((m): m is Extract<CustomerMessage, { type: T }> => m.type === type);
