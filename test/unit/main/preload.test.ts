@@ -5,6 +5,7 @@ import vm from 'node:vm';
 import { Invoke, Push } from '../../../preload/contract/channels';
 import { DESKTOP_API_METHODS, type DeepLink, type DesktopApi } from '../../../preload/contract/desktopApi';
 import type { IndicatorApi } from '../../../preload/contract/indicatorApi';
+import { OVERLAY_API_GLOBAL, type OverlayApi } from '../../../preload/contract/overlayApi';
 
 /**
  * Runs the real bundled preloads (as Electron's sandbox would: one CommonJS file that may only
@@ -167,5 +168,25 @@ describe('indicator window preload', () => {
     await api.pause(true);
     assert.deepEqual(invoked.map(([channel]) => channel), [Invoke.indicatorGetState, Invoke.indicatorStop, Invoke.indicatorPause]);
     assert.deepEqual(invoked.at(-1)?.[1], [true]);
+  });
+});
+
+describe('pointer overlay window preload', () => {
+  it('exposes only onMarks, passes on marks that fit the schema, and can send nothing', async () => {
+    const { exposed, invoked, listeners, push, required } = runPreload(await bundle('overlay.ts'), {});
+    assert.deepEqual([...new Set(required)], ['electron']);
+    const api = exposed.get(OVERLAY_API_GLOBAL) as OverlayApi;
+    assert.deepEqual(Object.keys(api), ['onMarks']);
+    const seen: unknown[] = [];
+    const unsubscribe = api.onMarks((marks) => seen.push(marks));
+    const marks = { point: { x: 0.25, y: 0.75 }, strokes: [[[0, 0], [1, 1]]] };
+    push(Push.overlayMarks, marks);
+    push(Push.overlayMarks, { point: { x: 2, y: 0 }, strokes: [] });
+    push(Push.overlayMarks, { point: null, strokes: [], script: 'alert(1)' });
+    push(Push.overlayMarks, { point: null, strokes: Array.from({ length: 41 }, () => [[0, 0], [1, 1]]) });
+    assert.deepEqual(plain(seen), [marks]);
+    unsubscribe();
+    assert.equal(listeners.get(Push.overlayMarks)?.size, 0);
+    assert.deepEqual(invoked, []);
   });
 });
