@@ -12,11 +12,12 @@
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
-import { AuditLog } from '../audit/auditLog';
+import { AuditLog, type AuditOutbox } from '../audit/auditLog';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/openDatabase';
 import type { AgentRole } from '../db/schema';
 import { runCli } from '../platform/runCli';
+import { enqueueWebhooks } from '../webhooks/webhookOutbox';
 import { Username } from './accountFile';
 import { AccountChanges } from './accountChanges';
 import { AccountStore, AGENT_ROLES } from './accountStore';
@@ -74,7 +75,10 @@ runCli(async () => {
   if (command === 'add') Username.parse(name);
   const config = loadConfig();
   const database = await openDatabase(config);
-  const audit = new AuditLog(database.db, { nodeId: `cli@${hostname()}`, addressPolicy: config.auditCustomerAddress });
+  // Account events reach subscribed webhook endpoints like the server's: the rows go into the
+  // outbox in the change's transaction, and the servers' delivery workers send them (within a second).
+  const outbox: AuditOutbox = { enqueue: (trx, events) => enqueueWebhooks(trx, events), committed: () => {} };
+  const audit = new AuditLog(database.db, { nodeId: `cli@${hostname()}`, addressPolicy: config.auditCustomerAddress, outbox });
   try {
     const imported = await importAgentsFile(audit, config.agentsFile);
     if (imported) console.log(importMessage(imported));

@@ -11,6 +11,13 @@ export const WEBHOOK_EVENT_TYPES = [
   'chat.started',
   'chat.taken',
   'chat.ended',
+  'account.added',
+  'account.password-changed',
+  'account.disabled',
+  'account.enabled',
+  'account.role-changed',
+  'account.removed',
+  'account.imported',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -7,22 +7,27 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ChannelAddress } from '../../../signaling/server/db/commandChannelAddress';
 import { copyPGliteTemplate } from '../../support/pgliteTemplate';
+import { WebhookReceiver } from '../../support/webhookReceiver';
 import { connect, startTestServer, type TestServer } from '../harness';
 
 const run = promisify(execFile);
 const agentsCli = path.resolve('signaling/server/accounts/cli.ts');
 const auditCli = path.resolve('signaling/server/audit/cli.ts');
+const webhooksCli = path.resolve('signaling/server/webhooks/webhooksCli.ts');
 
 /**
  * With the embedded PGlite database (the default), `npm run agents` and `npm run audit` run while
  * the server runs: they go through the server's command channel, and a change takes effect on the
- * running server within seconds. The real commands, as child processes, against a real server.
+ * running server within seconds, and account events reach a subscribed webhook endpoint. The real
+ * commands, as child processes, against a real server.
  */
 describe('commands beside a running server on PGlite (npm run agents, npm run audit)', function () {
   this.timeout(180_000);
   let dir: string;
   let server: TestServer | undefined;
-  const env = () => ({ ...process.env, DATABASE_DIR: path.join(dir, 'database'), AGENTS_FILE: path.join(dir, 'agents.json') });
+  const receiver = new WebhookReceiver();
+  const settings = () => ({ DATABASE_DIR: path.join(dir, 'database'), AGENTS_FILE: path.join(dir, 'agents.json'), WEBHOOK_ALLOW_PRIVATE: 'true' });
+  const env = () => ({ ...process.env, ...settings() });
   const command = (cli: string, args: string[], stdin = '') => {
     const child = run('npx', ['tsx', cli, ...args], { env: env() });
     child.child.stdin?.end(stdin);
@@ -49,9 +54,14 @@ describe('commands beside a running server on PGlite (npm run agents, npm run au
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'commands-beside-server-'));
     await copyPGliteTemplate(path.join(dir, 'database'));
-    server = await startTestServer({ DATABASE_DIR: path.join(dir, 'database'), AGENTS_FILE: path.join(dir, 'agents.json') });
+    server = await startTestServer(settings());
+    const hook = await command(webhooksCli, ['add', await receiver.start(), '--events', 'account.added,account.disabled,share.started']);
+    receiver.trust(hook.stdout.trim().split('\n').at(-1) ?? '');
   });
-  after(async () => server?.close());
+  after(async () => {
+    await server?.close();
+    await receiver.close();
+  });
 
   it('adds an agent who can then sign in; passwd and disable end her console on the running server', async () => {
     const added = await command(agentsCli, ['add', 'jane', '--display-name', 'Jane Doe', '--password-stdin'], 'first-password-1\n');
@@ -70,6 +80,13 @@ describe('commands beside a running server on PGlite (npm run agents, npm run au
     assert.equal((await console2.next('access.revoked', 15_000)).reason, 'account-disabled');
     assert.equal((await login('second-password-2')).status, 401);
     assert.match((await command(agentsCli, ['list'])).stdout, /jane\tJane Doe\tagent\tDISABLED/);
+
+    const hooks = await receiver.waitFor(2);
+    assert.deepEqual(hooks.map((hook) => hook.type).sort(), ['account.added', 'account.disabled']);
+    assert.deepEqual(receiver.rejected, []);
+    const data = hooks.map((hook) => hook.body.data as { agent: string; actor: string; details: Record<string, unknown> });
+    assert.deepEqual(data.map((d) => [d.agent, d.actor]), [['jane', 'operator'], ['jane', 'operator']]);
+    assert.deepEqual(data[0]?.details, { displayName: 'Jane Doe', role: 'agent' });
   });
 
   it('npm run audit -- verify walks the chain the server and the commands wrote together', async () => {
