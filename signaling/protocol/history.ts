@@ -5,8 +5,13 @@ import { z } from 'zod';
  * pages it gets back. The server validates the query with these; the console validates the answer.
  */
 
-/** How a share session ended up, read from its events (the same words as /api/v1/sessions). */
-export const HISTORY_OUTCOMES = ['shared', 'declined', 'not-shared', 'expired', 'open'] as const;
+/**
+ * How a share session ended up, read from its events (the same words as /api/v1/sessions), and
+ * how a chat did: answered (an agent took it), missed (it ended before anyone took it), open.
+ */
+export const SHARE_OUTCOMES = ['shared', 'declined', 'not-shared', 'expired', 'open'] as const;
+export const CHAT_OUTCOMES = ['chat-answered', 'chat-missed', 'chat-open'] as const;
+export const HISTORY_OUTCOMES = [...SHARE_OUTCOMES, ...CHAT_OUTCOMES] as const;
 export const HistoryOutcome = z.enum(HISTORY_OUTCOMES);
 export type HistoryOutcome = z.infer<typeof HistoryOutcome>;
 
@@ -21,7 +26,7 @@ export const HistoryQuery = z.object({
   from: isoTime.optional(),
   to: isoTime.optional(),
   outcome: HistoryOutcome.optional(),
-  /** A consent receipt id (7F3K-Q2LM) or a session id. */
+  /** A consent receipt id (7F3K-Q2LM), a session id or a chat's conversation id. */
   find: z.string().trim().min(1).max(64).optional(),
   /** nextCursor of the previous page. */
   cursor: z.string().regex(/^\d{1,18}$/).optional(),
@@ -32,10 +37,13 @@ export const HistoryRole = z.enum(['agent', 'supervisor']);
 export type HistoryRole = z.infer<typeof HistoryRole>;
 
 export const HistoryRow = z.object({
+  /** A screen share session, or a chat (with or without a share: its share is a row of its own). */
+  kind: z.enum(['share', 'chat']),
+  /** The session's id; for a chat, the conversation's id (its timeline is read with it alike). */
   sessionId: z.string(),
   startedAt: isoTime,
   agent: z.string().nullable(),
-  /** The CRM's id of the call or chat when there was one, else the customer's recorded address. */
+  /** The CRM's id of the call or chat when there was one (a chat: the name the customer gave), else the customer's recorded address. */
   customer: z.string().nullable(),
   /** How long the customer's screen was shared, in seconds; null when it never was. */
   sharedSeconds: z.number().nullable(),

@@ -81,7 +81,7 @@ test.describe('history of share sessions', () => {
 
       // carol sees her own share, and nothing of bob's, with no agent filter.
       await openHistory(carol.page);
-      await expect(carol.page.getByText('Your past screen shares, newest first.')).toBeVisible();
+      await expect(carol.page.getByText('Your past screen shares and the chats you took, newest first.')).toBeVisible();
       const carolRows = sessionRows(carol.page);
       await expect(carolRows).toHaveCount(1);
       await expect(carolRows.first()).toContainText('carol');
@@ -104,7 +104,7 @@ test.describe('history of share sessions', () => {
       // alice, a supervisor, sees both, filters by agent and by receipt, opens the timeline, exports.
       const alice = await AgentConsole.signIn(aliceContext, server.agentUrl);
       await openHistory(alice.page);
-      await expect(alice.page.getByText("Every agent's past screen shares, newest first.")).toBeVisible();
+      await expect(alice.page.getByText("Every agent's past screen shares and chats, newest first.")).toBeVisible();
       const rows = sessionRows(alice.page);
       await expect(rows).toHaveCount(2);
       await alice.page.getByLabel('Agent', { exact: true }).fill('bob');
@@ -130,9 +130,9 @@ test.describe('history of share sessions', () => {
       const [download] = await Promise.all([alice.page.waitForEvent('download'), alice.page.getByRole('link', { name: 'Export CSV' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^screen-share-history-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
-      expect(csv[0]).toBe('started_at,agent,session_id,customer,outcome,shared_seconds,receipt');
+      expect(csv[0]).toBe('started_at,agent,session_id,customer,outcome,shared_seconds,receipt,kind');
       expect(csv).toHaveLength(2);
-      expect(csv[1]).toMatch(new RegExp(`,carol,[^,]+,[^,]*,shared,\\d+,${receipt}$`));
+      expect(csv[1]).toMatch(new RegExp(`,carol,[^,]+,[^,]*,shared,\\d+,${receipt},share$`));
 
       await timeline.getByRole('button', { name: 'Close timeline' }).click();
       await expect(timeline).toBeHidden();

@@ -11,6 +11,11 @@ const EVENT_TEXT: Record<string, TextKey> = {
   'share.paused': 'history.events.sharePaused',
   'share.resumed': 'history.events.shareResumed',
   'share.ended': 'history.events.shareEnded',
+  'chat.started': 'history.events.chatStarted',
+  'chat.taken': 'history.events.chatTaken',
+  'chat.share-requested': 'history.events.chatShareRequested',
+  'chat.share-answered': 'history.events.chatShareAnswered',
+  'chat.ended': 'history.events.chatEnded',
 };
 
 export function outcomeText(outcome: HistoryOutcome): TextRef {
@@ -45,7 +50,7 @@ export function formatTime(iso: string, locale: string): string {
 export function eventFacts(event: TimelineEvent): string {
   const facts: string[] = [];
   const details = event.details;
-  for (const name of ['reason', 'resolution', 'sentence', 'language'] as const) {
+  for (const name of ['reason', 'resolution', 'sentence', 'language', 'answer', 'customerName'] as const) {
     const value = details[name];
     if (typeof value === 'string' && value) facts.push(name === 'sentence' ? `“${value}”` : value);
   }

@@ -179,13 +179,13 @@ export class HistoryView {
     const outcome = h('td', { class: `history-outcome history-outcome-${row.outcome}` });
     this.texts.set(outcome, outcomeText(row.outcome));
     const open = button('button button-quiet history-open', (event) => {
-      void this.timeline.open(row.sessionId, event.currentTarget instanceof HTMLElement ? event.currentTarget : undefined);
+      void this.timeline.open(row.sessionId, row.kind, event.currentTarget instanceof HTMLElement ? event.currentTarget : undefined);
     });
     this.texts.set(open, text('history.timeline'));
     const time = h('time', { datetime: row.startedAt }, formatTime(row.startedAt, this.texts.locale));
     return h(
       'tr',
-      { 'data-session-id': row.sessionId },
+      { 'data-session-id': row.sessionId, 'data-kind': row.kind },
       h('td', {}, time),
       row.agent ? h('td', {}, row.agent) : none(),
       row.customer ? h('td', {}, row.customer) : none(),

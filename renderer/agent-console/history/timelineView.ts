@@ -19,9 +19,10 @@ export class TimelineView {
     show(this.element, false);
   }
 
-  async open(sessionId: string, opener: HTMLElement | undefined): Promise<void> {
+  /** A share session's events, or a chat's (sessionId is then its conversation id). */
+  async open(sessionId: string, kind: 'share' | 'chat', opener: HTMLElement | undefined): Promise<void> {
     this.opener = opener;
-    this.texts.set(this.heading, text('history.timelineOf', { sessionId }));
+    this.texts.set(this.heading, text(kind === 'chat' ? 'history.timelineOfChat' : 'history.timelineOf', { sessionId }));
     this.list.replaceChildren();
     this.texts.set(this.status, text('history.loading'));
     show(this.status, true);

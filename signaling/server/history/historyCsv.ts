@@ -7,7 +7,7 @@ import { historyPage, type HistoryFilter } from './historyQueries';
 export const MAX_CSV_ROWS = 100_000;
 const BATCH = 1_000;
 
-const HEADER = ['started_at', 'agent', 'session_id', 'customer', 'outcome', 'shared_seconds', 'receipt'] as const;
+const HEADER = ['started_at', 'agent', 'session_id', 'customer', 'outcome', 'shared_seconds', 'receipt', 'kind'] as const;
 
 /** The filtered history as CSV lines (header first), read a thousand sessions at a time. */
 export async function* historyCsv(db: Kysely<Tables>, filter: HistoryFilter): AsyncGenerator<string> {
@@ -24,7 +24,7 @@ export async function* historyCsv(db: Kysely<Tables>, filter: HistoryFilter): As
 }
 
 function cells(row: HistoryRow): Array<string | number | null> {
-  return [row.startedAt, row.agent, row.sessionId, row.customer, row.outcome, row.sharedSeconds, row.receipt];
+  return [row.startedAt, row.agent, row.sessionId, row.customer, row.outcome, row.sharedSeconds, row.receipt, row.kind];
 }
 
 /** RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading apostrophe. */

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import type { HistoryOutcome, HistoryQuery, HistoryRow, TimelineEvent } from '../../protocol/history';
+import type { HistoryQuery, HistoryRow, SHARE_OUTCOMES, TimelineEvent } from '../../protocol/history';
 import type { Tables } from '../db/schema';
+import { CHAT_START, chatFacts, chatOutcomeIs, chatOutcomeOf, chatTakenBy, chatTakers, isChatOutcome } from './chatHistory';
 
 /** Every share session starts with its key: that event is the session's row in the history. */
 const SESSION_START = 'key.issued';
@@ -8,40 +9,66 @@ const SESSION_START = 'key.issued';
 const OUTCOME_EVENTS = ['share.started', 'consent.given', 'consent.declined', 'share.ended', 'key.expired'] as const;
 
 export type HistoryFilter = Omit<HistoryQuery, 'cursor'>;
+type ShareOutcome = (typeof SHARE_OUTCOMES)[number];
 
 type Events = ExpressionBuilder<Tables & { a: Tables['audit_events'] }, 'a'>;
 
 /**
- * One page of share sessions, newest first. Keyset-paged on the chain position of each
- * session's first event (the cursor), so page 2,000 costs what page 1 does; the outcome filter
- * is a set of EXISTS on the session's events (index on session_id).
+ * One page of share sessions and chats, newest first. Keyset-paged on the chain position of each
+ * session's or chat's first event (the cursor), so page 2,000 costs what page 1 does; the outcome
+ * filter is a set of EXISTS on the session's events (index on session_id) or the chat's
+ * (conversation_id). A chat is an agent's once they took it (chatHistory.ts).
  */
 export async function historyPage(
   db: Kysely<Tables>,
   filter: HistoryFilter,
   page: { cursor?: number | undefined; limit: number },
 ): Promise<{ rows: HistoryRow[]; nextCursor: number | null }> {
+  const isShare = (eb: Events) => eb.and([eb('a.type', '=', SESSION_START), eb('a.session_id', 'is not', null)]);
+  const isChat = (eb: Events) => eb.and([eb('a.type', '=', CHAT_START), eb('a.conversation_id', 'is not', null)]);
   let q = db
     .selectFrom('audit_events as a')
-    .select(['a.seq', 'a.session_id', 'a.at', 'a.agent'])
-    .where('a.type', '=', SESSION_START)
-    .where('a.session_id', 'is not', null)
+    .select(['a.seq', 'a.type', 'a.session_id', 'a.conversation_id', 'a.at', 'a.agent', 'a.customer_address', 'a.details'])
+    .where((eb) => eb.or([isShare(eb), isChat(eb)]))
     .orderBy('a.seq', 'desc')
     .limit(page.limit + 1);
   if (page.cursor !== undefined) q = q.where('a.seq', '<', page.cursor);
-  if (filter.agent) q = q.where('a.agent', '=', filter.agent);
+  const agent = filter.agent;
+  if (agent) q = q.where((eb) => eb.or([eb.and([isShare(eb), eb('a.agent', '=', agent)]), eb.and([isChat(eb), chatTakenBy(eb, agent)])]));
   if (filter.from) q = q.where('a.at', '>=', new Date(filter.from));
   if (filter.to) q = q.where('a.at', '<', new Date(filter.to));
-  if (filter.find) q = q.where('a.session_id', '=', await sessionOfReceiptOr(db, filter.find));
+  const find = filter.find;
+  if (find) {
+    const sessionId = await sessionOfReceiptOr(db, find);
+    q = q.where((eb) => eb.or([eb.and([isShare(eb), eb('a.session_id', '=', sessionId)]), eb.and([isChat(eb), eb('a.conversation_id', '=', find)])]));
+  }
   const outcome = filter.outcome;
-  if (outcome) q = q.where((eb) => outcomeIs(eb, outcome));
+  if (outcome) q = q.where((eb) => (isChatOutcome(outcome) ? eb.and([isChat(eb), chatOutcomeIs(eb, outcome)]) : eb.and([isShare(eb), outcomeIs(eb, outcome)])));
   const anchors = await q.execute();
   const onPage = anchors.slice(0, page.limit);
-  const facts = await sessionFacts(db, onPage.map((row) => row.session_id ?? ''));
+  const chatAnchors = onPage.filter((row) => row.type === CHAT_START);
+  const facts = await sessionFacts(db, onPage.flatMap((row) => (row.type === CHAT_START ? [] : [row.session_id ?? ''])));
+  const chats = await chatFacts(db, chatAnchors.map((row) => row.conversation_id ?? ''));
   const rows = onPage.map((anchor): HistoryRow => {
+    if (anchor.type === CHAT_START) {
+      const conversationId = anchor.conversation_id ?? '';
+      const chat = chats.get(conversationId) ?? { types: new Set<string>(), agent: null };
+      const details = detailsOf(anchor.details);
+      return {
+        kind: 'chat',
+        sessionId: conversationId,
+        startedAt: new Date(anchor.at).toISOString(),
+        agent: chat.agent,
+        customer: typeof details.customerName === 'string' && details.customerName ? details.customerName : anchor.customer_address,
+        sharedSeconds: null,
+        outcome: chatOutcomeOf(chat.types),
+        receipt: null,
+      };
+    }
     const sessionId = anchor.session_id ?? '';
     const known = facts.get(sessionId) ?? emptyFacts();
     return {
+      kind: 'share',
       sessionId,
       startedAt: new Date(anchor.at).toISOString(),
       agent: anchor.agent,
@@ -61,9 +88,15 @@ async function sessionOfReceiptOr(db: Kysely<Tables>, find: string): Promise<str
   return byReceipt?.session_id ?? find;
 }
 
-/** Every event of one session, in chain order. */
-export async function sessionTimeline(db: Kysely<Tables>, sessionId: string): Promise<TimelineEvent[]> {
-  const rows = await db.selectFrom('audit_events').selectAll().where('session_id', '=', sessionId).orderBy('seq').limit(1000).execute();
+/** Every event of one session, or of one chat (by its conversation id), in chain order. */
+export async function sessionTimeline(db: Kysely<Tables>, sessionId: string, of: 'share' | 'chat' = 'share'): Promise<TimelineEvent[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where(of === 'share' ? 'session_id' : 'conversation_id', '=', sessionId)
+    .orderBy('seq')
+    .limit(1000)
+    .execute();
   return rows.map((row) => ({
     seq: row.seq,
     at: new Date(row.at).toISOString(),
@@ -72,17 +105,28 @@ export async function sessionTimeline(db: Kysely<Tables>, sessionId: string): Pr
     agent: row.agent,
     customerAddress: row.customer_address,
     receipt: row.receipt,
-    details: typeof row.details === 'string' ? (JSON.parse(row.details) as Record<string, unknown>) : row.details,
+    details: detailsOf(row.details),
   }));
 }
 
-/** The agent a session belongs to (its first event's), or undefined when there is no such session. */
-export async function sessionOwner(db: Kysely<Tables>, sessionId: string): Promise<{ agent: string | null } | undefined> {
-  return db.selectFrom('audit_events').select('agent').where('session_id', '=', sessionId).where('type', '=', SESSION_START).orderBy('seq').executeTakeFirst();
+function detailsOf(details: unknown): Record<string, unknown> {
+  const value: unknown = typeof details === 'string' ? JSON.parse(details) : details;
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Whose history a session or chat is in: a session its agent's (its first event's), a chat the
+ * agents' who took it. Undefined when there is no such session or chat.
+ */
+export async function historyEntry(db: Kysely<Tables>, id: string): Promise<{ kind: 'share' | 'chat'; agents: string[] } | undefined> {
+  const session = await db.selectFrom('audit_events').select('agent').where('session_id', '=', id).where('type', '=', SESSION_START).orderBy('seq').executeTakeFirst();
+  if (session) return { kind: 'share', agents: session.agent ? [session.agent] : [] };
+  const takers = await chatTakers(db, id);
+  return takers && { kind: 'chat', agents: takers };
 }
 
 /** Precedence: a share that happened counts, else why it did not. */
-export function outcomeOf(types: ReadonlySet<string>): HistoryOutcome {
+export function outcomeOf(types: ReadonlySet<string>): ShareOutcome {
   if (types.has('share.started')) return 'shared';
   if (types.has('consent.declined')) return 'declined';
   if (types.has('key.expired')) return 'expired';
@@ -90,11 +134,11 @@ export function outcomeOf(types: ReadonlySet<string>): HistoryOutcome {
   return 'open';
 }
 
-function outcomeIs(eb: Events, outcome: HistoryOutcome) {
+function outcomeIs(eb: Events, outcome: ShareOutcome) {
   const has = (type: string) =>
     eb.exists(eb.selectFrom('audit_events as o').select(sql.lit(1).as('one')).whereRef('o.session_id', '=', 'a.session_id').where('o.type', '=', type));
   const order = ['share.started', 'consent.declined', 'key.expired', 'share.ended'] as const;
-  const own: Record<Exclude<HistoryOutcome, 'open'>, (typeof order)[number]> = {
+  const own: Record<Exclude<ShareOutcome, 'open'>, (typeof order)[number]> = {
     shared: 'share.started',
     declined: 'consent.declined',
     expired: 'key.expired',

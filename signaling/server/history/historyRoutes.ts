@@ -7,7 +7,7 @@ import type { SignInCheck } from '../auth/signInCheck';
 import type { Database } from '../db/openDatabase';
 import type { AgentRole } from '../db/schema';
 import { historyCsv } from './historyCsv';
-import { historyPage, sessionOwner, sessionTimeline, type HistoryFilter } from './historyQueries';
+import { historyEntry, historyPage, sessionTimeline, type HistoryFilter } from './historyQueries';
 
 export interface HistoryRouteDeps {
   readonly database: Database;
@@ -24,7 +24,8 @@ interface Viewer {
 }
 
 /**
- * The agent console's history: an agent reads their own share sessions, a supervisor everyone's.
+ * The agent console's history: an agent reads their own share sessions and the chats they took, a
+ * supervisor everyone's.
  * Authorised here, on every request, from the sign-in cookie and the account's current role.
  */
 export function registerHistoryRoutes(app: FastifyInstance, deps: HistoryRouteDeps): void {
@@ -73,12 +74,12 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: HistoryRouteDe
     const viewer = await viewerOf(request, reply);
     if (!viewer) return reply;
     const params = SessionParams.safeParse(request.params);
-    const owner = params.success ? await sessionOwner(db, params.data.sessionId) : undefined;
-    // Another agent's session answers exactly like one that does not exist.
-    if (!params.success || !owner || (viewer.role !== 'supervisor' && owner.agent !== viewer.username)) {
+    const entry = params.success ? await historyEntry(db, params.data.sessionId) : undefined;
+    // Another agent's session or chat answers exactly like one that does not exist.
+    if (!params.success || !entry || (viewer.role !== 'supervisor' && !entry.agents.includes(viewer.username))) {
       return refuse(reply, 404, 'not-found', 'There is no such session in your history.');
     }
-    const body: SessionTimeline = { sessionId: params.data.sessionId, events: await sessionTimeline(db, params.data.sessionId) };
+    const body: SessionTimeline = { sessionId: params.data.sessionId, events: await sessionTimeline(db, params.data.sessionId, entry.kind) };
     return reply.header('cache-control', 'no-store').send(body);
   });
 

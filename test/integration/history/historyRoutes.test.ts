@@ -108,6 +108,7 @@ describe('history of share sessions (/api/agent/history)', () => {
     assert.ok(rows.every((row) => row.agent === 'alice'));
     const shared = rows.find((row) => row.sessionId === 's-058');
     assert.deepEqual(shared, {
+      kind: 'share',
       sessionId: 's-058',
       startedAt: new Date(t0.getTime() + 58 * 60_000).toISOString(),
       agent: 'alice',
@@ -170,9 +171,9 @@ describe('history of share sessions (/api/agent/history)', () => {
     assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
     assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename="screen-share-history-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = (await response.text()).trim().split('\r\n');
-    assert.equal(lines[0], 'started_at,agent,session_id,customer,outcome,shared_seconds,receipt');
+    assert.equal(lines[0], 'started_at,agent,session_id,customer,outcome,shared_seconds,receipt,kind');
     assert.equal(lines.length, 41);
-    assert.equal(lines[1], `${new Date(t0.getTime() + 59 * 60_000).toISOString()},alice,s-059,198.51.100.0,shared,90,R059-TEST`);
+    assert.equal(lines[1], `${new Date(t0.getTime() + 59 * 60_000).toISOString()},alice,s-059,198.51.100.0,shared,90,R059-TEST,share`);
   });
 
   it('lists a real share session the moment its key is issued', async () => {
