@@ -9,10 +9,22 @@ export interface CpuShare {
   percent: number;
 }
 
+/** A function's own (self) time in a profile. */
+export interface FunctionShare {
+  fn: string;
+  percent: number;
+}
+
+export interface CpuProfileSummary {
+  parts: CpuShare[];
+  /** The functions with the most self time, "name (file:line)". */
+  topFunctions: FunctionShare[];
+}
+
 interface ProfileNode {
   id: number;
   hitCount?: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber?: number };
 }
 
 export class InspectorSession {
@@ -42,13 +54,13 @@ export class InspectorSession {
     });
   }
 
-  async profile(during: () => Promise<void>): Promise<CpuShare[]> {
+  async profile(during: () => Promise<void>): Promise<CpuProfileSummary> {
     await this.call('Profiler.enable');
     await this.call('Profiler.setSamplingInterval', { interval: 200 });
     await this.call('Profiler.start');
     await during();
     const { profile } = (await this.call('Profiler.stop')) as { profile: { nodes: ProfileNode[] } };
-    return summarise(profile.nodes);
+    return { parts: summarise(profile.nodes), topFunctions: topFunctions(profile.nodes, 15) };
   }
 
   close(): void {
@@ -90,4 +102,24 @@ function summarise(nodes: ProfileNode[]): CpuShare[] {
   return [...hits.entries()]
     .map(([part, count]) => ({ part, percent: (count / total) * 100 }))
     .sort((a, b) => b.percent - a.percent);
+}
+
+function functionName({ functionName, url, lineNumber }: ProfileNode['callFrame']): string {
+  const file = url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/');
+  return file ? `${functionName || '(anonymous)'} (${file}:${(lineNumber ?? 0) + 1})` : functionName || '(anonymous)';
+}
+
+function topFunctions(nodes: ProfileNode[], count: number): FunctionShare[] {
+  const hits = new Map<string, number>();
+  let total = 0;
+  for (const node of nodes) {
+    if (!node.hitCount || node.callFrame.functionName === '(idle)') continue;
+    const name = functionName(node.callFrame);
+    hits.set(name, (hits.get(name) ?? 0) + node.hitCount);
+    total += node.hitCount;
+  }
+  return [...hits.entries()]
+    .map(([fn, hit]) => ({ fn, percent: (hit / total) * 100 }))
+    .sort((a, b) => b.percent - a.percent)
+    .slice(0, count);
 }

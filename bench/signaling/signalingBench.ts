@@ -2,7 +2,7 @@ import { hardFileLimit, cpuSeconds, rssBytes } from '../support/processes';
 import { percentile } from '../support/stats';
 import type { Row } from '../report/model';
 import { GeneratorPool, shares } from './generatorPool';
-import { InspectorSession, type CpuShare } from './cpuProfile';
+import { InspectorSession, type CpuShare, type FunctionShare } from './cpuProfile';
 import { measureRelaySteps, type RelayStepCost } from './relayCost';
 import { startTarget, type RunningTarget, type TargetKind } from './targets';
 
@@ -37,8 +37,10 @@ export interface LoadFigures {
   latencyP99Ms: number;
   lost: number;
   errors: number;
-  /** First session count: self time per part of the stack in a further saturated window. */
+  /** Largest session count: self time per part of the stack in a further saturated window. */
   cpuProfile?: CpuShare[];
+  /** The same window: the functions with the most self time. */
+  topFunctions?: FunctionShare[];
 }
 
 export interface TargetFigures {
@@ -99,6 +101,9 @@ async function measureTarget(
         `(${Math.round(load.relayPerCpuSecond)} per CPU-second), p50/p99 ${load.latencyP50Ms.toFixed(2)}/${load.latencyP99Ms.toFixed(2)} ms ` +
         `at ${load.latencyRate}/s`,
     );
+    if (load.topFunctions) {
+      log(`signaling ${target.kind} ${sessions} sessions, self time: ${load.topFunctions.slice(0, 10).map((f) => `${f.fn} ${f.percent.toFixed(1)} %`).join('; ')}`);
+    }
     loads.push(load);
   }
   return { kind: target.kind, bytesPerIdleConnection, loads };
@@ -162,14 +167,16 @@ async function underLoad(
   const sent = fixed.reduce((sum, reply) => sum + reply.sent, 0);
   const received = fixed.reduce((sum, reply) => sum + reply.received, 0);
 
-  let cpuProfile: CpuShare[] | undefined;
-  if (target.inspectorUrl && sessions === settings.sessionCounts[0]) {
+  // Where the time goes changes with the session count: the profile is of the largest.
+  let profile: { cpuProfile: CpuShare[]; topFunctions: FunctionShare[] } | undefined;
+  if (target.inspectorUrl && sessions === Math.max(...settings.sessionCounts)) {
     await sleep(300);
     const inspector = await InspectorSession.connect(target.inspectorUrl);
-    cpuProfile = await inspector.profile(async () => {
+    const { parts, topFunctions } = await inspector.profile(async () => {
       await pool.ask(() => ({ cmd: 'throughput', warmupMs: 200, windowMs: Math.min(settings.windowMs, 3_000) }));
     });
     inspector.close();
+    profile = { cpuProfile: parts, topFunctions };
   }
 
   await pool.ask(() => ({ cmd: 'close' }));
@@ -188,7 +195,7 @@ async function underLoad(
     latencyP99Ms: percentile(latencies, 99),
     lost: Math.max(0, sent - received),
     errors: fixed.reduce((sum, reply) => sum + reply.errors, 0),
-    cpuProfile,
+    ...profile,
   };
 }
 

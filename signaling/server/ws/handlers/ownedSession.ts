@@ -18,12 +18,12 @@ export async function ownedSession(
 
 /** The same check without waiting, through a store that reads sessions at once (the relay's fast path). */
 export function ownedSessionNow(
-  readSessionNow: NonNullable<SessionStore['readSessionNow']>,
+  store: Required<Pick<SessionStore, 'readSessionNow'>>,
   connection: ClientConnection,
   sessionId: string | undefined,
 ): Readonly<SessionRecord> | undefined {
   const id = joinedSessionId(connection, sessionId);
-  return memberOrRefuse(connection, id === undefined ? undefined : readSessionNow(id), undefined);
+  return memberOrRefuse(connection, id === undefined ? undefined : store.readSessionNow(id), undefined);
 }
 
 function joinedSessionId(connection: ClientConnection, sessionId: string | undefined): string | undefined {

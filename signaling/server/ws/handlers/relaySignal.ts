@@ -1,5 +1,5 @@
 import { signalCarriesMedia, type AgentMessageOf, type CustomerMessageOf, type SessionPhase } from '../../../protocol';
-import type { SessionRecord } from '../../store/sessionStore';
+import type { SessionRecord, SessionStore } from '../../store/sessionStore';
 import type { ClientConnection } from '../../context/clientConnection';
 import { sendError, type Handler, type HandlerContext } from '../../context/handlerContext';
 import { ownedSession, ownedSessionNow } from './ownedSession';
@@ -26,11 +26,14 @@ export const relaySignal: Handler<SignalMessage> = async (ctx, connection, messa
  * signals are most of the traffic. False when the store cannot, and nothing was done.
  */
 export function relaySignalNow(ctx: HandlerContext, connection: ClientConnection, message: SignalMessage): boolean {
-  const read = ctx.store.readSessionNow?.bind(ctx.store);
-  if (!read) return false;
-  const session = ownedSessionNow(read, connection, sessionIdOf(message));
+  if (!readsNow(ctx.store)) return false;
+  const session = ownedSessionNow(ctx.store, connection, sessionIdOf(message));
   if (session) relayWithin(ctx, connection, message, session);
   return true;
+}
+
+function readsNow(store: SessionStore): store is SessionStore & Required<Pick<SessionStore, 'readSessionNow'>> {
+  return store.readSessionNow !== undefined;
 }
 
 function sessionIdOf(message: SignalMessage): string | undefined {
