@@ -38,10 +38,20 @@ test('the agent points at the marker; the customer sees the mark at that place o
   expect(Math.abs(screenY - marker.markerPoint.y), 'y on the customer screen').toBeLessThanOrEqual(TOLERANCE_PX);
   await expect(customer.page.getByText(`${sharing.agentName} is pointing at`)).toBeVisible();
 
+  // The agent's window gets smaller: the picture shrinks, and a click still lands where it shows.
+  await agent.page.setViewportSize({ width: 1000, height: 700 });
+  const elsewhere = { x: marker.markerPoint.x - 600, y: marker.markerPoint.y + 200 };
+  const target2 = await pagePointOf(sharing.session.video, elsewhere, marker.screen);
+  await agent.page.mouse.click(target2.x, target2.y);
+  await expect.poll(async () => Math.abs(Number(await mark.getAttribute('data-screen-x')) - elsewhere.x), { message: 'x after the resize' }).toBeLessThanOrEqual(TOLERANCE_PX);
+  const after = { x: Number(await mark.getAttribute('data-screen-x')), y: Number(await mark.getAttribute('data-screen-y')) };
+  console.log(`after the agent's window shrank: clicked (${elsewhere.x}, ${elsewhere.y}); the customer's mark at (${after.x}, ${after.y})`);
+  expect(Math.abs(after.y - elsewhere.y), 'y after the resize').toBeLessThanOrEqual(TOLERANCE_PX);
+
   // The customer turns the marks off: nothing the agent sends shows any more.
   await customer.page.getByRole('checkbox', { name: `Show ${sharing.agentName}’s pointer and drawings on this preview` }).uncheck();
   await expect(mark).toBeHidden();
-  await agent.page.mouse.click(target.x, target.y);
+  await agent.page.mouse.click(target2.x, target2.y);
   await expect(mark).toBeHidden();
 });
 

@@ -20,7 +20,7 @@ class FakeOverlayWindow extends FakeFloatingWindow implements OverlayWindow {
 const PRIMARY: OverlayDisplay = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 };
 const HIDPI: OverlayDisplay = { id: 2, bounds: { x: 1920, y: -200, width: 1280, height: 720 }, scaleFactor: 2 };
 
-function setup() {
+function setup(displays: () => OverlayDisplay[] = () => [PRIMARY, HIDPI]) {
   const created: FakeOverlayWindow[] = [];
   const overlay = createPointerOverlay({
     createWindow: (options) => {
@@ -30,7 +30,7 @@ function setup() {
     },
     preloadPath: '/app/overlay-preload.cjs',
     url: 'app://overlay/overlay.html',
-    displays: () => [PRIMARY, HIDPI],
+    displays,
     primaryDisplay: () => PRIMARY,
     log: () => undefined,
   });
@@ -61,6 +61,18 @@ describe('pointer overlay window', () => {
     assert.deepEqual(created[0]?.bounds, PRIMARY.bounds);
     overlay.showOver('no-such-display');
     assert.deepEqual(created[0]?.bounds, PRIMARY.bounds, 'an unknown display id falls back to the primary display');
+  });
+
+  it('follows the shared display when it is resized or rescaled while sharing', () => {
+    let hidpi = HIDPI;
+    const { overlay, created } = setup(() => [PRIMARY, hidpi]);
+    overlay.showOver('2');
+    // The customer changes the second display's resolution and scale (2560x1600 pixels at 160 %).
+    hidpi = { id: 2, bounds: { x: 1920, y: 0, width: 1600, height: 1000 }, scaleFactor: 1.6 };
+    overlay.showOver('2');
+    assert.equal(created.length, 1, 'the same window');
+    assert.deepEqual(created[0]?.bounds, hidpi.bounds);
+    assert.deepEqual(markOnDisplay(hidpi, 0.5, 0.5), { dip: { x: 2720, y: 500 }, framePixel: { x: 1280, y: 800 } });
   });
 
   it('puts a mark at the right place on a 2-monitor, scaled layout', () => {
