@@ -16,8 +16,8 @@ import { shareScreen } from './shareFlow';
  * An agent's access ends in the middle of a share (the operator removes or disables the account,
  * or changes its password, with `npm run agents`): the console goes back to the sign-in page and
  * says why, the customer's share stops and the page says so in a plain sentence. The server and
- * the command share a PostgreSQL (a PGlite folder is one process's alone); the server reads the
- * accounts about once a second.
+ * the command share a PostgreSQL (on PGlite: test/integration/accounts/commandsBesideServer.test.ts);
+ * the server reads the accounts about once a second.
  */
 const bob = { username: 'bob', password: 'secret-bob-1234' };
 const agentsCli = path.join(path.dirname(serverEntry), 'agents.js');

@@ -15,13 +15,15 @@ const auditCli = path.join(path.dirname(serverEntry), 'audit.js');
 /**
  * The customer's consent receipt: after "Share my screen" the page shows when they agreed, with
  * whom, and a receipt id (in German "Beleg"); the operator's `npm run audit -- receipt <id>`
- * finds that consent with the exact sentence the page showed and its language.
+ * finds that consent with the exact sentence the page showed and its language, while the server
+ * still runs on its embedded database (through its command channel).
  */
 test('a customer consents, sees the receipt, and npm run audit -- receipt finds the sentence they saw', async ({ agentContext, fakeCustomerContext }, testInfo) => {
   const databaseDir = path.join(await mkdtemp(path.join(tmpdir(), 'e2e-receipt-')), 'database');
   await copyPGliteTemplate(databaseDir);
   const server = await startServer({ DATABASE_DIR: databaseDir, ORGANISATION: 'Acme Support' });
   let receipt: string;
+  let found: { stdout: string };
   try {
     const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
     const customer = await CustomerPage.open(await fakeCustomerContext(), server.customerUrl);
@@ -35,15 +37,16 @@ test('a customer consents, sees the receipt, and npm run audit -- receipt finds 
 
     await customer.page.getByRole('button', { name: 'DE' }).click();
     await expect(customer.page.getByText(`Beleg ${receipt}.`, { exact: false })).toBeVisible();
+
+    // The server still runs on its PGlite folder: the command reads it through the server's command channel.
+    found = await promisify(execFile)(process.execPath, [auditCli, 'receipt', receipt], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_DIR: databaseDir },
+    });
   } finally {
-    // PGlite is one process's alone: the command reads the database once the server has stopped.
     await server.stop();
     await testInfo.attach('server-output.txt', { body: server.output(), contentType: 'text/plain' });
   }
 
-  const found = await promisify(execFile)(process.execPath, [auditCli, 'receipt', receipt], {
-    env: { PATH: process.env.PATH ?? '', DATABASE_DIR: databaseDir },
-  });
   const stored = JSON.parse(found.stdout) as Record<string, unknown>;
   expect(stored).toMatchObject({
     receipt,
