@@ -3,6 +3,7 @@ import { SignalingConnection, signalingUrl } from '../shared/signalingConnection
 import type { CustomerMessage } from '../../signaling/protocol';
 import { loadSavedLocale, saveLocale } from '../shared/i18n/savedLocale';
 import { createTranslator, type Branding } from '../customer/embed';
+import { buildChatLayout } from './chatLayout';
 import { ChatPage } from './chatPage';
 import { ChatSession } from './chatSession';
 import { createChatTranslator } from './i18n/chatTexts';
@@ -11,12 +12,6 @@ import { ShareHost } from './shareHost';
 import { tokenStorage } from './tokenStorage';
 
 /** Entry of /chat: the customer's chat, standalone or inside the widget's frame. */
-function part<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`chat.html lacks #${id}`);
-  return found as T;
-}
-
 /** Options the widget passes in the frame's URL (data-lang, data-color). */
 function urlOptions(): { lang: Locale | null; color: string | null; embedded: boolean } {
   const params = new URLSearchParams(location.search);
@@ -30,6 +25,8 @@ function urlOptions(): { lang: Locale | null; color: string | null; embedded: bo
 }
 
 async function start(): Promise<void> {
+  const layout = buildChatLayout(document.body);
+  const { language, languageLabel, messageLabel } = layout;
   const options = urlOptions();
   const config = await loadPageConfig();
   const locale =
@@ -51,31 +48,18 @@ async function start(): Promise<void> {
     void shareTranslator.setLocale(next);
     language.value = next;
   };
-  const language = part<HTMLSelectElement>('chat-language');
   language.value = locale;
   language.addEventListener('change', () => {
     if (isLocale(language.value)) setLocale(language.value);
   });
-  chatTranslator.onChange(() => {
-    part('language-label').textContent = chatTranslator.translate({ key: 'page.language' });
-    part('message-label').textContent = chatTranslator.translate({ key: 'composer.label' });
-  });
+  const translateLabels = () => {
+    languageLabel.textContent = chatTranslator.translate({ key: 'page.language' });
+    messageLabel.textContent = chatTranslator.translate({ key: 'composer.label' });
+  };
+  chatTranslator.onChange(translateLabels);
 
   const branding: Branding = { productName: null, organisation: config.organisation, defaultLocale: config.defaultLocale };
-  const shareHost = new ShareHost(
-    part('share-host'),
-    {
-      banner: part('banner'),
-      product: part('brand-product'),
-      organisation: part('brand-organisation'),
-      languageSlot: part('language-slot'),
-      main: part('main'),
-      reassurance: part('reassurance'),
-    },
-    shareTranslator,
-    branding,
-    setLocale,
-  );
+  const shareHost = new ShareHost(layout.shareHost, layout.shell, shareTranslator, branding, setLocale);
 
   const session = new ChatSession(
     () =>
@@ -86,38 +70,8 @@ async function start(): Promise<void> {
       }),
     tokenStorage,
   );
-  new ChatPage(
-    {
-      title: part('chat-title'),
-      status: part('chat-status'),
-      transcript: part('transcript'),
-      typing: part('typing'),
-      problem: part('composer-problem'),
-      composer: part<HTMLFormElement>('composer'),
-      message: part<HTMLTextAreaElement>('message'),
-      send: part<HTMLButtonElement>('send'),
-      nameRow: part('name-row'),
-      nameLabel: part('name-label'),
-      name: part<HTMLInputElement>('customer-name'),
-    },
-    session,
-    chatTranslator,
-    config,
-    shareHost,
-    {
-      endButton: part<HTMLButtonElement>('end-chat'),
-      confirm: part('end-confirm'),
-      question: part('end-question'),
-      hint: part('end-hint'),
-      yes: part<HTMLButtonElement>('end-yes'),
-      no: part<HTMLButtonElement>('end-no'),
-      ended: part('ended'),
-      endedText: part('ended-text'),
-      newChat: part<HTMLButtonElement>('new-chat'),
-    },
-  );
-  part('language-label').textContent = chatTranslator.translate({ key: 'page.language' });
-  part('message-label').textContent = chatTranslator.translate({ key: 'composer.label' });
+  new ChatPage(layout.page, session, chatTranslator, config, shareHost, layout.end);
+  translateLabels();
   window.addEventListener('beforeunload', () => shareHost.leave());
   await session.open();
 }
