@@ -1,4 +1,4 @@
-import { normalizeKey, type AgentIdentity, type CustomerMessage, type CustomerMessageOf, type ServerMessageOf, type ShareSurface } from '../../../signaling/protocol';
+import { type AgentIdentity, type CustomerMessage, type CustomerMessageOf, type ServerMessageOf, type ShareSurface } from '../../../signaling/protocol';
 import { classifyCaptureError } from '../platform/captureError';
 import type { Platform } from '../platform/platform';
 import { claimProblem, UNREACHABLE } from './claimProblem';
@@ -7,6 +7,7 @@ import type { ConnectLink, CustomerLink } from './customerLink';
 import { outcomeFromEnded, type EndOutcome } from './endOutcome';
 import { isInSession, leaveReason, type FlowState } from './flowState';
 import { CUSTOMER_FLOW, type FlowEvent } from './flowMachine';
+import { KeyClaim } from './keyClaim';
 import { localKeyProblem } from './keyProblem';
 import type { Problem } from './problem';
 import { NamedTimers } from './namedTimers';
@@ -19,8 +20,7 @@ import { freshResumeState, type ResumeState } from './resumeState';
 import { RESUME_REPLY_TIMEOUT_MS } from '../../shared/connection/backoff';
 import { ResumableConnection } from '../../shared/connection/resumableConnection';
 
-/** No answer to a key within this time: the server is treated as unreachable. */
-export const CLAIM_TIMEOUT_MS = 15_000;
+export { CLAIM_TIMEOUT_MS } from './keyClaim';
 /** After the peer connection drops, wait this long for the server to say why before calling it lost. */
 export const PEER_LOSS_GRACE_MS = 3_000;
 /** After ending, keep the socket open this long so the server's confirmation can arrive. */
@@ -65,11 +65,10 @@ export class CustomerFlow {
   /** The socket to the server, and the loop that brings it back (see shared/connection). */
   private readonly connection: ResumableConnection<CustomerLink>;
   private agent: AgentIdentity | null = null;
-  private pendingClaim: string | null = null;
-  private claimCount = 0;
+  private readonly claim: KeyClaim;
   private captureAttempt = 0;
   private share: ActiveShare | null = null;
-  private readonly timers: NamedTimers<'claim' | 'unblock' | 'peerLoss'>;
+  private readonly timers: NamedTimers<'peerLoss'>;
   private readonly memory: ResumeMemory;
   private held: ResumeState = freshResumeState();
   /** Where the share's signals go: always the current socket. */
@@ -82,6 +81,7 @@ export class CustomerFlow {
 
   constructor(private readonly deps: FlowDeps) {
     this.timers = new NamedTimers(deps.clock);
+    this.claim = new KeyClaim(deps.clock);
     this.screenList = new LiveScreenList(deps.platform, deps.clock);
     this.marks = new AgentMarks(deps.clock, () => {
       if (this.current.step !== 'sharing') return;
@@ -170,12 +170,7 @@ export class CustomerFlow {
       console.warn('could not connect to the signaling server', error);
       return this.keyRefused(UNREACHABLE);
     }
-    const ref = `claim-${++this.claimCount}`;
-    this.pendingClaim = ref;
-    // A browser that cannot share checks the key without using it up, and its agent learns why.
-    const type = this.deps.platform.canCapture() ? 'key.claim' : 'key.cannotShare';
-    link.send({ type, key: normalizeKey(keyText), ref });
-    this.timers.start('claim', CLAIM_TIMEOUT_MS, () => {
+    this.claim.send(link, keyText, this.deps.platform.canCapture(), () => {
       this.connection.close();
       this.keyRefused(UNREACHABLE);
     });
@@ -368,11 +363,7 @@ export class CustomerFlow {
 
   /** Whether a reply is the answer to the key we are waiting on; if so, we stop waiting. */
   private answersClaim(ref: string | undefined): boolean {
-    if (this.current.step !== 'key' || !this.current.busy) return false;
-    if (ref !== undefined && ref !== this.pendingClaim) return false;
-    this.timers.clear('claim');
-    this.pendingClaim = null;
-    return true;
+    return this.current.step === 'key' && this.current.busy && this.claim.answers(ref);
   }
 
   /**
@@ -387,24 +378,20 @@ export class CustomerFlow {
 
   private serverError(message: ServerMessageOf<'error'>): void {
     if (message.ref !== undefined && message.ref === this.resumeRef()) return this.resumeRefused(message);
-    const claiming = this.current.step === 'key' && this.current.busy;
-    if (!claiming || (message.ref !== undefined && message.ref !== this.pendingClaim)) {
+    if (!this.answersClaim(message.ref)) {
       console.warn('the server reported a problem', message.code, message.message);
       return;
     }
-    this.timers.clear('claim');
-    this.pendingClaim = null;
     const blockedUntil = message.retryAfterMs === undefined ? null : this.deps.clock.now() + message.retryAfterMs;
     this.keyRefused(claimProblem(message), blockedUntil);
   }
 
   private keyRefused(problem: Problem, blockedUntil: number | null = null): void {
-    this.timers.clear('claim');
-    this.pendingClaim = null;
+    this.claim.settle();
     if (this.current.step !== 'key') return;
     this.update({ ...this.current, busy: false, problem, blockedUntil });
     if (blockedUntil === null) return;
-    this.timers.start('unblock', Math.max(0, blockedUntil - this.deps.clock.now()), () => {
+    this.claim.blockUntil(blockedUntil, () => {
       // The "wait N minutes" text would be stale now: clear it along with the block.
       if (this.current.step === 'key') this.update({ ...this.current, blockedUntil: null, problem: null });
     });
@@ -634,7 +621,8 @@ export class CustomerFlow {
    * linger when we told the server ourselves, so our message and its answer are not cut off).
    */
   private finish(outcome: EndOutcome, socket: 'now' | 'linger'): void {
-    this.timers.clear('claim', 'peerLoss', 'unblock');
+    this.timers.clear('peerLoss');
+    this.claim.stop();
     this.memory.clear();
     this.held = freshResumeState();
     this.screenList.stop();
