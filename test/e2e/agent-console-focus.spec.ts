@@ -16,6 +16,8 @@ test.describe('agent console for keyboard and screen-reader users', () => {
     const first = await key.innerText();
     await panel.getByRole('button', { name: 'New key' }).click();
     await expect(key).not.toHaveText(first);
+    // Read the new key only once it shows (not a "Creating a security key…" in between).
+    await expect(key).toHaveText(/^\d{3} \d{3} \d{3}$/);
     await expect(announcer).toHaveText(`New security key: ${await key.innerText()}`);
   });
 });
