@@ -32,6 +32,8 @@ const PROBLEM_TEXT = {
   failed: 'composer.failed',
 } as const satisfies Record<NonNullable<ChatView['problem']>, string>;
 type ShareStartProblem = 'cannot-share' | 'failed';
+/** A transcript scrolled to within this distance of its end counts as read to the end. */
+const AT_END_PX = 80;
 const TYPING_REPEAT_MS = 2_000;
 const TYPING_IDLE_MS = 3_000;
 const ENDS_REQUEST = new Set(['share-started', 'share-declined', 'share-expired', 'share-ended']);
@@ -69,6 +71,7 @@ export class ChatPage {
       }
     });
     parts.message.addEventListener('input', () => this.typed());
+    keepEndInView(parts.transcript);
     session.subscribe(() => this.render());
     translator.onChange(() => this.retranslate());
     this.retranslate();
@@ -171,7 +174,7 @@ export class ChatPage {
         this.rendered.delete(id);
       }
     }
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < AT_END_PX;
     const ordered = wanted.flatMap((id) => this.rendered.get(id) ?? []);
     ordered.forEach((element, index) => {
       if (list.children[index] !== element) list.insertBefore(element, list.children[index] ?? null);
@@ -296,6 +299,19 @@ export class ChatPage {
       missing.textContent = this.t(chatText('share.appMissingNoDownload'));
     }
   }
+}
+
+/**
+ * A transcript read at its end stays at its end when it gets smaller (the share area opens above
+ * it, the window turns narrow), so the newest message stays in view.
+ */
+function keepEndInView(list: HTMLElement): void {
+  let height = list.clientHeight;
+  new ResizeObserver(() => {
+    const wasAtEnd = list.scrollHeight - list.scrollTop - height < AT_END_PX;
+    height = list.clientHeight;
+    if (wasAtEnd) list.scrollTop = list.scrollHeight;
+  }).observe(list);
 }
 
 function statusText(view: ChatView): ChatTextRef {
