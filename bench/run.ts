@@ -93,8 +93,10 @@ async function main(): Promise<void> {
     details.history = history.details;
   }
 
+  const elapsedSeconds = (performance.now() - started) / 1000;
   const run: BenchRun = {
     startedAt,
+    elapsedSeconds,
     commit: shortCommit(),
     quick: settings.quick,
     machine: {
@@ -111,12 +113,17 @@ async function main(): Promise<void> {
   console.log(renderTable(rows));
   console.log(
     `\n${run.machine.cpus} cores (${run.machine.cpuModel}), load average ${loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ` +
-      `${run.machine.loadAverageAtEnd.map((l) => l.toFixed(2)).join(' ')} at end; commit ${run.commit}; ` +
-      `${((performance.now() - started) / 1000).toFixed(0)} s`,
+      `${run.machine.loadAverageAtEnd.map((l) => l.toFixed(2)).join(' ')} at end; commit ${run.commit}`,
   );
+  console.log(`finished in ${formatElapsed(elapsedSeconds)}`);
   console.log(`saved ${await saveRun(run)}`);
   // Browsers, timers of the imported server modules etc. must not keep the process alive.
   process.exit(0);
+}
+
+function formatElapsed(seconds: number): string {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s (${whole} s)`;
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ export interface Row {
 
 export interface BenchRun {
   startedAt: string;
+  /** Wall-clock seconds of the whole run (`npm run bench -- --quick` aims at about 2 minutes). */
+  elapsedSeconds: number;
   commit: string;
   quick: boolean;
   machine: { cpus: number; cpuModel: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[]; node: string; openFileLimit: number };
