@@ -8,6 +8,7 @@ import { BENCH_AGENT, OUR_BENCH_ENV, drain, pidOf, signIn, type RunningTarget } 
 import { cpuSeconds, spawnWithFileLimit, stopChild, waitForOutput } from '../support/processes';
 import { serverEntry } from '../support/paths';
 import { percentile } from '../support/stats';
+import { benchDatabase, benchDatabaseKind } from './benchDatabase';
 
 export interface AuditBenchSettings {
   /** Paired sessions that carry the relay traffic. */
@@ -54,7 +55,7 @@ export async function measureAudit(settings: AuditBenchSettings, log: (line: str
       // Offered at most half of what "off" carried saturated, the same for "on": below saturation.
       const figure = await measureMode(target, mode, settings, (saturated) => (rate ??= Math.max(100, Math.min(settings.latencyRate, Math.floor(saturated / 200) * 100))));
       log(
-        `audit ${mode}: ${figure.pairPerSecond.toFixed(0)} sessions/s set up, ${figure.relayPerSecond.toFixed(0)} msg/s (${figure.relayPerCpuSecond.toFixed(0)} per CPU-second), ` +
+        `audit ${mode} (${benchDatabaseKind()}): ${figure.pairPerSecond.toFixed(0)} sessions/s set up, ${figure.relayPerSecond.toFixed(0)} msg/s (${figure.relayPerCpuSecond.toFixed(0)} per CPU-second), ` +
           `p50/p99 ${figure.latencyP50Ms.toFixed(2)}/${figure.latencyP99Ms.toFixed(2)} ms at ${figure.latencyRate}/s beside ${figure.churnPerSecond.toFixed(0)} new sessions/s`,
       );
       figures.push(figure);
@@ -119,7 +120,7 @@ function auditRows(figures: AuditFigures[], settings: AuditBenchSettings): Row[]
   const on = figures.find((figure) => figure.mode === 'on');
   const off = figures.find((figure) => figure.mode === 'off');
   if (!on || !off) return [];
-  const note = 'Limit = the same server with the audit trail off, measured just before';
+  const note = `Limit = the same server with the audit trail off, measured just before; database: ${benchDatabaseKind()}`;
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
   return [
     {
@@ -156,6 +157,7 @@ function auditRows(figures: AuditFigures[], settings: AuditBenchSettings): Row[]
 
 async function startAuditTarget(mode: AuditMode): Promise<RunningTarget> {
   const dataDir = await mkdtemp(path.join(tmpdir(), `bench-audit-${mode}-`));
+  const database = await benchDatabase(mode);
   const child = spawnWithFileLimit(process.execPath, ['--import', 'tsx', path.join(here, 'auditServer.ts'), `--audit=${mode}`], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -167,6 +169,7 @@ async function startAuditTarget(mode: AuditMode): Promise<RunningTarget> {
       DATABASE_DIR: path.join(dataDir, 'database'),
       // From source, the server would look for the pages beside it: use the build's.
       WEB_ROOT: path.join(path.dirname(serverEntry), '../web'),
+      ...database.env,
       ...OUR_BENCH_ENV,
     },
   });
@@ -181,6 +184,7 @@ async function startAuditTarget(mode: AuditMode): Promise<RunningTarget> {
     async stop() {
       await stopChild(child);
       await rm(dataDir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }
