@@ -46,28 +46,30 @@ export function settingsFrom(argv: readonly string[]): BenchSettings {
       latencyRate: 2_000,
       generators: 2,
     },
-    joinRuns: quick ? 5 : 20,
-    pictureSeconds: quick ? 15 : 60,
+    joinRuns: quick ? 3 : 20,
+    pictureSeconds: quick ? 10 : 60,
     uplink: {
       ratesBitsPerSecond: uplinks ?? (quick ? [1_000_000] : [300_000, 1_000_000, 2_000_000]),
       impairment: {
         ...(delay ? { delayMs: parseDelay(delay) } : {}),
         ...(loss ? { lossPercent: parseLoss(loss) } : {}),
       },
-      settleMs: quick ? 4_000 : 6_000,
+      // Quick: one join of ours (no second window with "Sharp text") beside the plain pair.
+      settleMs: quick ? 3_000 : 6_000,
       switches: quick ? 2 : 4,
       switchWindowMs: quick ? 3_000 : 4_000,
+      sharpText: !quick,
     },
     audit: {
       // Each paired session waits for audit commits (PGlite: tens of ms each here): fewer when quick.
-      sessions: quick ? 300 : 1_000,
-      churnSessions: quick ? 300 : 1_000,
+      sessions: quick ? 100 : 1_000,
+      churnSessions: quick ? 100 : 1_000,
       warmupMs: quick ? 500 : 2_000,
       windowMs: quick ? 1_500 : 10_000,
       latencyRate: 1_000,
       generators: 2,
     },
     // Writing 100,000 events through the hash chain alone takes about a minute here.
-    history: { events: quick ? 20_000 : 100_000, repeats: quick ? 5 : 20 },
+    history: { events: quick ? 10_000 : 100_000, repeats: quick ? 5 : 20 },
   };
 }

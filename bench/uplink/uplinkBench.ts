@@ -23,6 +23,8 @@ export interface UplinkSettings {
   /** Text switches per side and rate, and the time each is watched before the next. */
   switches: number;
   switchWindowMs: number;
+  /** Also watch ours again with the agent's "Sharp text" on (the full run; --quick leaves it out). */
+  sharpText: boolean;
 }
 
 export interface UplinkSideFigures extends PictureFigures {
@@ -103,7 +105,7 @@ async function measureOurs(
     log(`uplink ours: ${summary(ours)}`);
     // The agent console's "Sharp text" (maintain resolution, fewer frames, more bits per frame).
     const sharpText = stage.agent.page.getByRole('button', { name: 'Sharp text' }).last();
-    if (!(await sharpText.count())) return { ours, oursSharpText: undefined };
+    if (!settings.sharpText || !(await sharpText.count())) return { ours, oursSharpText: undefined };
     await text.show(0);
     await sharpText.click({ force: true });
     const oursSharpText = await watchTextChanges(sides, stage, text, settings);

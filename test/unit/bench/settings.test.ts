@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { settingsFrom } from '../../../bench/settings';
+
+describe('bench: what a run measures', () => {
+  it('--quick keeps every section and a 1 Mbit/s uplink, with fewer and shorter runs', () => {
+    const quick = settingsFrom(['--quick']);
+    const full = settingsFrom([]);
+    assert.deepEqual([...quick.sections], [...full.sections]);
+    assert.deepEqual(quick.uplink.ratesBitsPerSecond, [1_000_000]);
+    assert.equal(quick.uplink.sharpText, false);
+    assert.ok(quick.joinRuns < full.joinRuns);
+    assert.ok(quick.pictureSeconds < full.pictureSeconds);
+    assert.ok(quick.audit.sessions < full.audit.sessions);
+    assert.ok(quick.history.events < full.history.events);
+    assert.equal(quick.signaling.sessionCounts.length, 1);
+  });
+
+  it('the full run measures 300 kbit/s, 1 Mbit/s and 2 Mbit/s, with "Sharp text"', () => {
+    const full = settingsFrom([]);
+    assert.deepEqual(full.uplink.ratesBitsPerSecond, [300_000, 1_000_000, 2_000_000]);
+    assert.equal(full.uplink.sharpText, true);
+    assert.equal(full.joinRuns, 20);
+  });
+});
