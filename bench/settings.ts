@@ -6,7 +6,7 @@ import type { UplinkSettings } from './uplink/uplinkBench';
 
 export type Section = 'signaling' | 'join' | 'picture' | 'uplink' | 'audit' | 'history';
 
-/** What one `npm run bench` measures, and for how long; --quick keeps the whole run around 2 minutes. */
+/** What one `npm run bench` measures, and for how long; --quick aims at 2–3 minutes with every row set kept. */
 export interface BenchSettings {
   quick: boolean;
   sections: ReadonlySet<Section>;
