@@ -7,6 +7,7 @@ import { openStage, type Stage } from '../join/stage';
 import { rtpSnapshot, startClockReader, stopClockReader } from '../picture/inPage';
 import { pictureFigures, type PictureFigures } from '../picture/pictureBench';
 import type { Row } from '../report/model';
+import { linkDiagnostics, type LinkDiagnostics } from './linkDiagnostics';
 import { dropRecordedFrames, startFrameRecorder, stopFrameRecorder } from './frameRecorder';
 import { createCustomerNetwork } from './namespace';
 import { PLAIN_PAIR_VIDEO, startPlainPair, stopPlainPair } from './plainPair';
@@ -36,6 +37,8 @@ export interface UplinkSideFigures extends PictureFigures {
   targetKbps: number;
   switches: SwitchReadability[];
   ocrReads: number;
+  /** Negotiated codecs, sender parameters and getStats() counters at the start and the end of the window. */
+  diagnostics: { before: LinkDiagnostics; after: LinkDiagnostics };
 }
 
 export interface UplinkFigures {
@@ -146,6 +149,7 @@ async function watchTextChanges(sides: Sides, stage: Stage, text: TextWindow, se
   await sleep(settings.settleMs);
   await startClockReader(sides.receiver, sides.videoSelector, text.clock, screen);
   await startFrameRecorder(sides.receiver, sides.videoSelector, TEXT_SIZES_PX.map((size) => text.blocks[size]), screen.width);
+  const diagnosticsBefore = await linkDiagnostics(sides.sender, sides.receiver);
   const [sentBefore, receivedBefore] = await snapshot();
   const switches: TextSwitch[] = [];
   for (let round = 1; round <= settings.switches; round += 1) {
@@ -153,6 +157,7 @@ async function watchTextChanges(sides: Sides, stage: Stage, text: TextWindow, se
     await sleep(settings.switchWindowMs);
   }
   const [sentAfter, receivedAfter] = await snapshot();
+  const diagnosticsAfter = await linkDiagnostics(sides.sender, sides.receiver);
   const windowEnd = sentAfter.at;
   const [readings, frameTimes] = await Promise.all([stopClockReader(sides.receiver), stopFrameRecorder(sides.receiver)]);
   const seconds = (sentAfter.at - sentBefore.at) / 1000;
@@ -167,6 +172,7 @@ async function watchTextChanges(sides: Sides, stage: Stage, text: TextWindow, se
     targetKbps: (sentAfter.targetBitrate ?? Number.NaN) / 1000,
     switches: readability.perSwitch,
     ocrReads: readability.ocrReads,
+    diagnostics: { before: diagnosticsBefore, after: diagnosticsAfter },
   };
 }
 
