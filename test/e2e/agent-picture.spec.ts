@@ -36,7 +36,11 @@ test.describe("the agent's picture", () => {
     const path = testInfo.outputPath('picture-fullscreen.png');
     await agent.page.screenshot({ path });
     await testInfo.attach('picture-fullscreen', { path, contentType: 'image/png' });
-    await session.panel.getByRole('button', { name: 'Exit fullscreen' }).click();
+    // In fullscreen the controls fade (and let clicks through to the picture) after 2.5 s without
+    // the pointer moving, which a busy machine's screenshot outlasts; focus keeps them shown.
+    const exitFullscreen = session.panel.getByRole('button', { name: 'Exit fullscreen' });
+    await exitFullscreen.focus();
+    await exitFullscreen.click();
     await expect(session.panel.getByRole('button', { name: 'Fullscreen' })).toBeVisible();
   });
 
