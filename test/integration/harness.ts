@@ -99,13 +99,18 @@ export class TestClient {
   }
 
   /** The next message of a type (earlier ones of other types stay queued). */
-  async next<T extends ServerMessage['type']>(type: T, timeoutMs = 3000): Promise<ServerMessageOf<T>> {
+  next<T extends ServerMessage['type']>(type: T, timeoutMs = 3000): Promise<ServerMessageOf<T>> {
+    return this.nextOf([type], timeoutMs);
+  }
+
+  /** The next message of any of these types, e.g. whichever answer a request gets. */
+  async nextOf<T extends ServerMessage['type']>(types: readonly T[], timeoutMs = 3000): Promise<ServerMessageOf<T>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const index = this.queue.findIndex((message) => message.type === type);
+      const index = this.queue.findIndex((message) => (types as readonly string[]).includes(message.type));
       if (index >= 0) return this.queue.splice(index, 1)[0] as ServerMessageOf<T>;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no "${type}" message within ${timeoutMs} ms; got ${JSON.stringify(this.queue)}`);
+      if (remaining <= 0) throw new Error(`no "${types.join('" or "')}" message within ${timeoutMs} ms; got ${JSON.stringify(this.queue)}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => {
