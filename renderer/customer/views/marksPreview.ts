@@ -2,6 +2,7 @@ import type { MarksView } from '../flow/agentMarks';
 import { text, type TextKey } from '../i18n/textRef';
 import { h } from '../../shared/dom';
 import type { DomTexts } from '../i18n/textRef';
+import { previewPlayback, previewShouldPlay } from './previewPlayback';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const THIRDS = ['top', 'middle', 'bottom'] as const;
@@ -24,8 +25,9 @@ export function pointingSentence(x: number, y: number): TextKey {
 }
 
 /**
- * In the browser nothing can draw over the desktop, so the page shows a small live preview of the
- * customer's own shared screen with the agent's marks on it, says in words where the agent points,
+ * In the browser nothing can draw over the desktop, so the page shows a small preview of the
+ * customer's own shared screen with the agent's marks on it (live while there are marks, else a
+ * still: previewPlayback.ts), says in words where the agent points,
  * and has a switch to turn the marks off. Without a stream (the app draws the marks over the real
  * screen) only the sentence and the switch remain.
  */
@@ -33,6 +35,7 @@ export function marksPreview(texts: DomTexts, agent: string, stream: MediaStream
   const video = h('video', { class: 'marks-video', muted: true, autoplay: true, playsinline: true });
   video.muted = true;
   if (stream) video.srcObject = stream;
+  const playPreview = previewPlayback(video);
   texts.set(video, text('marks.preview', { agent }), 'label');
   const layer = document.createElementNS(SVG, 'svg');
   layer.setAttribute('class', 'marks-layer');
@@ -53,6 +56,7 @@ export function marksPreview(texts: DomTexts, agent: string, stream: MediaStream
   const update = (marks: MarksView, shown: boolean) => {
     toggle.checked = shown;
     stage.hidden = !shown || onScreen;
+    playPreview(!onScreen && previewShouldPlay(marks, shown));
     const point = shown ? marks.point : null;
     dot.hidden = point === null;
     if (point) {
