@@ -29,7 +29,8 @@ import { normalizeKey } from '../../signaling/protocol/securityKey';
 import { FakeSession, stub } from '../unit/main/fakes';
 import { expect, test } from './fixtures';
 import { AgentConsole } from './pages/agentConsole';
-import { pagePointOfFraction, waitForPicture } from './pages/videoProbe';
+import { CustomerPage } from './pages/customerPage';
+import { waitForPicture } from './pages/videoProbe';
 
 /**
  * The desktop app's contract, without the Electron binary: the real customer page (the app
@@ -86,26 +87,15 @@ const DISPLAYS: OverlayDisplay[] = [
   { id: 2, bounds: { x: 1920, y: -200, width: 1280, height: 720 }, scaleFactor: 2 },
 ];
 
-/** The pointer overlay window, as main's real overlay module drives it. */
-class FakeOverlayWindow implements OverlayWindow {
-  readonly id = 3;
+/** What the indicator and the overlay window have in common, as main's modules drive them. */
+class FakeFloatingWindow {
   visible = false;
-  clickThrough = false;
   contentProtected = false;
-  bounds: Partial<Electron.Rectangle> = {};
-  readonly drawn: OverlayMarks[] = [];
-  readonly webContents = { send: (_channel: string, marks: OverlayMarks) => void this.drawn.push(marks) };
-  setIgnoreMouseEvents(ignore: boolean) {
-    this.clickThrough = ignore;
-  }
   setContentProtection(enable: boolean) {
     this.contentProtected = enable;
   }
   setAlwaysOnTop() {}
   setVisibleOnAllWorkspaces() {}
-  setBounds(bounds: Partial<Electron.Rectangle>) {
-    this.bounds = bounds;
-  }
   showInactive() {
     this.visible = true;
   }
@@ -119,27 +109,24 @@ class FakeOverlayWindow implements OverlayWindow {
   async loadURL() {}
 }
 
-class FakeIndicatorWindow implements IndicatorWindow {
+/** The pointer overlay window, as main's real overlay module drives it. */
+class FakeOverlayWindow extends FakeFloatingWindow implements OverlayWindow {
+  readonly id = 3;
+  clickThrough = false;
+  bounds: Partial<Electron.Rectangle> = {};
+  readonly drawn: OverlayMarks[] = [];
+  readonly webContents = { send: (_channel: string, marks: OverlayMarks) => void this.drawn.push(marks) };
+  setIgnoreMouseEvents(ignore: boolean) {
+    this.clickThrough = ignore;
+  }
+  setBounds(bounds: Partial<Electron.Rectangle>) {
+    this.bounds = bounds;
+  }
+}
+
+class FakeIndicatorWindow extends FakeFloatingWindow implements IndicatorWindow {
   readonly id = 2;
-  visible = false;
-  contentProtected = false;
   readonly webContents = { send: () => {} };
-  setContentProtection(enable: boolean) {
-    this.contentProtected = enable;
-  }
-  setAlwaysOnTop() {}
-  setVisibleOnAllWorkspaces() {}
-  showInactive() {
-    this.visible = true;
-  }
-  hide() {
-    this.visible = false;
-  }
-  isDestroyed() {
-    return false;
-  }
-  destroy() {}
-  async loadURL() {}
 }
 
 class FakeMainWindow implements ClosableWindow {
@@ -345,20 +332,35 @@ function preloadHarness(preloadCode: string): string {
 })();`;
 }
 
+/**
+ * The agent signs in and starts a share; the app opens its customer page (with `link(key)` as a
+ * deep link on its command line when given).
+ */
+async function agentAndApp(
+  server: { url: string; agentUrl: string },
+  agentContext: () => Promise<BrowserContext>,
+  customerContext: () => Promise<BrowserContext>,
+  link?: (key: string) => string,
+) {
+  const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+  const identity = await agent.identity();
+  const session = await agent.startScreenShare();
+  const key = await session.key();
+  const desktop = new DesktopMain(['electron', 'main.cjs', '--server', server.url, ...(link ? [link(normalizeKey(key))] : [])]);
+  const customer = CustomerPage.onPage(await desktop.open(await customerContext()));
+  return { agent, identity, session, key, desktop, customer };
+}
+
 /** An agent's new share, and the app's customer page past the key and consent (at the picker, or sharing with one screen). */
 async function consentedInApp(
   server: { url: string; agentUrl: string },
   agentContext: () => Promise<BrowserContext>,
   customerContext: () => Promise<BrowserContext>,
 ) {
-  const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-  const session = await agent.startScreenShare();
-  const desktop = new DesktopMain(['electron', 'main.cjs', '--server', server.url]);
-  const customer = await desktop.open(await customerContext());
-  await customer.getByRole('textbox', { name: 'Security key' }).fill(await session.key());
-  await customer.getByRole('button', { name: 'Continue' }).click();
-  await customer.getByRole('button', { name: 'Share my screen' }).click();
-  return { agent, session, desktop, customer };
+  const started = await agentAndApp(server, agentContext, customerContext);
+  await started.customer.enterKey(started.key);
+  await started.customer.shareButton.click();
+  return started;
 }
 
 let appConfigFile: unknown;
@@ -391,25 +393,24 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
     agentContext,
     fakeCustomerContext,
   }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
-    const session = await agent.startScreenShare();
-    const key = normalizeKey(await session.key());
-
-    const desktop = new DesktopMain(['electron', 'main.cjs', '--server', server.url, `screenshare://join?key=${key}&server=${server.url}`]);
-    const customer = await desktop.open(await fakeCustomerContext());
+    const { identity, session, desktop, customer } = await agentAndApp(
+      server,
+      agentContext,
+      fakeCustomerContext,
+      (key) => `screenshare://join?key=${key}&server=${server.url}`,
+    );
 
     // The link's key was submitted on its own: the customer only has to consent.
-    await expect(customer.getByText(`${identity.displayName} from ${identity.organisation} wants to see your screen`, { exact: true })).toBeVisible();
+    await expect(customer.consentQuestion(identity)).toBeVisible();
     await expect(session.status).toHaveText('The customer entered the key');
-    await customer.getByRole('button', { name: 'Share my screen' }).click();
+    await customer.shareButton.click();
 
     // Two displays and a window (ALLOW_WINDOW_SHARE is on by default): main lists them all, the customer picks a screen.
-    await expect(customer.getByRole('list', { name: 'Your screens' }).getByRole('button', { name: 'Screen 1' })).toBeVisible();
-    await expect(customer.getByRole('list', { name: 'Single windows' }).getByRole('button', { name: 'Mail' })).toBeVisible();
-    await customer.getByRole('button', { name: 'Screen 2' }).click();
+    await expect(customer.page.getByRole('list', { name: 'Your screens' }).getByRole('button', { name: 'Screen 1' })).toBeVisible();
+    await expect(customer.page.getByRole('list', { name: 'Single windows' }).getByRole('button', { name: 'Mail' })).toBeVisible();
+    await customer.page.getByRole('button', { name: 'Screen 2' }).click();
 
-    await expect(customer.getByText(`You are sharing your screen with ${identity.displayName}`, { exact: true })).toBeVisible();
+    await expect(customer.sharingBar(identity.displayName)).toBeVisible();
     await expect(session.status).toHaveText("Sharing: you can see the customer's screen");
     await expect(session.panel.getByText('Shared: whole screen', { exact: true })).toBeVisible();
     await waitForPicture(session.video, 640);
@@ -422,7 +423,7 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
     expect(desktop.trayMenu).toContain('Stop sharing');
 
     await desktop.pressIndicatorStop();
-    await expect(customer.getByText('You stopped sharing your screen.', { exact: true })).toBeVisible();
+    await expect(customer.message('You stopped sharing your screen.')).toBeVisible();
     await expect(session.status).toHaveText('Ended by the customer');
     await expect.poll(() => desktop.indicatorWindow.visible).toBe(false);
     expect(desktop.trayMenu).toEqual([]);
@@ -433,10 +434,9 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
     agentContext,
     fakeCustomerContext,
   }) => {
-    const { agent, session, desktop, customer } = await consentedInApp(server, agentContext, fakeCustomerContext);
-    const identity = await agent.identity();
-    await customer.getByRole('button', { name: 'Screen 1' }).click();
-    await expect(customer.getByText(`You are sharing your screen with ${identity.displayName}`, { exact: true })).toBeVisible();
+    const { identity, session, desktop, customer } = await consentedInApp(server, agentContext, fakeCustomerContext);
+    await customer.page.getByRole('button', { name: 'Screen 1' }).click();
+    await expect(customer.sharingBar(identity.displayName)).toBeVisible();
     await waitForPicture(session.video, 640);
 
     await expect.poll(() => desktop.sharing.get().sharing, 'the page told main it is sharing').toBe(true);
@@ -453,8 +453,8 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
     fakeCustomerContext,
   }) => {
     const { session, desktop, customer } = await consentedInApp(server, agentContext, fakeCustomerContext);
-    await expect(customer.getByRole('heading', { name: 'What do you want to share?' })).toBeVisible();
-    await customer.getByRole('button', { name: 'Mail' }).click();
+    await expect(customer.page.getByRole('heading', { name: 'What do you want to share?' })).toBeVisible();
+    await customer.page.getByRole('button', { name: 'Mail' }).click();
     await expect(session.panel.getByText('Shared: one window', { exact: true })).toBeVisible();
     await waitForPicture(session.video, 640);
     expect(desktop.granted).toEqual(['window:9:0']);
@@ -465,10 +465,10 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
 
     test('the picker offers whole screens only', async ({ server, agentContext, fakeCustomerContext }) => {
       const { session, desktop, customer } = await consentedInApp(server, agentContext, fakeCustomerContext);
-      await expect(customer.getByRole('heading', { name: 'Which screen do you want to share?' })).toBeVisible();
-      await expect(customer.getByRole('button', { name: 'Screen 2' })).toBeVisible();
-      await expect(customer.getByRole('button', { name: 'Mail' })).toHaveCount(0);
-      await customer.getByRole('button', { name: 'Screen 1' }).click();
+      await expect(customer.page.getByRole('heading', { name: 'Which screen do you want to share?' })).toBeVisible();
+      await expect(customer.page.getByRole('button', { name: 'Screen 2' })).toBeVisible();
+      await expect(customer.page.getByRole('button', { name: 'Mail' })).toHaveCount(0);
+      await customer.page.getByRole('button', { name: 'Screen 1' }).click();
       await expect(session.panel.getByText('Shared: whole screen', { exact: true })).toBeVisible();
       expect(desktop.granted).toEqual(['screen:1:0']);
     });
@@ -479,14 +479,11 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
     agentContext,
     fakeCustomerContext,
   }) => {
-    const { agent, session, desktop, customer } = await consentedInApp(server, agentContext, fakeCustomerContext);
-    const identity = await agent.identity();
-    await customer.getByRole('button', { name: 'Screen 2' }).click();
+    const { identity, session, desktop, customer } = await consentedInApp(server, agentContext, fakeCustomerContext);
+    await customer.page.getByRole('button', { name: 'Screen 2' }).click();
     await waitForPicture(session.video, 640);
 
-    await session.panel.getByRole('button', { name: 'Point', exact: true }).click();
-    const target = await pagePointOfFraction(session.video, 0.75, 0.25);
-    await agent.page.mouse.click(target.x, target.y);
+    await session.pointAt(0.75, 0.25);
 
     await expect.poll(() => desktop.overlayWindow.drawn.at(-1)?.point ?? null).not.toBeNull();
     const drawn = desktop.overlayWindow.drawn.at(-1)?.point;
@@ -502,9 +499,9 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
     expect(Math.abs(onScreen.framePixel.y - 360)).toBeLessThanOrEqual(15);
 
     // The page draws nothing itself: it says where, and keeps the switch.
-    await expect(customer.getByText(`${identity.displayName} is pointing at the top right of your screen.`)).toBeVisible();
-    await expect(customer.locator('.marks-video')).toBeHidden();
-    await customer.getByRole('checkbox', { name: `Show ${identity.displayName}’s pointer and drawings on your screen` }).uncheck();
+    await expect(customer.page.getByText(`${identity.displayName} is pointing at the top right of your screen.`)).toBeVisible();
+    await expect(customer.page.locator('.marks-video')).toBeHidden();
+    await customer.page.getByRole('checkbox', { name: `Show ${identity.displayName}’s pointer and drawings on your screen` }).uncheck();
     await expect.poll(() => desktop.overlayWindow.visible, 'turned off: the overlay hides').toBe(false);
 
     await desktop.pressIndicatorStop();
@@ -512,13 +509,14 @@ test.describe('desktop app contract (real renderer, preload and main handlers; n
   });
 
   test('a link naming a server that is not on the allowlist is ignored', async ({ server, agentContext, fakeCustomerContext }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const session = await agent.startScreenShare();
-    const key = normalizeKey(await session.key());
-    const desktop = new DesktopMain(['electron', 'main.cjs', '--server', server.url, `screenshare://join?key=${key}&server=https://evil.example`]);
-    const customer = await desktop.open(await fakeCustomerContext());
+    const { session, desktop, customer } = await agentAndApp(
+      server,
+      agentContext,
+      fakeCustomerContext,
+      (key) => `screenshare://join?key=${key}&server=https://evil.example`,
+    );
 
-    await expect(customer.getByRole('textbox', { name: 'Security key' })).toHaveValue('');
+    await expect(customer.keyField).toHaveValue('');
     await expect(session.status).toHaveText('Waiting for the customer to enter the key');
     expect(desktop.log.some((line) => line.includes('not on the allowlist'))).toBe(true);
   });

@@ -1,8 +1,10 @@
 import { bundleApp } from '../../build/app-bundle';
 import { normalizeKey } from '../../signaling/protocol/securityKey';
+import type { AgentIdentity } from '../e2e/fixtures';
 import { AgentConsole, type AgentSession } from '../e2e/pages/agentConsole';
-import { pagePointOfFraction, waitForPicture } from '../e2e/pages/videoProbe';
-import { ELECTRON, NO_ELECTRON_REASON, expect, test, type RunningApp } from './fixtures';
+import { CustomerPage } from '../e2e/pages/customerPage';
+import { waitForPicture } from '../e2e/pages/videoProbe';
+import { ELECTRON, NO_ELECTRON_REASON, expect, test, type ElectronTestArgs, type RunningApp } from './fixtures';
 
 /**
  * The desktop app as a customer uses it, in the real Electron binary: launch, share the screen
@@ -27,11 +29,43 @@ async function windowOf(running: RunningApp, page: 'indicator' | 'overlay') {
 const indicatorOf = (running: RunningApp) => windowOf(running, 'indicator');
 const overlayOf = (running: RunningApp) => windowOf(running, 'overlay');
 
+interface AppShare {
+  agent: AgentConsole;
+  session: AgentSession;
+  running: RunningApp;
+  /** The customer page in the app's window. */
+  customer: CustomerPage;
+}
+
+/** The agent signs in and starts a share; the app starts against the same server. */
+async function agentAndApp({ launchApp, server, agentContext }: ElectronTestArgs): Promise<AppShare> {
+  const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
+  const session = await agent.startScreenShare();
+  const running = await launchApp();
+  return { agent, session, running, customer: CustomerPage.onPage(running.window) };
+}
+
+/** The customer types the agent's key in the app, reads who asks and clicks "Share my screen". */
+async function consentInApp({ agent, session, customer }: AppShare): Promise<AgentIdentity> {
+  const identity = await agent.identity();
+  await customer.enterKey(await session.key());
+  await expect(customer.consentQuestion(identity)).toBeVisible();
+  await customer.shareButton.click();
+  return identity;
+}
+
+/** The voice flow in the app up to a live picture of the one (Xvfb) screen at the agent. */
+async function sharingFromApp(share: AppShare): Promise<void> {
+  await consentInApp(share);
+  await waitForPicture(share.session.video, 1280);
+}
+
 test.describe('desktop app (Electron)', () => {
   test('starts with the bundled customer page in a locked-down window', async ({ launchApp }) => {
     const { app, window: page } = await launchApp();
+    const { keyField } = CustomerPage.onPage(page);
     // (The window's web preferences are checked in test/unit/main; here: what the page can reach.)
-    await expect(page.getByRole('textbox', { name: 'Security key' })).toBeEditable();
+    await expect(keyField).toBeEditable();
     expect(page.url()).toBe('app://customer/index.html');
 
     // The page sees the DesktopApi and nothing of Node or Electron.
@@ -47,30 +81,19 @@ test.describe('desktop app (Electron)', () => {
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await expect(page.getByRole('textbox', { name: 'Security key' })).toBeEditable();
+    await expect(keyField).toBeEditable();
     expect(page.url()).toBe('app://customer/index.html');
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
     expect(app.windows()).toHaveLength(1);
   });
 
-  test('shares the whole screen to the agent, who sees frames; Stop in the indicator ends it for both', async ({
-    launchApp,
-    server,
-    agentContext,
-  }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const identity = await agent.identity();
-    const session = await agent.startScreenShare();
-    const running = await launchApp();
-    const { window } = running;
-
-    await window.getByRole('textbox', { name: 'Security key' }).fill(await session.key());
-    await window.getByRole('button', { name: 'Continue' }).click();
-    await expect(window.getByText(`${identity.displayName} from ${identity.organisation} wants to see your screen`, { exact: true })).toBeVisible();
-    await window.getByRole('button', { name: 'Share my screen' }).click();
+  test('shares the whole screen to the agent, who sees frames; Stop in the indicator ends it for both', async ({ launchApp, server, agentContext }) => {
+    const share = await agentAndApp({ launchApp, server, agentContext });
+    const { session, running, customer } = share;
+    const identity = await consentInApp(share);
 
     // One display (Xvfb): no picker, the screen is shared right away.
-    await expect(window.getByText(`You are sharing your screen with ${identity.displayName}`, { exact: true })).toBeVisible({ timeout: 30_000 });
+    await expect(customer.sharingBar(identity.displayName)).toBeVisible({ timeout: 30_000 });
     await expect(session.status).toHaveText("Sharing: you can see the customer's screen");
     const picture = await waitForPicture(session.video, 1280);
     expect(picture).toEqual({ width: 1920, height: 1080 });
@@ -79,7 +102,7 @@ test.describe('desktop app (Electron)', () => {
     await expect(indicator.getByText(`Sharing your screen with ${identity.displayName}`, { exact: true })).toBeVisible();
     await indicator.getByRole('button', { name: 'Stop' }).click();
 
-    await expect(window.getByText('You stopped sharing your screen.', { exact: true })).toBeVisible();
+    await expect(customer.message('You stopped sharing your screen.')).toBeVisible();
     await expect(session.status).toHaveText('Ended by the customer');
     await expect.poll(() => indicator.evaluate(() => document.visibilityState)).toBe('hidden');
   });
@@ -92,79 +115,55 @@ test.describe('desktop app (Electron)', () => {
   }) => {
     const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
     const identity = await agent.identity();
-    const consent = `${identity.displayName} from ${identity.organisation} wants to see your screen`;
 
     const first = await agent.startScreenShare();
     const running = await launchApp([`screenshare://join?key=${normalizeKey(await first.key())}&server=${server.url}`]);
-    await expect(running.window.getByText(consent, { exact: true })).toBeVisible();
-    await running.window.getByRole('button', { name: 'Decline' }).click();
+    const customer = CustomerPage.onPage(running.window);
+    await expect(customer.consentQuestion(identity)).toBeVisible();
+    await customer.declineButton.click();
     await expect(first.status).toHaveText('The customer declined');
 
     const second = await agent.startScreenShare();
     const exitCode = await secondInstance(running, [`screenshare://join?key=${normalizeKey(await second.key())}&server=${server.url}`]);
     expect(exitCode, 'the second instance quits after handing over').toBe(0);
-    await expect(running.window.getByText(consent, { exact: true })).toBeVisible();
+    await expect(customer.consentQuestion(identity)).toBeVisible();
     await expect(second.status).toHaveText('The customer entered the key');
   });
 
   test('closing the window while sharing tells the agent the customer ended it', async ({ launchApp, server, agentContext }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const session = await agent.startScreenShare();
-    const running = await launchApp();
-    await running.window.getByRole('textbox', { name: 'Security key' }).fill(await session.key());
-    await running.window.getByRole('button', { name: 'Continue' }).click();
-    await running.window.getByRole('button', { name: 'Share my screen' }).click();
-    await waitForPicture(session.video, 1280);
+    const share = await agentAndApp({ launchApp, server, agentContext });
+    const { session, running } = share;
+    await sharingFromApp(share);
 
     await running.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().startsWith('app://customer/'))?.close());
     await expect(session.status).toHaveText('Ended by the customer');
   });
 });
 
-/** The agent turns on "Point" and clicks at this share of the picture. */
-async function pointAt(agent: AgentConsole, session: AgentSession, x: number, y: number) {
-  await session.panel.getByRole('button', { name: 'Point', exact: true }).click();
-  const target = await pagePointOfFraction(session.video, x, y);
-  await agent.page.mouse.click(target.x, target.y);
-}
-
 test.describe('desktop app (Electron): pause and the pointer overlay', () => {
-  async function sharing(running: RunningApp, session: AgentSession) {
-    await running.window.getByRole('textbox', { name: 'Security key' }).fill(await session.key());
-    await running.window.getByRole('button', { name: 'Continue' }).click();
-    await running.window.getByRole('button', { name: 'Share my screen' }).click();
-    await waitForPicture(session.video, 1280);
-  }
-
   test('Pause in the indicator holds the picture back: the agent reads "Paused by the customer"; Resume lets it go again', async ({
     launchApp,
     server,
     agentContext,
   }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const session = await agent.startScreenShare();
-    const running = await launchApp();
-    await sharing(running, session);
+    const share = await agentAndApp({ launchApp, server, agentContext });
+    const { session, running, customer } = share;
+    await sharingFromApp(share);
 
     const indicator = await indicatorOf(running);
     await indicator.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect(session.status).toHaveText('Paused by the customer');
-    await expect(running.window.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
+    await expect(customer.resumeButton).toBeVisible();
     await indicator.getByRole('button', { name: 'Resume', exact: true }).click();
     await expect(session.status).toHaveText("Sharing: you can see the customer's screen");
   });
 
-  test('the agent points: a transparent, click-through overlay over the shared screen shows the mark there', async ({
-    launchApp,
-    server,
-    agentContext,
-  }) => {
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const session = await agent.startScreenShare();
-    const running = await launchApp();
-    await sharing(running, session);
+  test('the agent points: a transparent, click-through overlay over the shared screen shows the mark there', async ({ launchApp, server, agentContext }) => {
+    const share = await agentAndApp({ launchApp, server, agentContext });
+    const { session, running } = share;
+    await sharingFromApp(share);
 
-    await pointAt(agent, session, 0.75, 0.25);
+    await session.pointAt(0.75, 0.25);
     const overlay = await overlayOf(running);
     const point = overlay.locator('#point');
     await expect(point).toBeVisible();
@@ -181,18 +180,15 @@ test.describe('desktop app (Electron): pause and the pointer overlay', () => {
   });
 
   test('with two monitors the overlay covers the one that is shared', async ({ launchApp, server, agentContext }) => {
-    const running = await launchApp();
+    const share = await agentAndApp({ launchApp, server, agentContext });
+    const { session, running } = share;
     const displays = await running.app.evaluate(({ screen }) => screen.getAllDisplays().map((display) => display.bounds));
     test.skip(displays.length < 2, 'needs a desktop with two monitors (this one has one)');
-    const agent = await AgentConsole.signIn(await agentContext(), server.agentUrl);
-    const session = await agent.startScreenShare();
-    await running.window.getByRole('textbox', { name: 'Security key' }).fill(await session.key());
-    await running.window.getByRole('button', { name: 'Continue' }).click();
-    await running.window.getByRole('button', { name: 'Share my screen' }).click();
+    await consentInApp(share);
     await running.window.getByRole('list', { name: 'Your screens' }).getByRole('button').nth(1).click();
     await waitForPicture(session.video, 320);
 
-    await pointAt(agent, session, 0.5, 0.5);
+    await session.pointAt(0.5, 0.5);
     await overlayOf(running);
     const bounds = await running.app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().startsWith('app://overlay/'))?.getBounds(),

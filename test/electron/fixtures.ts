@@ -1,4 +1,4 @@
-import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from '../../build/app-bundle';
 import { test as e2e } from '../e2e/fixtures';
+import type { RunningServer } from '../support/server';
 
 /**
  * Playwright's _electron against the real app (dist/app/main.cjs) on the virtual X display of the
@@ -33,6 +34,13 @@ interface ElectronFixtures {
   launchApp(extraArgs?: string[]): Promise<RunningApp>;
   /** Runs a second instance with these arguments (it hands them over and quits). */
   secondInstance(running: RunningApp, args: string[]): Promise<number | null>;
+}
+
+/** The fixtures a spec hands to a helper that signs the agent in and starts the app. */
+export interface ElectronTestArgs {
+  launchApp: ElectronFixtures['launchApp'];
+  server: RunningServer;
+  agentContext: () => Promise<BrowserContext>;
 }
 
 export const test = e2e.extend<ElectronFixtures>({

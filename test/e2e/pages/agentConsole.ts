@@ -1,5 +1,6 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { DEMO_AGENT } from '../../support/server';
+import { pagePointOfFraction } from './videoProbe';
 
 const KEY_TEXT = /^\d{3} \d{3} \d{3}$/;
 
@@ -67,6 +68,13 @@ export class AgentSession {
 
   async renewKey(): Promise<void> {
     await this.panel.getByRole('button', { name: 'New key' }).click();
+  }
+
+  /** Turns "Point" on and clicks at this fraction of the picture (0..1 across, 0..1 down). */
+  async pointAt(x: number, y: number): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Point', exact: true }).click();
+    const target = await pagePointOfFraction(this.video, x, y);
+    await this.panel.page().mouse.click(target.x, target.y);
   }
 
   async endSession(): Promise<void> {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_AGENT } from '../../support/server';
 
 /**
@@ -19,4 +19,19 @@ export async function signInAnyLanguage(agent: Page, agentUrl: string): Promise<
   await agent.locator('#password').fill(DEMO_AGENT.password);
   await agent.locator('#password').press('Enter');
   await expect(agent.locator('.button-start')).toBeEnabled();
+}
+
+/**
+ * Language-neutral voice flow up to the consent step: the signed-in agent starts a share, the
+ * customer page opens in `customer` and takes the key. Returns the consent step's share button.
+ */
+export async function keyToConsentAnyLanguage(agent: Page, customer: Page, customerUrl: string): Promise<Locator> {
+  await agent.locator('.button-start').click();
+  const key = agent.locator('.key');
+  await expect(key).toHaveText(/^\d{3} \d{3} \d{3}$/);
+  await customer.goto(customerUrl);
+  await customer.locator('.key-input').fill((await key.textContent()) ?? '');
+  await customer.locator('.key-input').press('Enter');
+  await expect(customer.locator('.card .request')).toBeVisible();
+  return customer.locator('.card .button-primary');
 }

@@ -24,6 +24,11 @@ export class CustomerPage {
     return CustomerPage.openIn(await context.newPage(), customerUrl);
   }
 
+  /** The customer page already open in this page (e.g. the desktop app's window). */
+  static onPage(page: Page): CustomerPage {
+    return new CustomerPage(page);
+  }
+
   /** The customer page in a page prepared by the test (viewport, init scripts). */
   static async openIn(page: Page, customerUrl: string): Promise<CustomerPage> {
     await page.goto(customerUrl);
