@@ -42,6 +42,8 @@ export class ShareHost {
 
   start(key: string, events: ShareStartEvents): void {
     if (this.busy) return;
+    // A start that failed kept its socket open for another key; the new flow replaces it.
+    this.flow?.discard();
     const flow = createKeyedShareFlow(key, () => this.translator.locale);
     this.flow = flow;
     mountShell(this.parts, {

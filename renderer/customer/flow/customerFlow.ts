@@ -278,6 +278,16 @@ export class CustomerFlow {
     if (reason !== null) this.send({ type: 'session.end', reason });
   }
 
+  /**
+   * The page that hosts this flow drops it for a new one (the chat's "Share screen" again after a
+   * start that failed): its waits end and its socket closes, so nothing of it lingers on the server.
+   */
+  discard(): void {
+    this.leave();
+    this.claim.stop();
+    this.connection.close();
+  }
+
   // ---- internals ----
 
   /** A change within the current step (busy, paused, connected…): not a transition. */

@@ -140,6 +140,27 @@ describe('the customer flow', () => {
       assert.equal(stateOf('key').busy, false);
     });
 
+    it('a flow its page discards after a refused key closes its socket and waits for nothing more', async () => {
+      const { flow, server, clock, stateOf } = setUp();
+      await flow.submitKey(KEY);
+      server.link.receive({ type: 'error', code: 'key-expired', message: 'no', ref: server.link.sentOf('key.claim')[0]?.ref });
+      assert.notEqual(stateOf('key').problem, null);
+      flow.discard();
+      assert.equal(server.link.closedByPage, true);
+      clock.advance(CLAIM_TIMEOUT_MS);
+      assert.equal(server.links.length, 1, 'no reconnecting');
+    });
+
+    it('a flow discarded while its key is still unanswered closes its socket and never reports a timeout', async () => {
+      const { flow, server, clock, stateOf } = setUp();
+      await flow.submitKey(KEY);
+      flow.discard();
+      assert.equal(server.link.closedByPage, true);
+      clock.advance(CLAIM_TIMEOUT_MS);
+      assert.equal(stateOf('key').problem, null);
+      assert.equal(server.links.length, 1, 'no reconnecting');
+    });
+
     it('fills in a key from a web link but waits for "Continue"', () => {
       const { flow, server } = setUp((p) => (p.startKey = { key: '123 456 789', submit: false }));
       assert.equal(flow.state.step === 'key' && flow.state.keyText, '123 456 789');
