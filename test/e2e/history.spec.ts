@@ -141,7 +141,13 @@ test.describe('history of share sessions', () => {
       // In German, and back to the console with its button.
       await alice.page.getByRole('button', { name: 'DE' }).click();
       await expect(alice.page.getByRole('heading', { level: 1, name: 'Verlauf' })).toBeVisible();
-      await expect(sessionRows(alice.page, 'Sitzungen zur Bildschirmfreigabe').first()).toContainText('Freigegeben');
+      const germanRows = sessionRows(alice.page, 'Sitzungen zur Bildschirmfreigabe');
+      await expect(germanRows.first()).toContainText('Freigegeben');
+      // The timeline's facts in German too: why the share ended, in words rather than a code.
+      await germanRows.first().getByRole('button', { name: 'Ablauf', exact: true }).click();
+      const germanTimeline = alice.page.getByRole('region', { name: /^Ablauf der Sitzung / });
+      await expect(germanTimeline.getByRole('listitem').filter({ hasText: 'Sitzung beendet' })).toContainText('regulär beendet');
+      await expect(germanTimeline).not.toContainText('ended');
       await expectNoAxeViolations(alice.page, 'the history in German');
       await alice.page.getByRole('button', { name: 'Zurück zur Konsole' }).click();
       await expect(alice.page.getByRole('button', { name: 'Bildschirmfreigabe starten' })).toBeVisible();

@@ -2,7 +2,7 @@ import { button, h, show } from '../../shared/dom';
 import type { DomTexts } from '../i18n/textRef';
 import { text } from '../i18n/textRef';
 import { sessionTimeline } from './historyApi';
-import { actorText, eventFacts, eventText, formatTime } from './historyFormat';
+import { actorText, eventFacts, eventText, formatTime, type EventFact } from './historyFormat';
 
 /** One session's events in order, below the history table; closing returns focus to its opener. */
 export class TimelineView {
@@ -45,9 +45,19 @@ export class TimelineView {
         item.append(by);
       }
       const facts = eventFacts(event);
-      if (facts) item.append(h('span', { class: 'timeline-facts' }, facts));
+      if (facts.length > 0) item.append(this.factsElement(facts));
       this.list.append(item);
     }
+  }
+
+  /** "reason · 1:30 · receipt", its words in the agent's language (again after a language switch). */
+  private factsElement(facts: EventFact[]): HTMLElement {
+    const element = h('span', { class: 'timeline-facts' });
+    facts.forEach((fact, index) => {
+      if (index > 0) element.append(' · ');
+      element.append(typeof fact === 'string' ? fact : this.texts.set(h('span'), fact));
+    });
+    return element;
   }
 
   close(returnFocus: boolean): void {
