@@ -20,7 +20,7 @@ describe('agents CLI (npm run agents)', function () {
   let dir: string;
   const env = () => ({ ...process.env, DATABASE_DIR: path.join(dir, 'database'), AGENTS_FILE: path.join(dir, 'agents.json') });
   const agents = (args: string[], stdin?: string) => {
-    const child = run('npx', ['tsx', cli, ...args], { env: env() });
+    const child = run(process.execPath, ['--import', 'tsx', cli, ...args], { env: env() });
     child.child.stdin?.end(stdin ?? '');
     return child;
   };

@@ -29,7 +29,7 @@ describe('commands beside a running server on PGlite (npm run agents, npm run au
   const settings = () => ({ DATABASE_DIR: path.join(dir, 'database'), AGENTS_FILE: path.join(dir, 'agents.json'), WEBHOOK_ALLOW_PRIVATE: 'true' });
   const env = () => ({ ...process.env, ...settings() });
   const command = (cli: string, args: string[], stdin = '') => {
-    const child = run('npx', ['tsx', cli, ...args], { env: env() });
+    const child = run(process.execPath, ['--import', 'tsx', cli, ...args], { env: env() });
     child.child.stdin?.end(stdin);
     return child;
   };

@@ -86,7 +86,7 @@ describe('audit trail of a voice share', () => {
     await t?.close();
     t = undefined;
     const env = { ...process.env, DATABASE_DIR: path.join(dir, 'database') };
-    const whole = await run('npx', ['tsx', cli, 'verify'], { env });
+    const whole = await run(process.execPath, ['--import', 'tsx', cli, 'verify'], { env });
     assert.match(whole.stdout, /The audit trail is whole: \d+ events checked/);
 
     const { openDatabase } = await import('../../../signaling/server/db/openDatabase');
@@ -94,7 +94,7 @@ describe('audit trail of a voice share', () => {
     await sql`update audit_events set details = '{"by":"customer"}' where type = 'share.ended'`.execute(database.db);
     const seq = (await database.db.selectFrom('audit_events').select('seq').where('type', '=', 'share.ended').executeTakeFirstOrThrow()).seq;
     await database.close();
-    const broken = await run('npx', ['tsx', cli, 'verify'], { env }).then(
+    const broken = await run(process.execPath, ['--import', 'tsx', cli, 'verify'], { env }).then(
       () => assert.fail('verify must fail'),
       (error: { code: number; stdout: string }) => error,
     );
