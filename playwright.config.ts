@@ -5,7 +5,14 @@ import path from 'node:path';
  * End-to-end tests with Debian's Chromium (/usr/bin/chromium; never `npx playwright install`).
  * The browsers are launched by the fixtures in test/e2e/fixtures.ts (agent headless, customer
  * headed under Xvfb for real capture, or headless with the fake screen), not by `use` here.
- * One worker: the machine has 2 cores and real capture plus video decoding need both.
+ * Workers: one by default (the machine has 2 cores and real capture plus video decoding need
+ * both); PLAYWRIGHT_WORKERS=2 runs two files at a time (fullyParallel: false keeps a file's tests in
+ * order in one worker). Nothing is shared between workers: each starts its own Xvfb (-displayfd
+ * picks a free display), browsers, servers on port 0, redis/postgres/coturn on free ports and
+ * temporary folders. The specs that capture a real screen (a headed Chromium or Firefox under Xvfb)
+ * are their own project limited to one worker, so two real captures never compete for the cores;
+ * with two workers a fake-screen spec runs beside them. Two workers are not the default yet: on a
+ * machine loaded far beyond its cores, doubling each test's time pushed tests past the 90 s timeout.
  *
  * TEST_REPORT_DIR (set by .ci/run): also write a JSON report there for the CI's overall count.
  * MEASURE_JOIN=<n>: adds the "measure" project (test/e2e/measure-join.measure.ts) that repeats
@@ -15,11 +22,30 @@ const reportDir = process.env.TEST_REPORT_DIR;
 const reporters: ReporterDescription[] = [['list']];
 if (reportDir) reporters.push(['json', { outputFile: path.join(reportDir, 'playwright.json') }]);
 
+/** Specs that share a real screen (realCustomer, realShare, realCustomerContext, desktop, Firefox). */
+const REAL_SCREEN_SPECS = [
+  'chat-flow',
+  'chat-widget-consent',
+  'desktop-contract',
+  'firefox-customer',
+  'pause-resume',
+  'pointer',
+  'verification-words',
+  'voice-key-share',
+].map((name) => `**/${name}.spec.ts`);
+
 const projects: NonNullable<PlaywrightTestConfig['projects']> = [
   {
     name: 'e2e',
     testDir: 'test/e2e',
     testMatch: '**/*.spec.ts',
+    testIgnore: REAL_SCREEN_SPECS,
+  },
+  {
+    name: 'e2e-real-screen',
+    testDir: 'test/e2e',
+    testMatch: REAL_SCREEN_SPECS,
+    workers: 1,
   },
   {
     // The Electron desktop app (launched through Playwright's _electron; skipped with the reason
@@ -35,6 +61,7 @@ if (process.env.MEASURE_JOIN) {
     testDir: 'test/e2e',
     testMatch: '**/*.measure.ts',
     timeout: 15 * 60_000,
+    workers: 1,
   });
 }
 
@@ -43,7 +70,7 @@ export default defineConfig({
   reporter: reporters,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: 1,
+  workers: Number(process.env.PLAYWRIGHT_WORKERS ?? 1),
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 15_000 },
