@@ -160,7 +160,7 @@ describe('web chat across two nodes sharing Redis', () => {
       for (const node of [a, b, a]) {
         const customer = await connect(node.url, 'customer');
         customer.send({ type: 'chat.start', name: 'Nina' });
-        const reply = await Promise.race([customer.next('chat.conversation'), customer.next('error')]);
+        const reply = await customer.nextOf(['chat.conversation', 'error']);
         answers.push(reply.type === 'error' ? reply.code : reply.type);
         customer.close();
       }

@@ -30,7 +30,7 @@ async function resume(
 ): Promise<{ client: TestClient; reply: ServerMessageOf<'session.resumed'> | ServerMessageOf<'error'> }> {
   const client = await connect(url, role, cookie ? { cookie } : {});
   client.send({ type: 'session.resume', token, hasPeer, ref: 'resume-1' });
-  const reply = await Promise.race([client.next('session.resumed'), client.next('error')]);
+  const reply = await client.nextOf(['session.resumed', 'error']);
   return { client, reply };
 }
 

@@ -33,7 +33,7 @@ describe('attack: filling the chat inbox', function () {
     async function startChat(forwardedFor: string, name: string) {
       const customer = await connect(t.url, 'customer', { forwardedFor });
       customer.send({ type: 'chat.start', name, ref: 'start' });
-      const answer = await Promise.race([customer.next('chat.conversation'), customer.next('error')]);
+      const answer = await customer.nextOf(['chat.conversation', 'error']);
       return { customer, answer };
     }
 
@@ -114,7 +114,7 @@ describe('attack: filling the chat inbox', function () {
         const customer = await connect(t.url, 'customer', { forwardedFor: address });
         clients.push(customer);
         customer.send({ type: 'chat.start', ref: 'start' });
-        return Promise.race([customer.next('chat.conversation'), customer.next('error')]);
+        return customer.nextOf(['chat.conversation', 'error']);
       };
       for (let i = 1; i <= 3; i++) assert.equal((await start(`2001:db8:1:2::${i}`)).type, 'chat.conversation');
       const fourth = await start('2001:db8:1:2:aaaa:bbbb:cccc:dddd');

@@ -19,7 +19,7 @@ describe('attack: presenting someone else\'s resume token', () => {
 
   async function present(client: TestClient, token: string): Promise<ServerMessage> {
     client.send({ type: 'session.resume', token, hasPeer: true, ref: 'r' });
-    return Promise.race([client.next('session.resumed'), client.next('error')]);
+    return client.nextOf(['session.resumed', 'error']);
   }
 
   async function sharedSession() {
