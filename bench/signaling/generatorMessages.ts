@@ -13,5 +13,13 @@ export type GeneratorCommand =
 export type GeneratorReply =
   | { cmd: 'idle'; opened: number; failed: number; firstError?: string }
   | { cmd: 'pair'; paired: number; failed: number; firstError?: string }
-  | { cmd: 'throughput' | 'latency'; sent: number; received: number; errors: number; latenciesMs: number[] }
+  | {
+      cmd: 'throughput' | 'latency';
+      sent: number;
+      received: number;
+      errors: number;
+      latenciesMs: number[];
+      /** The generator's own event-loop delay p99 over the window (ms): its part of a latency tail. */
+      loopDelayP99Ms: number;
+    }
   | { cmd: 'close' };

@@ -1,6 +1,6 @@
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { GeneratorCommand, GeneratorReply } from './generatorMessages';
-import { openIdle, pairSession, relayedSeq, type PairedSession, type Side } from './protocols';
+import { openIdle, pairSession, type PairedSession, type Side } from './protocols';
 import type { BenchSocket } from './socketClient';
 
 /**
@@ -12,8 +12,11 @@ const MAX_SAMPLES = 200_000;
 
 let idle: BenchSocket[] = [];
 let sessions: PairedSession[] = [];
-/** seq → when it was sent (performance.now()) */
-const sentAt = new Map<number, number>();
+/** When message seq was sent (performance.now()), at seq % its length; NaN once received. */
+const sentAt = new Float64Array(1 << 20).fill(Number.NaN);
+const slotOf = (seq: number) => seq & (sentAt.length - 1);
+/** This process's own event-loop delay during a window: what of a latency is queueing here, not in the server. */
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 let nextSeq = 1;
 let counting = false;
 let answerAtOnce = false;
@@ -47,7 +50,7 @@ async function inBatches<T>(count: number, work: (index: number) => Promise<T>):
 
 function send(session: PairedSession, side: Side): void {
   const seq = nextSeq++;
-  sentAt.set(seq, performance.now());
+  sentAt[slotOf(seq)] = performance.now();
   if (counting) sent += 1;
   session.send(side, seq);
 }
@@ -55,14 +58,13 @@ function send(session: PairedSession, side: Side): void {
 function listen(session: PairedSession): void {
   session.sockets.forEach((socket, index) => {
     const side = index as Side;
-    socket.onRelay = (message) => {
+    socket.onRelay = (seq) => {
       const now = performance.now();
-      const seq = relayedSeq(message);
-      const at = sentAt.get(seq);
-      sentAt.delete(seq);
+      const at = sentAt[slotOf(seq)] as number;
+      sentAt[slotOf(seq)] = Number.NaN;
       if (counting) {
         received += 1;
-        if (at !== undefined && latencies.length < MAX_SAMPLES) latencies.push(now - at);
+        if (!Number.isNaN(at) && latencies.length < MAX_SAMPLES) latencies.push(now - at);
       }
       // Closed loop: the receiving side answers, so the message goes back the other way.
       if (answerAtOnce) send(session, side);
@@ -77,18 +79,22 @@ function startCounting(): void {
   received = 0;
   sent = 0;
   latencies = [];
+  loopDelay.reset();
+  loopDelay.enable();
 }
 
 async function stopAndReport(cmd: 'throughput' | 'latency'): Promise<void> {
   counting = false;
   answerAtOnce = false;
+  loopDelay.disable();
   const errors = sessions.reduce((sum, session) => sum + session.sockets[0].errors + session.sockets[1].errors, 0);
-  reply({ cmd, sent, received, errors, latenciesMs: latencies });
+  const loopDelayP99Ms = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
+  reply({ cmd, sent, received, errors, latenciesMs: latencies, loopDelayP99Ms });
   await sleep(0);
 }
 
 async function throughput(warmupMs: number, windowMs: number): Promise<void> {
-  sentAt.clear();
+  sentAt.fill(Number.NaN);
   answerAtOnce = true;
   for (const session of sessions) send(session, 0);
   await sleep(warmupMs);
@@ -98,7 +104,7 @@ async function throughput(warmupMs: number, windowMs: number): Promise<void> {
 }
 
 async function fixedRate(warmupMs: number, windowMs: number, perSecond: number): Promise<void> {
-  sentAt.clear();
+  sentAt.fill(Number.NaN);
   const startedAt = performance.now();
   let issued = 0;
   let cursor = 0;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BenchSocket, type JsonMessage } from './socketClient';
+import { BenchSocket } from './socketClient';
 import type { TargetAddress } from './targets';
 
 /**
@@ -15,20 +15,21 @@ export interface PairedSession {
 
 export type Side = 0 | 1;
 
-const candidate = (seq: number) => ({
-  candidate: `candidate:${seq} 1 udp 2122260223 192.0.2.10 54321 typ host generation 0 ufrag Xq3e network-id 1 network-cost 10`,
+const SEQ_PLACEHOLDER = '{SEQ}';
+const candidate = {
+  candidate: `candidate:${SEQ_PLACEHOLDER} 1 udp 2122260223 192.0.2.10 54321 typ host generation 0 ufrag Xq3e network-id 1 network-cost 10`,
   sdpMLineIndex: 0,
   sdpMid: '0',
-});
+};
 
-/** The sequence number of a relayed message, whichever server relayed it. */
-export function relayedSeq(message: JsonMessage): number {
-  const data = (message.type === 'CANDIDATE' ? message.payload : message.data) as { candidate?: { candidate?: string } };
-  const text = data.candidate?.candidate ?? '';
-  return Number(text.slice('candidate:'.length, text.indexOf(' ')));
+/**
+ * A relay message serialised once per socket: each send only splices its sequence number in (the
+ * generators must stay cheaper than the server they load).
+ */
+function frameTemplate(message: unknown): (seq: number) => string {
+  const [before = '', after = ''] = JSON.stringify(message).split(SEQ_PLACEHOLDER);
+  return (seq) => before + seq + after;
 }
-
-export const relayType = (kind: TargetAddress['kind']) => (kind === 'peerjs' ? 'CANDIDATE' : 'signal');
 
 /** Spreads sockets over 127.0.0.2-127.0.0.41, so 20,000 of them never run out of source ports. */
 export const localAddress = (index: number) => `127.0.0.${2 + (index % 40)}`;
@@ -45,12 +46,12 @@ export async function pairSession(target: TargetAddress, index: number): Promise
 export async function openIdle(target: TargetAddress, index: number): Promise<BenchSocket> {
   const options = { localAddress: localAddress(index) };
   if (target.kind === 'ours') {
-    const socket = await BenchSocket.open(wsUrl(target.url, '/ws/customer'), 'signal', { ...options, headers: { origin: target.url } });
+    const socket = await BenchSocket.open(wsUrl(target.url, '/ws/customer'), { ...options, headers: { origin: target.url } });
     await greet(socket);
     return socket;
   }
-  if (target.kind === 'bare') return BenchSocket.open(wsUrl(target.url, `/relay?pair=idle-${index}`), 'signal', options);
-  const socket = BenchSocket.open(wsUrl(target.url, `/peerjs?key=peerjs&id=idle${index}&token=${token()}`), 'CANDIDATE', options);
+  if (target.kind === 'bare') return BenchSocket.open(wsUrl(target.url, `/relay?pair=idle-${index}`), options);
+  const socket = BenchSocket.open(wsUrl(target.url, `/peerjs?key=peerjs&id=idle${index}&token=${token()}`), options);
   const open = await socket;
   await open.next('OPEN');
   return open;
@@ -66,7 +67,7 @@ async function greet(socket: BenchSocket): Promise<void> {
 async function pairOurs(target: TargetAddress, index: number): Promise<PairedSession> {
   if (!target.agentCookie) throw new Error('our server needs the agent cookie');
   const origin = target.url;
-  const agent = await BenchSocket.open(wsUrl(target.url, '/ws/agent'), 'signal', {
+  const agent = await BenchSocket.open(wsUrl(target.url, '/ws/agent'), {
     headers: { origin, cookie: target.agentCookie },
     localAddress: localAddress(index * 2),
   });
@@ -75,7 +76,7 @@ async function pairOurs(target: TargetAddress, index: number): Promise<PairedSes
   agent.send({ type: 'session.create' });
   const { key, sessionId } = (await keyMessage) as { key: string; sessionId: string };
 
-  const customer = await BenchSocket.open(wsUrl(target.url, '/ws/customer'), 'signal', {
+  const customer = await BenchSocket.open(wsUrl(target.url, '/ws/customer'), {
     headers: { origin },
     localAddress: localAddress(index * 2 + 1),
   });
@@ -87,12 +88,12 @@ async function pairOurs(target: TargetAddress, index: number): Promise<PairedSes
   customer.send({ type: 'consent', decision: 'accept' });
   await consented;
 
+  const data = { type: 'candidate', candidate };
+  const frames = [frameTemplate({ type: 'signal', sessionId, data }), frameTemplate({ type: 'signal', data })] as const;
   return {
     sockets: [agent, customer],
     send(side, seq) {
-      const data = { type: 'candidate', candidate: candidate(seq) };
-      if (side === 0) agent.send({ type: 'signal', sessionId, data });
-      else customer.send({ type: 'signal', data });
+      (side === 0 ? agent : customer).send(frames[side](seq));
     },
   };
 }
@@ -106,16 +107,16 @@ async function waitForPhase(agent: BenchSocket, phase: string): Promise<void> {
 
 async function pairBare(target: TargetAddress, index: number): Promise<PairedSession> {
   const url = wsUrl(target.url, `/relay?pair=${index}-${token()}`);
-  const first = await BenchSocket.open(url, 'signal', { localAddress: localAddress(index * 2) });
+  const first = await BenchSocket.open(url, { localAddress: localAddress(index * 2) });
   const firstPaired = first.next('paired');
-  const second = await BenchSocket.open(url, 'signal', { localAddress: localAddress(index * 2 + 1) });
+  const second = await BenchSocket.open(url, { localAddress: localAddress(index * 2 + 1) });
   const secondPaired = second.next('paired');
   await Promise.all([firstPaired, secondPaired]);
-  const sessionId = token();
+  const frame = frameTemplate({ type: 'signal', sessionId: token(), data: { type: 'candidate', candidate } });
   return {
     sockets: [first, second],
     send(side, seq) {
-      (side === 0 ? first : second).send({ type: 'signal', sessionId, data: { type: 'candidate', candidate: candidate(seq) } });
+      (side === 0 ? first : second).send(frame(seq));
     },
   };
 }
@@ -124,7 +125,7 @@ async function pairBare(target: TargetAddress, index: number): Promise<PairedSes
 async function pairPeerjs(target: TargetAddress, index: number): Promise<PairedSession> {
   const ids = [`a${index}x${token()}`, `c${index}x${token()}`] as const;
   const open = async (id: string, address: string) => {
-    const socket = await BenchSocket.open(wsUrl(target.url, `/peerjs?key=peerjs&id=${id}&token=${token()}`), 'CANDIDATE', {
+    const socket = await BenchSocket.open(wsUrl(target.url, `/peerjs?key=peerjs&id=${id}&token=${token()}`), {
       localAddress: address,
     });
     await socket.next('OPEN');
@@ -139,14 +140,13 @@ async function pairPeerjs(target: TargetAddress, index: number): Promise<PairedS
   }, 5_000);
   heartbeat.unref();
   second.ws.once('close', () => clearInterval(heartbeat));
+  const frames = ([1, 0] as const).map((other) =>
+    frameTemplate({ type: 'CANDIDATE', dst: ids[other], payload: { candidate, type: 'media', connectionId } }),
+  );
   return {
     sockets: [first, second],
     send(side, seq) {
-      (side === 0 ? first : second).send({
-        type: 'CANDIDATE',
-        dst: ids[side === 0 ? 1 : 0],
-        payload: { candidate: candidate(seq), type: 'media', connectionId },
-      });
+      (side === 0 ? first : second).send((frames[side] as (seq: number) => string)(seq));
     },
   };
 }

@@ -37,6 +37,8 @@ export interface LoadFigures {
   latencyP99Ms: number;
   lost: number;
   errors: number;
+  /** The load generators' own event-loop delay p99 in the latency window (the worst generator): queueing outside the server. */
+  generatorDelayP99Ms: number;
   /** Largest session count: self time per part of the stack in a further saturated window. */
   cpuProfile?: CpuShare[];
   /** The same window: the functions with the most self time. */
@@ -99,7 +101,7 @@ async function measureTarget(
       `signaling ${target.kind} ${sessions} sessions: paired in ${load.pairSeconds.toFixed(1)} s, ` +
         `${Math.round(load.relayPerSecond)} msg/s at ${(load.serverCpuShare * 100).toFixed(0)} % server CPU ` +
         `(${Math.round(load.relayPerCpuSecond)} per CPU-second), p50/p99 ${load.latencyP50Ms.toFixed(2)}/${load.latencyP99Ms.toFixed(2)} ms ` +
-        `at ${load.latencyRate}/s`,
+        `at ${load.latencyRate}/s (generators' own loop delay p99 ${load.generatorDelayP99Ms.toFixed(2)} ms)`,
     );
     if (load.topFunctions) {
       log(`signaling ${target.kind} ${sessions} sessions, self time: ${load.topFunctions.slice(0, 10).map((f) => `${f.fn} ${f.percent.toFixed(1)} %`).join('; ')}`);
@@ -195,6 +197,7 @@ async function underLoad(
     latencyP99Ms: percentile(latencies, 99),
     lost: Math.max(0, sent - received),
     errors: fixed.reduce((sum, reply) => sum + reply.errors, 0),
+    generatorDelayP99Ms: Math.max(...fixed.map((reply) => reply.loopDelayP99Ms)),
     ...profile,
   };
 }
@@ -277,7 +280,7 @@ function signalingRows(figures: TargetFigures[], settings: SignalingSettings, st
               met: o && b && p ? o[key] < 5 && o[key] < b[key] && o[key] < p[key] : null,
             }
           : {}),
-        ...(name === 'p99' ? { note: latencyNote(o) } : {}),
+        ...(name === 'p99' ? { note: latencyNote(o, b, p) } : {}),
       });
     }
   }
@@ -297,10 +300,15 @@ function signalingRows(figures: TargetFigures[], settings: SignalingSettings, st
   return rows;
 }
 
-/** Why a latency figure may be high: lost or refused messages, or an offered rate near saturation. */
-function latencyNote(load: LoadFigures | undefined): string {
+/**
+ * Why a latency figure may be high: lost or refused messages, an offered rate near saturation, or
+ * the load generators' own event loop (a p99 below its delay measures them, not the server).
+ */
+function latencyNote(load: LoadFigures | undefined, ...baselines: Array<LoadFigures | undefined>): string {
   if (!load) return '';
   const notes: string[] = [];
+  const delays = [load, ...baselines].map((x) => (x ? x.generatorDelayP99Ms.toFixed(1) : '–'));
+  notes.push(`generators' loop delay p99 ${delays.join(' / ')} ms`);
   if (load.lost + load.errors > 0) notes.push(`ours: ${load.lost} lost, ${load.errors} errors`);
   if (load.relayPerSecond < load.latencyRate * 1.5) {
     notes.push(`ours saturates at ${Math.round(load.relayPerSecond)} msg/s on this machine now: queueing`);
