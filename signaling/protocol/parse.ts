@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** `json` is the text's JSON before validation (which strips unknown fields). */
+export type ParseResult<T> = { ok: true; value: T; json: unknown } | { ok: false; error: string };
 
 /** JSON text → validated message, never throwing: every received message goes through this. */
 export function parseMessage<S extends z.ZodTypeAny>(schema: S, text: string): ParseResult<z.infer<S>> {
@@ -16,5 +17,5 @@ export function parseMessage<S extends z.ZodTypeAny>(schema: S, text: string): P
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     return { ok: false, error: `${issue?.message ?? 'invalid message'}${where}` };
   }
-  return { ok: true, value: result.data };
+  return { ok: true, value: result.data, json };
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { agentWithSession, connect, pairedSession, startTestServer, type TestServer } from './harness';
+import { agentWithSession, connect, pairedSession, startTestServer, type TestClient, type TestServer } from './harness';
 
 const offer = { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' } as const;
 
@@ -71,6 +71,21 @@ describe('pairing and relay', () => {
     const atCustomer = await customer.next('signal');
     assert.equal(atCustomer.from, 'agent');
     assert.deepEqual(atCustomer.data, answer);
+    agent.close();
+    customer.close();
+  });
+
+  it('relays a signal as JSON with each key once, and only the fields the protocol knows', async () => {
+    const { agent, customer, sessionId } = await pairedSession(t.url);
+    const candidate = { candidate: 'candidate:1 1 udp 2122260223 192.0.2.10 54321 typ host', sdpMLineIndex: 0, sdpMid: '0' };
+    let atAgent = nextSignalText(agent);
+    customer.send({ type: 'signal', data: { type: 'candidate', candidate } });
+    const text = await atAgent;
+    assert.deepEqual(JSON.parse(text), { type: 'signal', sessionId, from: 'customer', data: { type: 'candidate', candidate } });
+    assert.deepEqual([text.split('"from":').length, text.split('"sessionId":').length], [2, 2], 'no key twice');
+    atAgent = nextSignalText(agent);
+    customer.send({ type: 'signal', data: { type: 'candidate', candidate: { ...candidate, injected: '<img>' }, extra: 1 } });
+    assert.deepEqual(JSON.parse(await atAgent), { type: 'signal', sessionId, from: 'customer', data: { type: 'candidate', candidate } });
     agent.close();
     customer.close();
   });
@@ -183,3 +198,16 @@ describe('pairing and relay', () => {
     customer.close();
   });
 });
+
+/** The raw text of the next signal a client receives (its parsed form would hide a key sent twice). */
+function nextSignalText(client: TestClient): Promise<string> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const text = data.toString();
+      if (!text.includes('"type":"signal"')) return;
+      client.socket.off('message', onMessage);
+      resolve(text);
+    };
+    client.socket.on('message', onMessage);
+  });
+}

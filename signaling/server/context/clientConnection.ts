@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Role, ServerMessage } from '../../protocol';
 import type { AgentAccount } from '../accounts/accountDirectory';
+import { wireTextOf } from './wireText';
 
 /** One signaling socket, with what the server knows about its sender (never what it claims). */
 export class ClientConnection {
@@ -77,6 +78,6 @@ export class ClientConnection {
       clearTimeout(this.sessionTimers.get(message.sessionId));
       this.sessionTimers.delete(message.sessionId);
     }
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(wireTextOf(message));
   }
 }

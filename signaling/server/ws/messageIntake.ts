@@ -97,7 +97,7 @@ export function createMessageIntake(
     }
 
     // Signals are most of the traffic: relayed at once when the store allows, without a promise.
-    if (message.type === 'signal' && relaySignalNow(ctx, connection, message)) return undefined;
+    if (message.type === 'signal' && relaySignalNow(ctx, connection, message, { text, json: parsed.json })) return undefined;
     const handled =
       connection.role === 'agent'
         ? dispatchAgent(ctx, connection, message as AgentMessage)

@@ -1,10 +1,17 @@
-import { signalCarriesMedia, type AgentMessageOf, type CustomerMessageOf, type SessionPhase } from '../../../protocol';
+import { signalCarriesMedia, type AgentMessageOf, type CustomerMessageOf, type ServerMessageOf, type SessionPhase } from '../../../protocol';
 import type { SessionRecord, SessionStore } from '../../store/sessionStore';
 import type { ClientConnection } from '../../context/clientConnection';
 import { sendError, type Handler, type HandlerContext } from '../../context/handlerContext';
+import { sameJson, stampedSignalText, withWireText } from '../../context/wireText';
 import { ownedSession, ownedSessionNow } from './ownedSession';
 
 type SignalMessage = AgentMessageOf<'signal'> | CustomerMessageOf<'signal'>;
+
+/** A received frame: its text, and its JSON before validation. */
+export interface ReceivedFrame {
+  text: string;
+  json: unknown;
+}
 
 /** Phases in which the picture connection may be negotiated (a paused share keeps its connection). */
 const PICTURE_PHASES: ReadonlySet<SessionPhase> = new Set(['choosing-screen', 'sharing', 'paused']);
@@ -23,12 +30,18 @@ export const relaySignal: Handler<SignalMessage> = async (ctx, connection, messa
 
 /**
  * The same, without a promise, when the store reads sessions in this process (the memory store):
- * signals are most of the traffic. False when the store cannot, and nothing was done.
+ * signals are most of the traffic. False when the store cannot, and nothing was done. With the
+ * received frame, the relayed text is made from it (see `relayedSignal`).
  */
-export function relaySignalNow(ctx: HandlerContext, connection: ClientConnection, message: SignalMessage): boolean {
+export function relaySignalNow(
+  ctx: HandlerContext,
+  connection: ClientConnection,
+  message: SignalMessage,
+  received?: ReceivedFrame,
+): boolean {
   if (!readsNow(ctx.store)) return false;
   const session = ownedSessionNow(ctx.store, connection, sessionIdOf(message));
-  if (session) relayWithin(ctx, connection, message, session);
+  if (session) relayWithin(ctx, connection, message, session, received);
   return true;
 }
 
@@ -45,6 +58,7 @@ function relayWithin(
   connection: ClientConnection,
   message: SignalMessage,
   session: Readonly<SessionRecord>,
+  received?: ReceivedFrame,
 ): void {
   const target = connection.role === 'agent' ? session.customerConnectionId : session.agentConnectionId;
   const allowed = PICTURE_PHASES.has(session.phase) || (session.phase === 'key-entered' && !signalCarriesMedia(message.data));
@@ -52,5 +66,21 @@ function relayWithin(
     return sendError(connection, 'not-allowed', 'The screen share has not been accepted yet.');
   }
   ctx.metrics.signalRelayed(connection.role);
-  ctx.router.deliver(target, { type: 'signal', sessionId: session.id, from: connection.role, data: message.data });
+  ctx.router.deliver(target, relayedSignal(connection, message, session.id, received));
+}
+
+/**
+ * What the other side gets. When validation left the received frame as it was (nothing stripped),
+ * the message carries the frame's own text with the server's stamp spliced in, so sending it
+ * costs no JSON.stringify; otherwise it is serialised from the validated message as usual.
+ */
+function relayedSignal(
+  connection: ClientConnection,
+  message: SignalMessage,
+  sessionId: string,
+  received: ReceivedFrame | undefined,
+): ServerMessageOf<'signal'> {
+  const relayed: ServerMessageOf<'signal'> = { type: 'signal', sessionId, from: connection.role, data: message.data };
+  if (!received || !sameJson(received.json, message)) return relayed;
+  return withWireText(relayed, stampedSignalText(received.text, connection.role, 'sessionId' in message ? undefined : sessionId));
 }
