@@ -45,6 +45,7 @@ export function settingsFrom(argv: readonly string[]): BenchSettings {
       windowMs: quick ? 1_500 : 10_000,
       latencyRate: 2_000,
       generators: 2,
+      startTogether: quick,
     },
     joinRuns: quick ? 3 : 20,
     pictureSeconds: quick ? 10 : 60,

@@ -68,6 +68,20 @@ export class InspectorSession {
   }
 }
 
+/**
+ * A full garbage collection in the server process (through its inspector), so an RSS reading
+ * after it does not depend on when V8 last collected (e.g. the garbage of a database start).
+ */
+export async function collectGarbage(inspectorUrl: string | undefined): Promise<void> {
+  if (!inspectorUrl) return;
+  const inspector = await InspectorSession.connect(inspectorUrl);
+  try {
+    await inspector.call('HeapProfiler.collectGarbage');
+  } finally {
+    inspector.close();
+  }
+}
+
 function partOf({ functionName, url }: ProfileNode['callFrame']): string | undefined {
   if (functionName === '(idle)') return undefined;
   if (functionName === '(garbage collector)') return 'garbage collection';

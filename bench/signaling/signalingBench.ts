@@ -2,7 +2,7 @@ import { hardFileLimit, cpuSeconds, rssBytes } from '../support/processes';
 import { percentile } from '../support/stats';
 import type { Row } from '../report/model';
 import { GeneratorPool, shares } from './generatorPool';
-import { InspectorSession, type CpuShare, type FunctionShare } from './cpuProfile';
+import { collectGarbage, InspectorSession, type CpuShare, type FunctionShare } from './cpuProfile';
 import { measureRelaySteps, type RelayStepCost } from './relayCost';
 import { startTarget, type RunningTarget, type TargetKind } from './targets';
 
@@ -20,6 +20,12 @@ export interface SignalingSettings {
    */
   latencyRate: number;
   generators: number;
+  /**
+   * Start every server at once (--quick): our server's database start (seconds, tens of seconds on
+   * a loaded machine) then overlaps the baselines' measurements instead of adding to the run; the
+   * servers not being measured sit idle meanwhile. The full run starts each when its turn comes.
+   */
+  startTogether: boolean;
 }
 
 export interface LoadFigures {
@@ -65,9 +71,12 @@ export async function measureSignaling(
   const pool = GeneratorPool.start(settings.generators);
   const figures: TargetFigures[] = [];
   const rates = new Map<number, number>();
+  const startedEarly = settings.startTogether ? settings.servers.map((kind) => startTarget(kind)) : [];
+  // Awaited in turn below; a failure of a later one must not go unhandled meanwhile.
+  for (const starting of startedEarly) starting.catch(() => undefined);
   try {
-    for (const kind of settings.servers) {
-      const target = await startTarget(kind);
+    for (const [index, kind] of settings.servers.entries()) {
+      const target = await (startedEarly[index] ?? startTarget(kind));
       try {
         figures.push(await measureTarget(target, pool, settings, rates, log));
       } finally {
@@ -75,6 +84,8 @@ export async function measureSignaling(
       }
     }
   } finally {
+    // Servers started early but not reached (an earlier one failed) are stopped too.
+    await Promise.allSettled(startedEarly.map(async (starting) => (await starting).stop()));
     await pool.stop();
   }
   const ourRelaySteps = await measureRelaySteps();
@@ -117,9 +128,11 @@ async function idleMemory(target: RunningTarget, pool: GeneratorPool, count: num
   await pool.ask((index) => ({ cmd: 'idle', target, ...(shares(200, pool.size)[index] as { count: number; firstIndex: number }) }));
   await pool.ask(() => ({ cmd: 'close' }));
   await sleep(500);
+  await collectGarbage(target.inspectorUrl);
   const before = rssBytes(target.pid);
   const opened = await pool.ask((index) => ({ cmd: 'idle', target, ...(shares(count, pool.size)[index] as { count: number; firstIndex: number }) }));
   await sleep(1_000);
+  await collectGarbage(target.inspectorUrl);
   const after = rssBytes(target.pid);
   await pool.ask(() => ({ cmd: 'close' }));
   const total = opened.reduce((sum, reply) => sum + reply.opened, 0);

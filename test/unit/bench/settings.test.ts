@@ -13,6 +13,7 @@ describe('bench: what a run measures', () => {
     assert.ok(quick.audit.sessions < full.audit.sessions);
     assert.ok(quick.history.events < full.history.events);
     assert.equal(quick.signaling.sessionCounts.length, 1);
+    assert.equal(quick.signaling.startTogether, true, 'quick starts the three servers at once');
   });
 
   it('the full run measures 300 kbit/s, 1 Mbit/s and 2 Mbit/s, with "Sharp text"', () => {
@@ -20,5 +21,6 @@ describe('bench: what a run measures', () => {
     assert.deepEqual(full.uplink.ratesBitsPerSecond, [300_000, 1_000_000, 2_000_000]);
     assert.equal(full.uplink.sharpText, true);
     assert.equal(full.joinRuns, 20);
+    assert.equal(full.signaling.startTogether, false, 'the full run starts each server in its turn, as before');
   });
 });
