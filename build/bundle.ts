@@ -64,6 +64,8 @@ export async function bundleAll(): Promise<void> {
         'webhooks-cli': at('signaling/server/webhooks/webhooksCli.ts'),
         audit: at('signaling/server/platform/launchAuditCli.ts'),
         'audit-cli': at('signaling/server/audit/cli.ts'),
+        // The embedded database's thread (db/pgliteWorkerClient.ts starts it from beside itself).
+        'pglite-worker': at('signaling/server/db/pgliteWorker.ts'),
       },
       outdir: inDist('server'),
     }),

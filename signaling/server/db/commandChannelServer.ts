@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPoolClient } from 'kysely';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
@@ -8,6 +7,7 @@ import { z } from 'zod';
 import { onFrames, writeFrame } from './channelFrames';
 import { channelFile, type ChannelAddress, type ChannelReply } from './commandChannelAddress';
 import type { PGlitePool } from './pglitePool';
+import type { EmbeddedPostgres } from './pgliteWorkerClient';
 
 const SECRET_BYTES = 32;
 const MAX_QUERY_BYTES = 1024 * 1024;
@@ -27,7 +27,7 @@ export interface CommandChannel {
  * server's user; a command that proves the secret sends SQL, which runs on the server's own
  * connection pool: a command's transaction and the server's never interleave.
  */
-export async function openCommandChannel(dir: string, pglite: PGlite, pool: PGlitePool): Promise<CommandChannel> {
+export async function openCommandChannel(dir: string, pglite: EmbeddedPostgres, pool: PGlitePool): Promise<CommandChannel> {
   const secret = randomBytes(SECRET_BYTES);
   const sockets = new Set<Socket>();
   const sessions = new Set<Promise<void>>();
@@ -60,7 +60,7 @@ export async function openCommandChannel(dir: string, pglite: PGlite, pool: PGli
 }
 
 /** One command's connection: the secret first, then one query at a time. */
-function serve(socket: Socket, secret: Buffer, pglite: PGlite, pool: PGlitePool): Promise<void> {
+function serve(socket: Socket, secret: Buffer, pglite: EmbeddedPostgres, pool: PGlitePool): Promise<void> {
   let authenticated = false;
   let lease: PostgresPoolClient | undefined;
   let idle: NodeJS.Timeout | undefined;

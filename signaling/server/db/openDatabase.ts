@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,6 +8,7 @@ import { connectCommandChannel } from './commandChannelClient';
 import { openCommandChannel } from './commandChannelServer';
 import { migrations } from './migrations';
 import { PGlitePool } from './pglitePool';
+import { PGliteWorker } from './pgliteWorkerClient';
 import type { Tables } from './schema';
 
 /**
@@ -51,9 +51,9 @@ async function openPGlite(dir: string, user: DatabaseUser): Promise<Database> {
   const lock = dir === IN_MEMORY ? { unlock: async () => {} } : await lockDirectory(dir);
   if ('owner' in lock) return besideRunningServer(dir, lock.owner, user);
   const { unlock } = lock;
-  let pglite: PGlite;
+  let pglite: PGliteWorker;
   try {
-    pglite = await PGlite.create(dir === IN_MEMORY ? 'memory://' : dir, { parsers: { [INT8]: Number } });
+    pglite = await PGliteWorker.start(dir === IN_MEMORY ? 'memory://' : dir);
   } catch (error) {
     await unlock();
     throw error;

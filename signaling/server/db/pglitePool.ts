@@ -1,5 +1,5 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import type { EmbeddedPostgres } from './pgliteWorkerClient';
 
 /**
  * PGlite is one PostgreSQL backend with one session, so it is lent to one user at a time: this
@@ -9,7 +9,7 @@ export class PGlitePool implements PostgresPool {
   readonly options = {};
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: EmbeddedPostgres) {}
 
   async connect(): Promise<PostgresPoolClient> {
     let release!: () => void;

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../../../signaling/server/db/openDatabase';
+import { PGliteQueryError, PGliteWorker } from '../../../signaling/server/db/pgliteWorkerClient';
+import { copyPGliteTemplate } from '../../support/pgliteTemplate';
+
+/** The embedded database runs in a worker thread (db/pgliteWorker.ts): what the server relies on from that thread. */
+describe('PGlite in its worker thread', function () {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'screenshare-pglite-worker-'));
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports a failing query as an error with its PostgreSQL code, and keeps working', async () => {
+    const worker = await PGliteWorker.start('memory://');
+    try {
+      await assert.rejects(worker.query('select * from no_such_table', []), (error: unknown) => {
+        assert.ok(error instanceof PGliteQueryError);
+        assert.match(error.message, /no_such_table/);
+        assert.equal(error.code, '42P01');
+        return true;
+      });
+      assert.deepEqual((await worker.query<{ sum: number }>('select 1 + $1::int as sum', [2])).rows, [{ sum: 3 }]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('fails waiting and later queries with a clear error when the thread dies', async () => {
+    const worker = await PGliteWorker.start('memory://');
+    const waiting = worker.query('select pg_sleep(5)', []);
+    await worker.thread.terminate();
+    await assert.rejects(waiting, /embedded database \(PGlite worker\) stopped unexpectedly/);
+    await assert.rejects(worker.query('select 1', []), /stopped unexpectedly/);
+  });
+
+  it('says why it cannot open a database', async () => {
+    const file = path.join(dir, 'not-a-folder');
+    await (await import('node:fs/promises')).writeFile(file, 'x');
+    await assert.rejects(PGliteWorker.start(file), /could not be opened/);
+  });
+
+  describe('through the server database (Kysely)', function () {
+    let database: Database;
+    const databaseDir = () => path.join(dir, 'database');
+    before(async () => {
+      await copyPGliteTemplate(databaseDir());
+      database = await openDatabase({ databaseUrl: undefined, databaseDir: databaseDir() });
+      await sql`create table counter (n int not null)`.execute(database.db);
+      await sql`insert into counter values (0)`.execute(database.db);
+    });
+    after(async () => {
+      await database?.close();
+    });
+
+    it('runs transactions one after another, never interleaved', async () => {
+      const increments = Array.from({ length: 20 }, () =>
+        database.db.transaction().execute(async (trx) => {
+          const { n } = await trx.selectFrom('counter' as never).select(sql<number>`n`.as('n')).executeTakeFirstOrThrow();
+          await new Promise((resolve) => setImmediate(resolve));
+          await sql`update counter set n = ${n + 1}`.execute(trx);
+        }),
+      );
+      const failing = database.db.transaction().execute(async (trx) => {
+        await sql`update counter set n = n + 1000`.execute(trx);
+        throw new Error('rolled back');
+      });
+      await Promise.all(increments);
+      await assert.rejects(failing, /rolled back/);
+      const row = await sql<{ n: number }>`select n from counter`.execute(database.db);
+      assert.deepEqual(row.rows, [{ n: 20 }]);
+    });
+
+    it('writes every query it was given before it closes, and the data is there after a reopen', async () => {
+      const inserts = Array.from({ length: 30 }, (_, i) => sql`insert into counter values (${i + 100})`.execute(database.db));
+      await Promise.all(inserts);
+      await database.close();
+      database = await openDatabase({ databaseUrl: undefined, databaseDir: databaseDir() });
+      const rows = await sql<{ count: number }>`select count(*)::int as count from counter`.execute(database.db);
+      assert.deepEqual(rows.rows, [{ count: 31 }]);
+    });
+  });
+});
