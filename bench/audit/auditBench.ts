@@ -158,7 +158,10 @@ function auditRows(figures: AuditFigures[], settings: AuditBenchSettings): Row[]
 async function startAuditTarget(mode: AuditMode): Promise<RunningTarget> {
   const dataDir = await mkdtemp(path.join(tmpdir(), `bench-audit-${mode}-`));
   const database = await benchDatabase(mode);
-  const child = spawnWithFileLimit(process.execPath, ['--import', 'tsx', path.join(here, 'auditServer.ts'), `--audit=${mode}`], {
+  // BENCH_AUDIT_PROFILE=<folder>: each server writes a V8 CPU profile of its whole run there (audit-on-….cpuprofile).
+  const profileDir = process.env.BENCH_AUDIT_PROFILE;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=audit-${mode}-${process.pid}.cpuprofile`] : [];
+  const child = spawnWithFileLimit(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'auditServer.ts'), `--audit=${mode}`], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
