@@ -9,6 +9,8 @@ import { copyPGliteTemplate } from '../../support/pgliteTemplate';
 
 /** The embedded database runs in a worker thread (db/pgliteWorker.ts): what the server relies on from that thread. */
 describe('PGlite in its worker thread', function () {
+  // Each test starts a thread that loads PGlite's WebAssembly: seconds, tens of them on a loaded machine.
+  this.timeout(90_000);
   let dir: string;
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'screenshare-pglite-worker-'));
