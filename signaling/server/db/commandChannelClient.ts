@@ -23,6 +23,31 @@ export async function connectCommandChannel(dir: string, serverPid: number): Pro
   return new CommandChannelPool(socket);
 }
 
+/** How long a command waits for a server that is still starting to open its command channel. */
+export const COMMAND_CHANNEL_WAIT_MS = 15_000;
+const RETRY_MS = 100;
+
+/**
+ * A server writes its channel's address only once its database is open, so a command started
+ * while the server starts waits for it (up to `waitMs`). 'gone' when the server process ended
+ * meanwhile (the folder is free again), 'starting' when its channel did not come in time.
+ */
+export async function waitForCommandChannel(
+  dir: string,
+  serverPid: number,
+  serverAlive: () => boolean,
+  waitMs = COMMAND_CHANNEL_WAIT_MS,
+): Promise<CommandChannelPool | 'gone' | 'starting'> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const pool = await connectCommandChannel(dir, serverPid).catch(() => undefined);
+    if (pool) return pool;
+    if (!serverAlive()) return 'gone';
+    if (Date.now() >= deadline) return 'starting';
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  }
+}
+
 /** Kysely's PostgreSQL driver on the channel: one connection, lent to one user at a time (like PGlitePool). */
 export class CommandChannelPool implements PostgresPool {
   readonly options = {};

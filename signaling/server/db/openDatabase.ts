@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config';
-import { connectCommandChannel } from './commandChannelClient';
+import { waitForCommandChannel } from './commandChannelClient';
 import { openCommandChannel } from './commandChannelServer';
 import { migrations } from './migrations';
 import { PGlitePool } from './pglitePool';
@@ -36,8 +36,17 @@ export const IN_MEMORY = 'memory';
  */
 export type DatabaseUser = 'server' | 'command';
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databaseDir'>, user: DatabaseUser = 'command'): Promise<Database> {
-  const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPGlite(config.databaseDir, user);
+export interface OpenOptions {
+  /** How long a command waits for a starting server's command channel (tests shorten it). */
+  channelWaitMs?: number;
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'databaseDir'>,
+  user: DatabaseUser = 'command',
+  options: OpenOptions = {},
+): Promise<Database> {
+  const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPGlite(config.databaseDir, user, options);
   try {
     await migrateToLatest(database.db);
   } catch (error) {
@@ -47,9 +56,12 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databas
   return database;
 }
 
-async function openPGlite(dir: string, user: DatabaseUser): Promise<Database> {
+async function openPGlite(dir: string, user: DatabaseUser, options: OpenOptions): Promise<Database> {
   const lock = dir === IN_MEMORY ? { unlock: async () => {} } : await lockDirectory(dir);
-  if ('owner' in lock) return besideRunningServer(dir, lock.owner, user);
+  if ('owner' in lock) {
+    // Its owner ended while we waited for its channel: the folder is free again.
+    return (await besideRunningServer(dir, lock.owner, user, options)) ?? openPGlite(dir, user, options);
+  }
   const { unlock } = lock;
   let pglite: PGliteWorker;
   try {
@@ -74,15 +86,24 @@ async function openPGlite(dir: string, user: DatabaseUser): Promise<Database> {
   };
 }
 
-/** A command run while the server has the PGlite folder open: it works through the server's command channel. */
-async function besideRunningServer(dir: string, owner: number, user: DatabaseUser): Promise<Database> {
-  const pool = user === 'command' ? await connectCommandChannel(dir, owner).catch(() => undefined) : undefined;
-  if (!pool) {
+/**
+ * A command run while the server has the PGlite folder open: it works through the server's
+ * command channel, waiting a little for a server that is still starting. Undefined when the
+ * folder's owner went away meanwhile.
+ */
+async function besideRunningServer(dir: string, owner: number, user: DatabaseUser, options: OpenOptions): Promise<Database | undefined> {
+  const inUse = `The database in ${dir} is in use by process ${owner} (a running server).`;
+  const otherWays = 'Stop it first, or set DATABASE_URL to use PostgreSQL, which several programs can share.';
+  if (user !== 'command') throw new DatabaseError(`${inUse} ${otherWays}`);
+  const channel = await waitForCommandChannel(dir, owner, () => processAlive(owner), options.channelWaitMs);
+  if (channel === 'gone') return undefined;
+  if (channel === 'starting') {
     throw new DatabaseError(
-      `The database in ${dir} is in use by process ${owner} (a running server). Stop it first, or set DATABASE_URL to use PostgreSQL, which several programs can share.`,
+      `The server (process ${owner}) that uses the database in ${dir} is starting; try again in a moment. ` +
+        `(If process ${owner} is another command rather than a server, wait for it to finish.)`,
     );
   }
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: channel }) });
   return { db, kind: 'pglite', location: `${dir} (through the running server, process ${owner})`, close: () => db.destroy() };
 }
 
