@@ -2,11 +2,12 @@
  * Runs in every bench page before its own scripts (page.addInitScript): records, in epoch
  * milliseconds (performance.timeOrigin + performance.now(), one clock for every page on this
  * machine), the signaling messages each page sends and receives, clicks on buttons, and each
- * RTCPeerConnection with the moment it connected. The pages themselves are not changed.
+ * RTCPeerConnection with the moment it connected, and when each getDisplayMedia resolved. The
+ * pages themselves are not changed.
  */
 export interface BenchEvent {
   at: number;
-  kind: 'ws-in' | 'ws-out' | 'click' | 'connected' | 'first-frame';
+  kind: 'ws-in' | 'ws-out' | 'click' | 'connected' | 'first-frame' | 'captured';
   /** message type, button text, ... */
   what: string;
   /** session.update phase, or the signal's data.type (offer, answer, candidate) */
@@ -66,6 +67,16 @@ export function instrumentPage(): void {
     }
   }
   window.RTCPeerConnection = RecordingPeerConnection;
+
+  const mediaDevices = navigator.mediaDevices as MediaDevices | undefined;
+  if (mediaDevices?.getDisplayMedia) {
+    const getDisplayMedia = mediaDevices.getDisplayMedia.bind(mediaDevices);
+    mediaDevices.getDisplayMedia = async (options?: DisplayMediaStreamOptions) => {
+      const stream = await getDisplayMedia(options);
+      probe.events.push({ at: now(), kind: 'captured', what: 'getDisplayMedia' });
+      return stream;
+    };
+  }
 
   document.addEventListener(
     'click',

@@ -70,7 +70,8 @@ function joinRows({ ours, loopback }: JoinFigures): Row[] {
         note: `ICE + DTLS + data channel while the consent screen shows; the bench clicked "Share my screen" at ${Math.round(p(ours.map((x) => x.consentClicked), q))} ms`,
       },
       { section: 'join', figure: `${name} Continue → paired (agent sees consent)`, unit: 'ms', ours: p(ours.map((x) => x.paired), q), limit: null },
-      { section: 'join', figure: `${name} Share my screen → offer with the picture at agent`, unit: 'ms', ours: p(afterConsent((x) => x.offer), q), limit: p(loopback.map((x) => x.offer), q), note: `capture: limit ${Math.round(p(loopback.map((x) => x.captured), q))} ms, then its offer; ours adds the picture to the connection made before consent` },
+      { section: 'join', figure: `${name} Share my screen → screen captured`, unit: 'ms', ours: p(afterConsent((x) => x.captured), q), limit: p(loopback.map((x) => x.captured), q), note: 'getDisplayMedia resolved' },
+      { section: 'join', figure: `${name} Share my screen → offer with the picture at agent`, unit: 'ms', ours: p(afterConsent((x) => x.offer), q), limit: p(loopback.map((x) => x.offer), q), note: 'limit: after its capture; ours: at the click, while capturing (the video section is filled when the capture resolves)' },
       { section: 'join', figure: `${name} Share my screen → picture negotiated`, unit: 'ms', ours: p(afterConsent((x) => x.answer), q), limit: p(loopback.map((x) => x.connected), q), note: 'ours: the answer is back at the customer; limit: its connection is connected' },
       {
         section: 'join',
@@ -78,7 +79,7 @@ function joinRows({ ours, loopback }: JoinFigures): Row[] {
         unit: 'ms',
         ours: shareToFrame,
         limit: limitShareToFrame,
-        ...(q === 50 ? { target: '≤ limit (ratio ≤ 1.0)', met: ratio <= 1, note: `ratio ${ratio.toFixed(2)}; ours: first frame ${Math.round(p(ours.map((x) => x.firstFrame - x.answer), q))} ms after the answer, limit: ${Math.round(p(loopback.map((x) => x.firstFrame - x.connected), q))} ms after connecting` } : {}),
+        ...(q === 50 ? { target: '≤ limit (ratio ≤ 1.0)', met: ratio <= 1, note: `ratio ${ratio.toFixed(2)}; ours: first frame ${Math.round(p(ours.map(afterReady), q))} ms after capture and answer (the later), limit: ${Math.round(p(loopback.map((x) => x.firstFrame - x.connected), q))} ms after connecting` } : {}),
       },
     );
     const total = p(ours.map((x) => x.firstFrame), q);
@@ -94,14 +95,17 @@ function joinRows({ ours, loopback }: JoinFigures): Row[] {
   return rows;
 }
 
+/** From the moment both the screen is captured and the picture is negotiated to the agent's first frame. */
+const afterReady = (x: JoinPhases) => x.firstFrame - Math.max(x.captured, x.answer);
+
 /** Median time spent in each step of the path to the first frame, largest first: where the join's time goes. */
 function costliest(runs: JoinPhases[]): string {
   const steps: Array<[string, (x: JoinPhases) => number]> = [
     ['key check', (x) => x.keyAccepted],
     ['consent click', (x) => x.consentClicked - x.keyAccepted],
-    ['capture + offer', (x) => x.offer - x.consentClicked],
-    ['answer', (x) => x.answer - x.offer],
-    ['first frame after the answer', (x) => x.firstFrame - x.answer],
+    ['capture', (x) => x.captured - x.consentClicked],
+    ['negotiation after the capture', (x) => Math.max(0, x.answer - x.captured)],
+    ['first frame after capture and answer', afterReady],
     ['ICE + DTLS after the click', (x) => Math.max(0, x.connected - x.consentClicked)],
   ];
   return steps

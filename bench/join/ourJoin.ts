@@ -15,9 +15,14 @@ export interface JoinPhases {
    * screen shows (data channel only), this is usually before "Share my screen".
    */
   connected: number;
-  /** The agent receives the offer that carries the picture: the first offer after "Share my screen" (after the capture). */
+  /** The customer's getDisplayMedia resolved: the screen is captured. */
+  captured: number;
+  /**
+   * The agent receives the offer with the picture's video section: the first offer after "Share
+   * my screen" (since issue #17 sent at the click, while the screen is being captured).
+   */
   offer: number;
-  /** The customer receives the agent's answer to that offer: the picture may flow. */
+  /** The customer receives the agent's answer to that offer: once captured too, the picture may flow. */
   answer: number;
   /** The agent's video decodes its first frame. */
   firstFrame: number;
@@ -66,6 +71,7 @@ export async function joinOnce(agent: AgentConsolePage, customerBrowser: Browser
     consentClicked: since(clicked),
     paired: since(first(agentEvents, mark, (e) => e.kind === 'ws-in' && e.what === 'session.update' && e.detail === 'choosing-screen', 'choosing-screen')),
     connected: since(first(agentEvents, mark, (e) => e.kind === 'connected', 'connected')),
+    captured: since(first(customerEvents, clicked, (e) => e.kind === 'captured', 'captured')),
     offer: since(pictureOffer),
     answer: since(first(customerEvents, pictureOffer, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'answer', 'answer')),
     firstFrame: since(first(agentEvents, mark, (e) => e.kind === 'first-frame' && e.what === 'Customer screen', 'first frame')),

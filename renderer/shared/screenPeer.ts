@@ -2,7 +2,7 @@ import SimplePeer from 'simple-peer';
 import { MAX_PEER_CHANNEL_MESSAGE_CHARS, PeerChannelMessage, SignalData, parseMessage } from '../../signaling/protocol';
 import type { IceServer } from '../../signaling/protocol';
 import { connectionWords } from './verification/verificationWords';
-import { applySenderTuning, NORMAL_TUNING, SHARP_TEXT_TUNING } from './senderTuning';
+import { applySenderTuning, NORMAL_TUNING, SHARP_TEXT_TUNING, type SenderTuning } from './senderTuning';
 
 /**
  * Our only contact with simple-peer (unmaintained since 2022), so it can be swapped for plain
@@ -36,6 +36,8 @@ export class ScreenPeer {
   private sharpText = false;
   private videoSender: RTCRtpSender | undefined;
   private stream: MediaStream | undefined;
+  /** The video section negotiated ahead of the capture (prepareVideo), until its track arrives. */
+  private preparedVideo: RTCRtpTransceiver | undefined;
 
   constructor(private readonly options: ScreenPeerOptions) {
     this.stream = options.stream;
@@ -63,13 +65,44 @@ export class ScreenPeer {
   }
 
   /**
-   * Adds the picture to a sender that connected without it: the connection renegotiates (one
-   * offer and answer over the existing DTLS transport) instead of starting from scratch.
+   * Sender only, at consent and before the screen is captured: adds the picture's video section
+   * now (a tuned sendonly transceiver without a track), so its offer and answer overlap the
+   * capture and addStream() only hands it the track. Nothing is encoded or sent until then.
+   */
+  prepareVideo(): void {
+    if (this.destroyed || this.options.role !== 'sender' || this.stream || this.preparedVideo) return;
+    // A stream id in the offer: the receiving side gets the track with a stream ('stream' event).
+    this.preparedVideo = this.connection.addTransceiver('video', { direction: 'sendonly', streams: [new MediaStream()] });
+    this.negotiate();
+    void this.tuneSender();
+  }
+
+  /** The capture did not come (cancelled, refused, failed): the prepared video section is closed again. */
+  dropVideo(): void {
+    const transceiver = this.preparedVideo;
+    if (this.destroyed || !transceiver || this.stream) return;
+    this.preparedVideo = undefined;
+    transceiver.stop();
+    this.negotiate();
+  }
+
+  /**
+   * Adds the picture to a sender that connected without it: into the video section prepared
+   * before (no negotiation), or else by renegotiating (one offer and answer over the existing
+   * DTLS transport) instead of starting from scratch.
    */
   addStream(stream: MediaStream): void {
     if (this.destroyed || this.options.role !== 'sender' || this.stream) return;
     this.stream = stream;
-    for (const track of stream.getVideoTracks()) track.contentHint = NORMAL_TUNING.contentHint;
+    for (const track of stream.getVideoTracks()) track.contentHint = this.tuning.contentHint;
+    const track = stream.getVideoTracks()[0];
+    const prepared = this.preparedVideo;
+    if (prepared && track) {
+      this.videoSender = prepared.sender;
+      // Fails only if the section was closed meanwhile: then the picture is lost like a failed peer.
+      prepared.sender.replaceTrack(track).catch((error: Error) => this.options.onError?.(error));
+      return;
+    }
     this.peer.addStream(stream);
     // Tuned before the offer goes out, so the first frame is already encoded as tuned.
     void this.tuneSender();
@@ -143,7 +176,16 @@ export class ScreenPeer {
   }
 
   /** Text on a screen must stay readable: keep resolution, drop frame rate under pressure. */
+  /** simple-peer's negotiate(): the initiator's next offer (now, or after the one under way); not in @types/simple-peer. */
+  private negotiate(): void {
+    (this.peer as unknown as { negotiate(): void }).negotiate();
+  }
+
   private async tuneSender(): Promise<void> {
-    await applySenderTuning(this.connection, this.sharpText ? SHARP_TEXT_TUNING : NORMAL_TUNING);
+    await applySenderTuning(this.connection, this.tuning);
+  }
+
+  private get tuning(): SenderTuning {
+    return this.sharpText ? SHARP_TEXT_TUNING : NORMAL_TUNING;
   }
 }

@@ -13,9 +13,10 @@ export const NORMAL_TUNING: SenderTuning = { maxBitrate: 8_000_000, maxFramerate
 export const SHARP_TEXT_TUNING: SenderTuning = { maxBitrate: 12_000_000, maxFramerate: 5, contentHint: 'text' };
 
 export async function applySenderTuning(connection: RTCPeerConnection, tuning: SenderTuning): Promise<void> {
-  for (const sender of connection.getSenders()) {
-    if (sender.track?.kind !== 'video') continue;
-    sender.track.contentHint = tuning.contentHint;
+  // Every video sender, also one prepared before its track (the capture) arrived.
+  for (const { sender, receiver, direction } of connection.getTransceivers()) {
+    if (receiver.track.kind !== 'video' || direction === 'stopped' || direction === 'recvonly' || direction === 'inactive') continue;
+    if (sender.track) sender.track.contentHint = tuning.contentHint;
     const parameters = sender.getParameters();
     parameters.degradationPreference = 'maintain-resolution';
     for (const encoding of parameters.encodings ?? []) {

@@ -204,6 +204,7 @@ export class SessionPanel {
   receivePhase(phase: SessionPhase, surface?: ShareSurface): void {
     if (!this.model.isLive) return;
     this.model.receivePhase(phase, surface);
+    if (this.peer && this.customerShares()) this.ensureVideo();
     this.render();
   }
 
@@ -213,9 +214,9 @@ export class SessionPanel {
     // lost); one from the same connection adds the picture to it (after consent).
     if (this.peer && data.type === 'offer' && !isSameConnection(this.peer.connection, data.sdp)) this.closePeer();
     this.peer ??= this.openPeer();
-    // "Connecting…" where the picture will be, once an offer may carry it (not before consent).
-    const stage = this.model.stage;
-    if (data.type === 'offer' && !(stage.stage === 'active' && stage.phase === 'key-entered')) {
+    // "Connecting…" where the picture will be, once the customer shares one. An offer alone says
+    // not that: the customer's page negotiates the picture's section while still choosing a screen.
+    if (data.type === 'offer' && this.customerShares()) {
       this.ensureVideo();
       this.render();
     }
@@ -258,12 +259,18 @@ export class SessionPanel {
   private openPeer(): ScreenPeer {
     return this.actions.createPeer(this, {
       onStream: (stream) => {
-        if (!this.model.isLive || !this.peer) return;
-        this.ensureVideo().showStream(stream, this.peer.connection);
-        // The picture is what the agent waits for: bring all of it into view.
-        this.element.scrollIntoView({ block: 'nearest' });
-        this.model.pictureStarted();
-        this.render();
+        const peer = this.peer;
+        if (!this.model.isLive || !peer) return;
+        // The picture has started when its first packets arrive (the track unmutes), not when
+        // its section is negotiated: that happens while the customer is still choosing a screen.
+        whenMediaFlows(stream, () => {
+          if (!this.model.isLive || this.peer !== peer) return;
+          this.ensureVideo().showStream(stream, peer.connection);
+          // The picture is what the agent waits for: bring all of it into view.
+          this.element.scrollIntoView({ block: 'nearest' });
+          this.model.pictureStarted();
+          this.render();
+        });
       },
       onError: (error) => {
         if (!this.model.isLive) return;
@@ -287,6 +294,12 @@ export class SessionPanel {
         this.render();
       },
     });
+  }
+
+  /** The customer has captured a screen (the picture is on its way, or paused). */
+  private customerShares(): boolean {
+    const stage = this.model.stage;
+    return stage.stage === 'active' && (stage.phase === 'sharing' || stage.phase === 'paused');
   }
 
   private ensureVideo(): VideoView {
@@ -390,4 +403,11 @@ export class SessionPanel {
     show(this.retryButton, view.retryShown);
     show(this.closeButton, view.closeShown);
   }
+}
+
+/** Calls `flowing` once the stream's video track carries media (at once if it already does). */
+function whenMediaFlows(stream: MediaStream, flowing: () => void): void {
+  const track = stream.getVideoTracks()[0];
+  if (!track || !track.muted) return flowing();
+  track.addEventListener('unmute', flowing, { once: true });
 }

@@ -39,6 +39,8 @@ export class ActiveShare {
   /** The current connection's verification words, once known. */
   words: string[] | null = null;
   private paused = false;
+  /** Consent is given and a capture is under way: the peer prepares the picture's video section. */
+  private pictureExpected = false;
 
   constructor(
     private readonly route: SignalRoute,
@@ -51,6 +53,23 @@ export class ActiveShare {
   /** The captured screen, once the customer shared it. */
   get stream(): MediaStream | null {
     return this.captured;
+  }
+
+  /**
+   * The customer consented and the screen is being captured: the picture's video section is
+   * negotiated meanwhile, so that attach() needs no further offer and answer.
+   */
+  expectPicture(): void {
+    if (this.stopped || this.captured || this.pictureExpected) return;
+    this.pictureExpected = true;
+    this.peer.prepareVideo();
+  }
+
+  /** The capture was cancelled or failed: the prepared video section is closed; the connection stays. */
+  pictureNotComing(): void {
+    if (this.stopped || this.captured || !this.pictureExpected) return;
+    this.pictureExpected = false;
+    this.peer.dropVideo();
   }
 
   /** The customer consented and the screen is captured: the picture goes out on this connection. */
@@ -77,6 +96,7 @@ export class ActiveShare {
     this.peer.destroy();
     this.peer = this.newPeer(route);
     if (this.paused) this.peer.setPaused(true);
+    if (this.pictureExpected && !this.captured) this.peer.prepareVideo();
   }
 
   /** Holds the picture back (or lets it go again); a replacement peer keeps the same setting. */

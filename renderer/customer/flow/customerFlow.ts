@@ -421,6 +421,8 @@ export class CustomerFlow {
     const agent = this.sessionAgent();
     if (!agent) return;
     this.showChoosing(agent);
+    // Consent is given: the picture's offer and answer run while the screen is being captured.
+    this.share?.expectPicture();
     let start: CaptureStart = { next: 'capture' };
     try {
       start = await firstCaptureStep(this.deps.platform, this.windowShare);
@@ -448,6 +450,7 @@ export class CustomerFlow {
     } catch (error) {
       if (attempt === this.captureAttempt && this.current.step === 'choosing') {
         console.warn('screen capture failed', error);
+        this.share?.pictureNotComing();
         this.move('capture-failed', { step: 'capture-problem', agent, problem: classifyCaptureError(error) });
       }
       return;
@@ -461,6 +464,7 @@ export class CustomerFlow {
     if (surface === 'window' && !this.windowShare) {
       // The browser's dialog offers windows and tabs whatever we ask for: only a screen may go.
       for (const track of stream.getTracks()) track.stop();
+      this.share?.pictureNotComing();
       this.move('capture-failed', { step: 'capture-problem', agent, problem: 'whole-screen' });
       return;
     }

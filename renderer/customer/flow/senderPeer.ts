@@ -4,6 +4,10 @@ import type { IceServer, SignalData } from '../../../signaling/protocol';
 /** The part of ScreenPeer the flow uses (faked in unit tests). */
 export interface SenderPeer {
   signal(data: SignalData): void;
+  /** At consent: negotiates the picture's (still empty) video section while the screen is being captured. */
+  prepareVideo(): void;
+  /** The capture did not come: closes that video section again. */
+  dropVideo(): void;
   /** Adds the captured screen to a peer that was created (and may have connected) without it. */
   addStream(stream: MediaStream): void;
   /** No frame leaves the computer while paused; the connection stays up. */

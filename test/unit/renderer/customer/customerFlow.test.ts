@@ -225,6 +225,84 @@ describe('the customer flow', () => {
       assert.deepEqual(stateOf('sharing').words, peer?.words);
     });
 
+    it('at "Share my screen" negotiates the picture’s video section while the browser’s dialog is open, and hands it the captured screen', async () => {
+      const { flow, platform, claim, peers, stateOf } = setUp();
+      let pick: (stream: MediaStream) => void = () => undefined;
+      platform.nextCapture = () => new Promise((resolve) => (pick = resolve));
+      await claim();
+      const [peer] = peers;
+      assert.equal(peer?.video, 'none', 'nothing about a picture before consent');
+      flow.accept();
+      assert.equal(peer?.video, 'prepared', 'at the click, before the capture resolves');
+      await settle();
+      stateOf('choosing');
+      assert.equal(peer?.stream, null, 'no screen yet: the section carries nothing');
+      const stream = new FakeStream();
+      pick(stream.asMediaStream());
+      await settle();
+      assert.equal(peers.length, 1, 'the same connection, no new peer');
+      assert.equal(peer?.stream, stream.asMediaStream());
+      assert.equal(peer?.video, 'prepared', 'the screen goes into the prepared section');
+      stateOf('sharing');
+    });
+
+    it('a cancelled dialog closes the prepared video section and keeps the connection; "Try again" prepares it afresh', async () => {
+      const { flow, platform, claim, peers, stateOf, server } = setUp((p) => (p.nextCapture = async () => Promise.reject(notAllowed())));
+      await claim();
+      const [peer] = peers;
+      flow.accept();
+      await settle();
+      assert.equal(stateOf('capture-problem').problem, 'denied');
+      assert.equal(peer?.video, 'dropped', 'the agent’s side is not left waiting for a picture');
+      assert.equal(peer?.destroyed, false, 'the connection itself stays for the next try');
+      assert.equal(server.link.sentOf('share.state').filter((m) => m.state === 'sharing').length, 0);
+
+      const stream = new FakeStream();
+      platform.nextCapture = async () => stream.asMediaStream();
+      flow.retryCapture();
+      assert.equal(peer?.video, 'prepared');
+      await settle();
+      assert.equal(peers.length, 1);
+      assert.equal(peer?.stream, stream.asMediaStream());
+      stateOf('sharing');
+    });
+
+    it('a capture that fails after the negotiation started (screen busy, a window where only screens may go) closes the section too', async () => {
+      const busy = new Error('Could not start video source');
+      busy.name = 'NotReadableError';
+      const failed = setUp((p) => (p.nextCapture = async () => Promise.reject(busy)));
+      await failed.claim();
+      failed.flow.accept();
+      await settle();
+      assert.equal(failed.stateOf('capture-problem').problem, 'failed');
+      assert.equal(failed.peers[0]?.video, 'dropped');
+
+      const window = setUp((p) => (p.surface = 'window'));
+      await window.claim();
+      window.flow.accept();
+      await settle();
+      assert.equal(window.stateOf('capture-problem').problem, 'whole-screen');
+      assert.equal(window.peers[0]?.video, 'dropped');
+      assert.equal(window.peers[0]?.stream, null);
+    });
+
+    it('a picture connection replaced while the dialog is open prepares the video section again', async () => {
+      const { flow, platform, claim, peers, server } = setUp();
+      let pick: (stream: MediaStream) => void = () => undefined;
+      platform.nextCapture = () => new Promise((resolve) => (pick = resolve));
+      await claim();
+      flow.accept();
+      await settle();
+      server.link.receive({ type: 'session.peer', sessionId: SESSION, state: 'back', needsNewPeer: true });
+      assert.equal(peers.length, 2);
+      assert.equal(peers[0]?.destroyed, true);
+      assert.equal(peers[1]?.video, 'prepared');
+      const stream = new FakeStream();
+      pick(stream.asMediaStream());
+      await settle();
+      assert.equal(peers[1]?.stream, stream.asMediaStream());
+    });
+
     it('declining closes the connection made while the consent screen showed, without any screen', async () => {
       const { flow, claim, peers, platform } = setUp();
       await claim();

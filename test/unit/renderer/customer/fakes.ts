@@ -87,6 +87,14 @@ export class FakePeer implements SenderPeer {
   constructor(readonly options: SenderPeerOptions) {
     this.stream = options.stream ?? null;
   }
+  /** The picture's video section: prepared at consent (negotiated while capturing), dropped when no capture came. */
+  video: 'none' | 'prepared' | 'dropped' = 'none';
+  prepareVideo(): void {
+    if (this.video !== 'prepared' && !this.stream) this.video = 'prepared';
+  }
+  dropVideo(): void {
+    if (this.video === 'prepared' && !this.stream) this.video = 'dropped';
+  }
   addStream(stream: MediaStream): void {
     this.stream = stream;
   }
