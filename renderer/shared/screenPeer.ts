@@ -1,6 +1,7 @@
 import SimplePeer from 'simple-peer';
 import { MAX_PEER_CHANNEL_MESSAGE_CHARS, PeerChannelMessage, SignalData, parseMessage } from '../../signaling/protocol';
 import type { IceServer } from '../../signaling/protocol';
+import { PICTURE_START_KBPS, withStartBitrate } from './startBitrate';
 import { connectionWords } from './verification/verificationWords';
 import { applySenderTuning, NORMAL_TUNING, SHARP_TEXT_TUNING, type SenderTuning } from './senderTuning';
 
@@ -109,7 +110,10 @@ export class ScreenPeer {
   }
 
   signal(data: SignalData): void {
-    if (!this.destroyed) this.peer.signal(data as SimplePeer.SignalData);
+    if (this.destroyed) return;
+    // The sender's picture starts at a higher rate than the browser's own 300 kbit/s (startBitrate.ts).
+    const tuned = this.options.role === 'sender' && data.type === 'answer' ? { ...data, sdp: withStartBitrate(data.sdp, PICTURE_START_KBPS) } : data;
+    this.peer.signal(tuned as SimplePeer.SignalData);
   }
 
   /**
