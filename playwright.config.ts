@@ -5,14 +5,13 @@ import path from 'node:path';
  * End-to-end tests with Debian's Chromium (/usr/bin/chromium; never `npx playwright install`).
  * The browsers are launched by the fixtures in test/e2e/fixtures.ts (agent headless, customer
  * headed under Xvfb for real capture, or headless with the fake screen), not by `use` here.
- * Workers: one by default (the machine has 2 cores and real capture plus video decoding need
- * both); PLAYWRIGHT_WORKERS=2 runs two files at a time (fullyParallel: false keeps a file's tests in
- * order in one worker). Nothing is shared between workers: each starts its own Xvfb (-displayfd
+ * Workers: two by default, so the suite fits CI's time on a 2-core machine; PLAYWRIGHT_WORKERS=1
+ * runs one file at a time (fullyParallel: false keeps a file's tests in order in one worker). Nothing is shared between workers: each starts its own Xvfb (-displayfd
  * picks a free display), browsers, servers on port 0, redis/postgres/coturn on free ports and
  * temporary folders. The specs that capture a real screen (a headed Chromium or Firefox under Xvfb)
  * are their own project limited to one worker, so two real captures never compete for the cores;
- * with two workers a fake-screen spec runs beside them. Two workers are not the default yet: on a
- * machine loaded far beyond its cores, doubling each test's time pushed tests past the 90 s timeout.
+ * with two workers a fake-screen spec runs beside them. On a machine loaded far beyond its cores
+ * (load average 25+), PLAYWRIGHT_WORKERS=1 avoids pushing slow tests past the 90 s timeout.
  *
  * TEST_REPORT_DIR (set by .ci/run): also write a JSON report there for the CI's overall count.
  * MEASURE_JOIN=<n>: adds the "measure" project (test/e2e/measure-join.measure.ts) that repeats
@@ -70,7 +69,7 @@ export default defineConfig({
   reporter: reporters,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: Number(process.env.PLAYWRIGHT_WORKERS ?? 1),
+  workers: Number(process.env.PLAYWRIGHT_WORKERS ?? 2),
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 15_000 },
