@@ -179,12 +179,12 @@ export class ScreenPeer {
     this.options.onMessage?.(parsed.value);
   }
 
-  /** Text on a screen must stay readable: keep resolution, drop frame rate under pressure. */
   /** simple-peer's negotiate(): the initiator's next offer (now, or after the one under way); not in @types/simple-peer. */
   private negotiate(): void {
     (this.peer as unknown as { negotiate(): void }).negotiate();
   }
 
+  /** Text on a screen must stay readable: keep resolution, drop frame rate under pressure. */
   private async tuneSender(): Promise<void> {
     await applySenderTuning(this.connection, this.tuning);
   }
