@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BenchRun, Row } from './report/model';
 import { saveRun, shortCommit } from './report/save';
 import { renderTable } from './report/table';
+import { renderSectionTimes, SectionClock } from './report/sectionTimes';
 import { settingsFrom } from './settings';
 import { measureSignaling } from './signaling/signalingBench';
 import { measureJoin } from './join/joinBench';
@@ -51,22 +52,24 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const details: Record<string, unknown> = { settings: { ...settings, sections: [...sections] } };
 
+  const clock = new SectionClock();
+
   if (sections.has('signaling')) {
-    const signaling = await measureSignaling(settings.signaling, log);
+    const signaling = await clock.time('signaling', () => measureSignaling(settings.signaling, log));
     rows.push(...signaling.rows);
     details.signaling = signaling.details;
   }
 
   if (sections.has('join') || sections.has('picture')) {
-    const stage = await openStage();
+    const stage = await clock.time('join and picture: stage', () => openStage(), 'X display, our server with its database, signed-in agent console');
     try {
       if (sections.has('join')) {
-        const join = await measureJoin(stage, settings.joinRuns, log);
+        const join = await clock.time('join', () => measureJoin(stage, settings.joinRuns, log), `${settings.joinRuns} runs each`);
         rows.push(...join.rows);
         details.join = join.details;
       }
       if (sections.has('picture')) {
-        const picture = await measurePicture(stage, settings.pictureSeconds, log);
+        const picture = await clock.time('picture', () => measurePicture(stage, settings.pictureSeconds, log), `${settings.pictureSeconds} s each`);
         rows.push(...picture.rows);
         details.picture = picture.details;
       }
@@ -76,19 +79,19 @@ async function main(): Promise<void> {
   }
 
   if (sections.has('uplink')) {
-    const uplink = await measureUplink(settings.uplink, log);
+    const uplink = await clock.time('uplink', () => measureUplink(settings.uplink, log), 'with its own namespace, stage and OCR');
     rows.push(...uplink.rows);
     details.uplink = uplink.details;
   }
 
   if (sections.has('audit')) {
-    const audit = await measureAudit(settings.audit, log);
+    const audit = await clock.time('audit', () => measureAudit(settings.audit, log));
     rows.push(...audit.rows);
     details.audit = audit.details;
   }
 
   if (sections.has('history')) {
-    const history = await measureHistory(settings.history, log);
+    const history = await clock.time('history', () => measureHistory(settings.history, log));
     rows.push(...history.rows);
     details.history = history.details;
   }
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
     elapsedSeconds,
     commit: shortCommit(),
     quick: settings.quick,
+    sectionTimes: clock.times,
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -111,6 +115,7 @@ async function main(): Promise<void> {
     details,
   };
   console.log(renderTable(rows));
+  console.log(`\n${renderSectionTimes(clock.times, elapsedSeconds)}`);
   console.log(
     `\n${run.machine.cpus} cores (${run.machine.cpuModel}), load average ${loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ` +
       `${run.machine.loadAverageAtEnd.map((l) => l.toFixed(2)).join(' ')} at end; commit ${run.commit}`,

@@ -1,3 +1,5 @@
+import type { SectionTime } from './sectionTimes';
+
 /** One line of the bench table: our figure beside the baselines measured in the same run. */
 export interface Row {
   section: 'signaling' | 'join' | 'picture' | 'uplink' | 'audit' | 'history';
@@ -23,6 +25,8 @@ export interface BenchRun {
   elapsedSeconds: number;
   commit: string;
   quick: boolean;
+  /** Wall-clock seconds per section, in the order they ran. */
+  sectionTimes: SectionTime[];
   machine: { cpus: number; cpuModel: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[]; node: string; openFileLimit: number };
   rows: Row[];
   /** Everything measured, per section, for later comparison. */
