@@ -7,7 +7,7 @@
  */
 export interface BenchEvent {
   at: number;
-  kind: 'ws-in' | 'ws-out' | 'click' | 'connected' | 'first-frame' | 'captured';
+  kind: 'ws-in' | 'ws-out' | 'click' | 'connected' | 'first-frame' | 'captured' | 'video-stats' | 'shown' | 'frame-size';
   /** message type, button text, ... */
   what: string;
   /** session.update phase, or the signal's data.type (offer, answer, candidate) */
@@ -17,6 +17,11 @@ export interface BenchEvent {
 export interface BenchProbe {
   events: BenchEvent[];
   pcs: RTCPeerConnection[];
+  /**
+   * BENCH_DEBUG only: records each change of the video counters (frames captured, encoded, sent
+   * bytes, received, decoded, frame width) of every connection for `forMs`, polled every 20 ms.
+   */
+  watchVideoStats(forMs: number): void;
 }
 
 declare global {
@@ -27,7 +32,7 @@ declare global {
 
 export function instrumentPage(): void {
   const now = () => performance.timeOrigin + performance.now();
-  const probe: BenchProbe = { events: [], pcs: [] };
+  const probe: BenchProbe = { events: [], pcs: [], watchVideoStats: (forMs) => watchVideoStats(forMs) };
   window.__bench = probe;
   const describe = (text: unknown): { what: string; detail?: string } | undefined => {
     if (typeof text !== 'string') return undefined;
@@ -87,15 +92,62 @@ export function instrumentPage(): void {
     true,
   );
 
+  const lastSeen = new Map<string, string>();
+  const watchVideoStats = (forMs: number) => {
+    const until = now() + forMs;
+    const poll = async () => {
+      for (const pc of probe.pcs) {
+        if (pc.connectionState === 'closed') continue;
+        const report = await pc.getStats();
+        report.forEach((stat: Record<string, unknown>) => {
+          if (stat.kind !== 'video') return;
+          const pick = (...names: string[]) => names.map((name) => `${name}=${String(stat[name] ?? '-')}`).join(' ');
+          const line =
+            stat.type === 'media-source'
+              ? pick('frames', 'width')
+              : stat.type === 'outbound-rtp'
+                ? pick('framesEncoded', 'keyFramesEncoded', 'framesSent', 'bytesSent', 'frameWidth', 'qualityLimitationReason', 'targetBitrate')
+                : stat.type === 'inbound-rtp'
+                  ? pick('framesReceived', 'framesDecoded', 'keyFramesDecoded', 'bytesReceived', 'frameWidth')
+                  : undefined;
+          if (line === undefined || lastSeen.get(String(stat.id)) === line) return;
+          lastSeen.set(String(stat.id), line);
+          probe.events.push({ at: now(), kind: 'video-stats', what: String(stat.type), detail: line });
+        });
+      }
+      if (now() < until) setTimeout(() => void poll(), 20);
+    };
+    void poll();
+  };
+
   // The first decoded frame of each <video> that appears on the page.
   const watched = new WeakSet<HTMLVideoElement>();
+  // When each button first appears, and when the frame with it is painted (the next animation frame).
+  const buttonsSeen = new WeakSet<HTMLButtonElement>();
   const watch = () => {
+    for (const button of document.querySelectorAll('button')) {
+      if (buttonsSeen.has(button)) continue;
+      buttonsSeen.add(button);
+      const what = (button.textContent ?? '').trim();
+      probe.events.push({ at: now(), kind: 'shown', what });
+      requestAnimationFrame(() => probe.events.push({ at: now(), kind: 'shown', what, detail: 'painted' }));
+    }
     for (const video of document.querySelectorAll('video')) {
       if (watched.has(video)) continue;
       watched.add(video);
-      video.requestVideoFrameCallback(() =>
-        probe.events.push({ at: now(), kind: 'first-frame', what: video.getAttribute('aria-label') ?? 'video' }),
-      );
+      // The first frame, and for 20 s each frame whose width differs from the one before.
+      let width = 0;
+      let until = 0;
+      const onFrame = (_: number, frame: VideoFrameCallbackMetadata) => {
+        const what = video.getAttribute('aria-label') ?? 'video';
+        if (width === 0) {
+          probe.events.push({ at: now(), kind: 'first-frame', what, detail: String(frame.width) });
+          until = now() + 20_000;
+        } else if (frame.width !== width) probe.events.push({ at: now(), kind: 'frame-size', what, detail: String(frame.width) });
+        width = frame.width;
+        if (now() < until) video.requestVideoFrameCallback(onFrame);
+      };
+      video.requestVideoFrameCallback(onFrame);
     }
   };
   new MutationObserver(watch).observe(document, { childList: true, subtree: true });

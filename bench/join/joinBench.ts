@@ -20,7 +20,7 @@ export async function measureJoin(stage: Stage, runs: number, log: (line: string
   const ours: JoinPhases[] = [];
   for (let run = 1; run <= runs; run += 1) {
     const browser = await stage.launchCustomer();
-    const join = await joinOnce(stage.agent, browser, stage.customerUrl);
+    const join = await joinOnce(stage.agent, browser, stage.customerUrl, { fullWidth: stage.display.width });
     ours.push(join.phases);
     log(`join ${run}/${runs}: ${describe(join.phases)}`);
     await join.end();
@@ -82,6 +82,15 @@ function joinRows({ ours, loopback }: JoinFigures): Row[] {
         ...(q === 50 ? { target: '≤ limit (ratio ≤ 1.0)', met: ratio <= 1, note: `ratio ${ratio.toFixed(2)}; ours: first frame ${Math.round(p(ours.map(afterReady), q))} ms after capture and answer (the later), limit: ${Math.round(p(loopback.map((x) => x.firstFrame - x.connected), q))} ms after connecting` } : {}),
       },
     );
+    const fullFrames = ours.flatMap((x) => (x.fullFrame === undefined ? [] : [x.fullFrame - x.consentClicked]));
+    rows.push({
+      section: 'join',
+      figure: `${name} Share my screen → first full-size frame`,
+      unit: 'ms',
+      ours: p(fullFrames, q),
+      limit: limitShareToFrame,
+      ...(q === 50 ? { note: `ours: the first frame is ${p(ours.map((x) => x.firstFrameWidth), 50)} px wide (p50), then full size; limit: full size from its first frame` } : {}),
+    });
     const total = p(ours.map((x) => x.firstFrame), q);
     rows.push({
       section: 'join',

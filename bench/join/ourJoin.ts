@@ -26,6 +26,10 @@ export interface JoinPhases {
   answer: number;
   /** The agent's video decodes its first frame. */
   firstFrame: number;
+  /** Its width: since issue #17 the first frame is sent at half size (renderer/shared/reducedFirstFrame.ts). */
+  firstFrameWidth: number;
+  /** The agent's first frame at the screen's full width (only when joinOnce is given that width). */
+  fullFrame?: number;
 }
 
 export interface OurJoin {
@@ -44,19 +48,32 @@ function first(list: BenchEvent[], after: number, test: (event: BenchEvent) => b
 }
 
 /** One real join: the agent starts a share, the customer (headed, real capture) types the key and consents. */
-export async function joinOnce(agent: AgentConsolePage, customerBrowser: Browser, customerUrl: string): Promise<OurJoin> {
+export async function joinOnce(agent: AgentConsolePage, customerBrowser: Browser, customerUrl: string, options: { fullWidth?: number } = {}): Promise<OurJoin> {
   const context = await benchContext(customerBrowser, { headed: true });
   const customer = await CustomerWebPage.open(context, customerUrl);
   const { panel, key } = await agent.startScreenShare();
   const mark = await agent.page.evaluate(() => performance.timeOrigin + performance.now());
   await customer.typeKey(key);
   await customer.pressContinue();
+  if (process.env.BENCH_DEBUG) await Promise.all([customer.page, agent.page].map((page) => page.evaluate(() => window.__bench.watchVideoStats(4_000))));
   await customer.consent();
   await agent.page.waitForFunction(
     (mark) => window.__bench.events.some((event) => event.kind === 'first-frame' && event.at >= mark && event.what === 'Customer screen'),
     mark,
     { timeout: 30_000, polling: 50 },
   );
+  const isFullFrame = (event: BenchEvent, width: number) =>
+    (event.kind === 'first-frame' || event.kind === 'frame-size') && event.what === 'Customer screen' && Number(event.detail) >= width;
+  if (options.fullWidth !== undefined) {
+    await agent.page.waitForFunction(
+      ({ mark, width }) =>
+        window.__bench.events.some(
+          (event) => event.at >= mark && (event.kind === 'first-frame' || event.kind === 'frame-size') && event.what === 'Customer screen' && Number(event.detail) >= width,
+        ),
+      { mark, width: options.fullWidth },
+      { timeout: 30_000, polling: 50 },
+    );
+  }
   const [customerEvents, agentEvents] = await Promise.all([events(customer.page), events(agent.page)]);
   const continued = first(customerEvents, 0, (e) => e.kind === 'click' && e.what === 'Continue', 'Continue');
   if (process.env.BENCH_DEBUG) {
@@ -75,7 +92,10 @@ export async function joinOnce(agent: AgentConsolePage, customerBrowser: Browser
     offer: since(pictureOffer),
     answer: since(first(customerEvents, pictureOffer, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'answer', 'answer')),
     firstFrame: since(first(agentEvents, mark, (e) => e.kind === 'first-frame' && e.what === 'Customer screen', 'first frame')),
+    firstFrameWidth: Number(agentEvents.find((e) => e.at >= mark && e.kind === 'first-frame' && e.what === 'Customer screen')?.detail),
   };
+  const { fullWidth } = options;
+  if (fullWidth !== undefined) phases.fullFrame = since(first(agentEvents, mark, (e) => isFullFrame(e, fullWidth), 'full-size frame'));
   return {
     phases,
     panel,

@@ -3,6 +3,7 @@ import { MAX_PEER_CHANNEL_MESSAGE_CHARS, PeerChannelMessage, SignalData, parseMe
 import type { IceServer } from '../../signaling/protocol';
 import { PICTURE_START_KBPS, withStartBitrate } from './startBitrate';
 import { connectionWords } from './verification/verificationWords';
+import { framesEncoded, ReducedFirstFrame } from './reducedFirstFrame';
 import { applySenderTuning, NORMAL_TUNING, SHARP_TEXT_TUNING, type SenderTuning } from './senderTuning';
 
 /**
@@ -39,6 +40,8 @@ export class ScreenPeer {
   private stream: MediaStream | undefined;
   /** The video section negotiated ahead of the capture (prepareVideo), until its track arrives. */
   private preparedVideo: RTCRtpTransceiver | undefined;
+  /** A new picture's first frame goes out at half size, then the picture is full size. */
+  private readonly firstFrame = new ReducedFirstFrame();
 
   constructor(private readonly options: ScreenPeerOptions) {
     this.stream = options.stream;
@@ -75,6 +78,8 @@ export class ScreenPeer {
     // A stream id in the offer: the receiving side gets the track with a stream ('stream' event).
     this.preparedVideo = this.connection.addTransceiver('video', { direction: 'sendonly', streams: [new MediaStream()] });
     this.negotiate();
+    // Scaled down before the track arrives, so the very first frame is already encoded small.
+    this.firstFrame.begin();
     void this.tuneSender();
   }
 
@@ -83,6 +88,7 @@ export class ScreenPeer {
     const transceiver = this.preparedVideo;
     if (this.destroyed || !transceiver || this.stream) return;
     this.preparedVideo = undefined;
+    this.firstFrame.end();
     transceiver.stop();
     this.negotiate();
   }
@@ -102,11 +108,15 @@ export class ScreenPeer {
       this.videoSender = prepared.sender;
       // Fails only if the section was closed meanwhile: then the picture is lost like a failed peer.
       prepared.sender.replaceTrack(track).catch((error: Error) => this.options.onError?.(error));
+      this.watchFirstFrame(prepared.sender);
       return;
     }
+    this.firstFrame.begin();
     this.peer.addStream(stream);
     // Tuned before the offer goes out, so the first frame is already encoded as tuned.
     void this.tuneSender();
+    const sender = this.connection.getSenders().find((candidate) => candidate.track === track);
+    if (sender) this.watchFirstFrame(sender);
   }
 
   signal(data: SignalData): void {
@@ -152,6 +162,7 @@ export class ScreenPeer {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.firstFrame.end();
     this.peer.destroy();
   }
 
@@ -184,9 +195,19 @@ export class ScreenPeer {
     (this.peer as unknown as { negotiate(): void }).negotiate();
   }
 
+  /** Once the scaled-down first frame is encoded, the picture goes to full size (a new key frame). */
+  private watchFirstFrame(sender: RTCRtpSender): void {
+    this.firstFrame.watch(
+      () => framesEncoded(sender),
+      () => {
+        if (!this.destroyed) void this.tuneSender();
+      },
+    );
+  }
+
   /** Text on a screen must stay readable: keep resolution, drop frame rate under pressure. */
   private async tuneSender(): Promise<void> {
-    await applySenderTuning(this.connection, this.tuning);
+    await applySenderTuning(this.connection, this.tuning, this.firstFrame.scaleDownBy);
   }
 
   private get tuning(): SenderTuning {

@@ -12,7 +12,8 @@ export interface SenderTuning {
 export const NORMAL_TUNING: SenderTuning = { maxBitrate: 8_000_000, maxFramerate: undefined, contentHint: 'detail' };
 export const SHARP_TEXT_TUNING: SenderTuning = { maxBitrate: 12_000_000, maxFramerate: 5, contentHint: 'text' };
 
-export async function applySenderTuning(connection: RTCPeerConnection, tuning: SenderTuning): Promise<void> {
+/** `scaleDownBy` above 1 only for a new picture's first frame (reducedFirstFrame.ts). */
+export async function applySenderTuning(connection: RTCPeerConnection, tuning: SenderTuning, scaleDownBy = 1): Promise<void> {
   // Every video sender, also one prepared before its track (the capture) arrived.
   for (const { sender, receiver, direction } of connection.getTransceivers()) {
     if (receiver.track.kind !== 'video' || direction === 'stopped' || direction === 'recvonly' || direction === 'inactive') continue;
@@ -21,7 +22,7 @@ export async function applySenderTuning(connection: RTCPeerConnection, tuning: S
     parameters.degradationPreference = 'maintain-resolution';
     for (const encoding of parameters.encodings ?? []) {
       encoding.maxBitrate = tuning.maxBitrate;
-      encoding.scaleResolutionDownBy = 1;
+      encoding.scaleResolutionDownBy = scaleDownBy;
       if (tuning.maxFramerate === undefined) delete encoding.maxFramerate;
       else encoding.maxFramerate = tuning.maxFramerate;
     }
