@@ -7,7 +7,9 @@ import { wireTextOf } from './wireText';
 export class ClientConnection {
   /** Set when the socket answers a ping; cleared before each heartbeat ping. */
   alive = true;
-  greeted = false;
+  /** Whether the versioned hello arrived (nothing else is handled before it). */
+  private hello: 'expected' | 'received' = 'expected';
+  private helloTimer: NodeJS.Timeout | undefined;
   /** Sessions this connection takes part in: many for an agent, at most one for a customer. */
   readonly sessionIds = new Set<string>();
   /** The browser's User-Agent header, for the audit trail. */
@@ -27,6 +29,26 @@ export class ClientConnection {
     /** The agent's sign-in this socket was opened with (its id and when it expires). */
     readonly signIn?: { readonly id: string; readonly expiresAt: number },
   ) {}
+
+  get greeted(): boolean {
+    return this.hello === 'received';
+  }
+
+  /** Runs `missing` unless the hello arrives within `timeoutMs`. */
+  expectHello(timeoutMs: number, missing: () => void): void {
+    this.helloTimer = setTimeout(missing, timeoutMs);
+    this.helloTimer.unref();
+  }
+
+  /**
+   * The hello arrived: its timer goes at once rather than firing later for nothing (a burst of
+   * connections would otherwise be a burst of timers ten seconds on, in the middle of relaying).
+   */
+  greet(): void {
+    this.hello = 'received';
+    clearTimeout(this.helloTimer);
+    this.helloTimer = undefined;
+  }
 
   /**
    * Messages are handled one after another, in the order they arrived. Work that finishes
@@ -68,6 +90,7 @@ export class ClientConnection {
 
   /** The socket closed: nothing scheduled for it runs any more. */
   dropScheduled(): void {
+    clearTimeout(this.helloTimer);
     for (const timer of this.sessionTimers.values()) clearTimeout(timer);
     this.sessionTimers.clear();
   }

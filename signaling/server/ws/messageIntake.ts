@@ -91,7 +91,7 @@ export function createMessageIntake(
         connection.socket.close(CloseCode.protocolError, 'unsupported protocol');
         return undefined;
       }
-      connection.greeted = true;
+      connection.greet();
       connection.send(welcome(connection));
       return undefined;
     }

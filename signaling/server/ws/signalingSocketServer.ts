@@ -160,10 +160,7 @@ export class SignalingSocketServer {
     this.heartbeat.track(connection);
     const bucket = addressBucket(ip);
     this.socketsPerAddress.set(bucket, (this.socketsPerAddress.get(bucket) ?? 0) + 1);
-    const helloTimer = setTimeout(() => {
-      if (!connection.greeted) ws.close(CloseCode.helloTimeout, 'hello expected');
-    }, HELLO_TIMEOUT_MS);
-    helloTimer.unref();
+    connection.expectHello(HELLO_TIMEOUT_MS, () => ws.close(CloseCode.helloTimeout, 'hello expected'));
 
     ws.on('pong', () => {
       connection.alive = true;
@@ -176,7 +173,6 @@ export class SignalingSocketServer {
     });
     ws.on('error', (error) => this.ctx.log.debug({ err: error, connectionId: connection.id }, 'socket error'));
     ws.on('close', () => {
-      clearTimeout(helloTimer);
       stopExpiryWatch();
       connection.dropScheduled();
       this.registry.remove(connection);
