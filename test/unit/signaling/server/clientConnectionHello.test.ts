@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import FakeTimers, { type InstalledClock } from '@sinonjs/fake-timers';
+import FakeTimers from '@sinonjs/fake-timers';
 import type { WebSocket } from 'ws';
 import { ClientConnection } from '../../../../signaling/server/context/clientConnection';
 
 const HELLO_MS = 10_000;
 
 describe('a connection must say hello in time', () => {
-  let clock: InstalledClock;
+  let clock: FakeTimers.Clock;
   beforeEach(() => {
     clock = FakeTimers.install({ toFake: ['setTimeout', 'clearTimeout'] });
   });
