@@ -6,7 +6,7 @@ import type { DomTexts } from '../i18n/textRef';
 import { text, type TextRef } from '../i18n/textRef';
 import { VideoView } from '../video/videoView';
 import { PointerTools } from '../video/pointerTools';
-import { copyToClipboard } from './copyToClipboard';
+import { KeyCard } from './keyCard';
 import { SessionIdentity } from './sessionIdentity';
 import { SessionModel } from './sessionModel';
 import type { SessionFlow } from './sessionStatus';
@@ -34,7 +34,6 @@ export interface SessionPanelActions {
 }
 
 const COUNTDOWN_TICK_MS = 250;
-const COPIED_VISIBLE_MS = 2000;
 
 /**
  * One screen share as a panel of the console: the markup, the picture connection and the timers.
@@ -47,19 +46,11 @@ export class SessionPanel {
   private peer: ScreenPeer | null = null;
   private video: VideoView | null = null;
   private countdownTimer: unknown;
-  private copiedTimer: unknown;
 
   private readonly statusText: HTMLElement;
   /** "Shared: whole screen" / "Shared: one window" while there is a picture. */
   private readonly surfaceLine: HTMLElement;
-  private readonly keyBlock: HTMLElement;
-  private readonly keyDigits: HTMLElement;
-  private readonly countdown: HTMLElement;
-  private readonly copied: HTMLElement;
-  /** Says each new key once to screen readers (the key block itself is not a live region). */
-  private readonly keyAnnouncer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  private readonly renewButton: HTMLButtonElement;
-  private readonly copyButton: HTMLButtonElement;
+  private readonly keyCard: KeyCard;
   private readonly videoSlot: HTMLElement;
   private readonly verification: VerificationLine;
   private readonly pointerTools: PointerTools;
@@ -90,24 +81,7 @@ export class SessionPanel {
     const statusLine = h('p', { class: 'session-status', role: 'status' }, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), this.statusText);
     this.surfaceLine = h('p', { class: 'session-surface' });
 
-    const keyHint = h('p', { class: 'key-hint' });
-    texts.set(keyHint, text('session.keyHint'));
-    this.keyDigits = h('div', { class: 'key', role: 'group' });
-    texts.set(this.keyDigits, text('session.keyLabel'), 'label');
-    this.countdown = h('p', { class: 'countdown' });
-    this.copyButton = button('button button-secondary', () => void this.copyKey());
-    texts.set(this.copyButton, text('session.copy'));
-    this.renewButton = button('button button-secondary', () => this.actions.renewKey(this));
-    texts.set(this.renewButton, text('session.newKey'));
-    this.copied = h('span', { class: 'copied', 'aria-live': 'polite' });
-    this.keyBlock = h(
-      'div',
-      { class: 'key-block' },
-      keyHint,
-      this.keyDigits,
-      h('div', { class: 'key-actions' }, this.copyButton, this.renewButton, this.copied, this.countdown),
-    );
-    show(this.keyBlock, false);
+    this.keyCard = new KeyCard(texts, clock, () => this.actions.renewKey(this));
 
     this.videoSlot = h('div', { class: 'video-slot' });
     this.verification = new VerificationLine(texts);
@@ -128,11 +102,11 @@ export class SessionPanel {
     this.closeButton = button('button button-secondary', () => this.actions.close(this));
     texts.set(this.closeButton, text('session.close'));
 
-    this.body = h('div', { class: 'session-body' }, this.keyBlock, this.verification.element, this.videoSlot, this.errorLine);
+    this.body = h('div', { class: 'session-body' }, this.keyCard.element, this.verification.element, this.videoSlot, this.errorLine);
     this.element = h(
       'section',
       { class: 'session' },
-      h('header', { class: 'session-head' }, title, this.identity.element, statusLine, this.surfaceLine, this.keyAnnouncer),
+      h('header', { class: 'session-head' }, title, this.identity.element, statusLine, this.surfaceLine, this.keyCard.announcer),
       this.body,
       h('footer', { class: 'session-actions' }, this.retryButton, this.closeButton, this.endButton),
     );
@@ -190,7 +164,7 @@ export class SessionPanel {
   receiveKey(sessionId: string, key: string, expiresAt: number): void {
     if (!this.model.isActive) return;
     this.model.receiveKey(sessionId, key, expiresAt);
-    if (this.model.flow === 'voice') this.texts.set(this.keyAnnouncer, text('session.keyAnnounce', { key: this.model.formattedKey }));
+    if (this.model.flow === 'voice') this.keyCard.announce(this.model.formattedKey);
     this.render();
   }
 
@@ -252,7 +226,7 @@ export class SessionPanel {
 
   dispose(): void {
     this.stopCountdown();
-    this.clock.clearTimeout(this.copiedTimer);
+    this.keyCard.dispose();
     this.closePeer();
   }
 
@@ -333,14 +307,6 @@ export class SessionPanel {
     this.actions.ended(this);
   }
 
-  private async copyKey(): Promise<void> {
-    const copied = await copyToClipboard(this.model.formattedKey);
-    this.texts.set(this.copied, text(copied ? 'session.copied' : 'session.copyFailed'));
-    this.copied.classList.toggle('copied-failed', !copied);
-    this.clock.clearTimeout(this.copiedTimer);
-    this.copiedTimer = this.clock.setTimeout(() => this.texts.clear(this.copied), COPIED_VISIBLE_MS);
-  }
-
   /** Runs the countdown's timer exactly while the model says the countdown runs. */
   private syncCountdown(): void {
     if (!this.model.countdownRunning) this.stopCountdown();
@@ -356,14 +322,10 @@ export class SessionPanel {
   private tick(): void {
     const now = this.clock.now();
     if (this.model.tick(now)) this.render();
-    else this.showCountdown(this.model.countdownText(now));
+    else this.keyCard.showCountdown(this.model.countdownText(now));
   }
 
-  private showCountdown(countdown: TextRef | null): void {
-    if (countdown) this.setChangedText(this.countdown, countdown);
-  }
-
-  /** Only a changed text touches the DOM: the countdown ticks four times a second, an alert re-announces. */
+  /** Only a changed text touches the DOM: an alert set again is announced again. */
   private setChangedText(element: HTMLElement, ref: TextRef): void {
     if (this.texts.current(element) !== JSON.stringify(ref)) this.texts.set(element, ref);
   }
@@ -378,14 +340,7 @@ export class SessionPanel {
     this.element.dataset.tone = view.status.tone;
     this.element.dataset.stage = view.stage;
 
-    show(this.keyBlock, view.keyShown);
-    if (this.keyDigits.textContent !== view.keyDigits) this.keyDigits.textContent = view.keyDigits;
-    show(this.keyDigits, view.keyDigits !== '');
-    this.copyButton.disabled = !view.copyEnabled;
-    this.keyBlock.classList.toggle('is-expired', view.keyExpired);
-    this.showCountdown(view.countdown);
-    this.renewButton.classList.toggle('button-primary', view.keyExpired);
-    this.renewButton.classList.toggle('button-secondary', !view.keyExpired);
+    this.keyCard.render(view);
     this.syncCountdown();
 
     show(this.videoSlot, view.stage === 'active' && this.video !== null);
@@ -395,7 +350,7 @@ export class SessionPanel {
     else if (!this.errorLine.hidden) this.texts.clear(this.errorLine);
     show(this.errorLine, view.error !== null);
 
-    show(this.body, [this.keyBlock, this.verification.element, this.videoSlot, this.errorLine].some((part) => !part.hidden));
+    show(this.body, [this.keyCard.element, this.verification.element, this.videoSlot, this.errorLine].some((part) => !part.hidden));
 
     show(this.endButton, view.endShown);
     this.endButton.disabled = view.ending;
