@@ -6,6 +6,7 @@ import type { Row } from '../report/model';
 import { GeneratorPool, shares } from '../signaling/generatorPool';
 import { BENCH_AGENT, OUR_BENCH_ENV, drain, pidOf, signIn, type RunningTarget } from '../signaling/targets';
 import { cpuSeconds, spawnWithFileLimit, stopChild, waitForOutput } from '../support/processes';
+import { copyEmptyDatabase } from '../support/databaseTemplate';
 import { serverEntry } from '../support/paths';
 import { percentile } from '../support/stats';
 import { benchDatabase, benchDatabaseKind } from './benchDatabase';
@@ -158,6 +159,7 @@ function auditRows(figures: AuditFigures[], settings: AuditBenchSettings): Row[]
 async function startAuditTarget(mode: AuditMode): Promise<RunningTarget> {
   const dataDir = await mkdtemp(path.join(tmpdir(), `bench-audit-${mode}-`));
   const database = await benchDatabase(mode);
+  if (!database.env.DATABASE_URL) await copyEmptyDatabase(path.join(dataDir, 'database'));
   // BENCH_AUDIT_PROFILE=<folder>: each server writes a V8 CPU profile of its whole run there (audit-on-….cpuprofile).
   const profileDir = process.env.BENCH_AUDIT_PROFILE;
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=audit-${mode}-${process.pid}.cpuprofile`] : [];

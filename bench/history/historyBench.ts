@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../signaling/server/db/openDatab
 import { historyCsv } from '../../signaling/server/history/historyCsv';
 import { historyPage, sessionTimeline, type HistoryFilter } from '../../signaling/server/history/historyQueries';
 import type { Row } from '../report/model';
+import { copyEmptyDatabase } from '../support/databaseTemplate';
 import { median } from '../support/stats';
 
 export interface HistoryBenchSettings {
@@ -36,7 +37,8 @@ const AGENTS = Array.from({ length: 20 }, (_, i) => `agent${String(i + 1).padSta
  */
 export async function measureHistory(settings: HistoryBenchSettings, log: (line: string) => void): Promise<{ rows: Row[]; details: HistoryFigures }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-history-'));
-  const database = await openDatabase({ databaseUrl: undefined, databaseDir: dir });
+  await copyEmptyDatabase(path.join(dir, 'database'));
+  const database = await openDatabase({ databaseUrl: undefined, databaseDir: path.join(dir, 'database') });
   try {
     const fillStart = performance.now();
     const sessions = await fill(database, settings.events);

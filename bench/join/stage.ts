@@ -1,4 +1,4 @@
-import type { Browser, LaunchOptions } from 'playwright-core';
+import type { Browser, BrowserContext, LaunchOptions } from 'playwright-core';
 import { agentLaunchOptions, desktopWindowLaunchOptions, realCaptureLaunchOptions } from '../../test/support/chromium';
 import { startXvfb, type VirtualDisplay } from '../../test/support/xvfb';
 import { freeTcpPort, startOnFreePort } from '../../test/support/throwawayDaemon';
@@ -24,8 +24,8 @@ export interface Stage {
   blankUrl: string;
   /** A headed customer browser on the display, sharing "Entire screen" without a picker. */
   launchCustomer(): Promise<Browser>;
-  /** A headless browser on this machine like the agent's, e.g. the receiving end of a plain pair. */
-  launchReceiver(): Promise<Browser>;
+  /** A fresh context in the agent's (headless) browser on this machine, e.g. the receiving end of a plain pair. */
+  newReceiverContext(): Promise<BrowserContext>;
   /** A plain headed window on the display, e.g. the clock. */
   launchWindow(rect: { x: number; y: number; width: number; height: number }): Promise<Browser>;
   close(): Promise<void>;
@@ -73,7 +73,7 @@ export async function openStage(network?: CustomerNetwork): Promise<Stage> {
       blankUrl: blank.url,
       launchCustomer: () => launch(customerOptions),
       launchWindow: (rect) => launch(desktopWindowLaunchOptions(display.display, rect)),
-      launchReceiver: () => launch(withExtraArgs(agentLaunchOptions())),
+      newReceiverContext: () => benchContext(agentBrowser, { headed: false }),
       close,
     };
   } catch (error) {

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyEmptyDatabase } from '../support/databaseTemplate';
 import { serverEntry } from '../support/paths';
 import { spawnWithFileLimit, stopChild, waitForOutput } from '../support/processes';
 
@@ -66,6 +67,7 @@ export async function startTarget(kind: TargetKind, listen?: Listen): Promise<Ru
 
 async function startOurs(listen: Listen = { host: '127.0.0.1', port: 0 }): Promise<RunningTarget> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-server-'));
+  await copyEmptyDatabase(path.join(dataDir, 'database'));
   const child = spawnWithFileLimit(process.execPath, ['--inspect=127.0.0.1:0', serverEntry], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -81,7 +83,7 @@ async function startOurs(listen: Listen = { host: '127.0.0.1', port: 0 }): Promi
     },
   });
   const [customerPage, inspectorUrl] = await Promise.all([
-    // The embedded database (PGlite) starts and migrates first: seconds, more on a loaded machine.
+    // The embedded database (PGlite) opens first: seconds on a loaded machine.
     waitForOutput(child, /Customer page:\s+(\S+)/, 120_000),
     waitForOutput(child, /Debugger listening on (ws:\S+)/),
   ]);

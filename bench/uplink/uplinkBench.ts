@@ -123,23 +123,22 @@ async function measureOurs(
 
 async function measurePlainPair(stage: Stage, text: TextWindow, settings: UplinkSettings, log: (line: string) => void): Promise<UplinkSideFigures> {
   await text.show(0);
-  const [senderBrowser, receiverBrowser] = await Promise.all([stage.launchCustomer(), stage.launchReceiver()]);
+  // Only the sender gets a fresh browser, as ours' customer does; the receiving end is a context of
+  // its own in the agent's browser, which was launched with the options a receiver needs.
+  const [senderBrowser, receiverContext] = await Promise.all([stage.launchCustomer(), stage.newReceiverContext()]);
   try {
-    const [sender, receiver] = await Promise.all(
-      [senderBrowser, receiverBrowser].map(async (browser, index) => {
-        const page = await (await benchContext(browser, { headed: index === 0 })).newPage();
-        await page.goto(stage.blankUrl);
-        return page;
-      }),
-    );
-    if (!sender || !receiver) throw new Error('plain pair: no pages');
+    const [sender, receiver] = await Promise.all([
+      benchContext(senderBrowser, { headed: true }).then((context) => context.newPage()),
+      receiverContext.newPage(),
+    ]);
+    await Promise.all([sender.goto(stage.blankUrl), receiver.goto(stage.blankUrl)]);
     const { firstFrameMs } = await startPlainPair(sender, receiver);
     const figures = await watchTextChanges({ sender, receiver, videoSelector: `video[aria-label="${PLAIN_PAIR_VIDEO}"]`, firstFrameMs }, stage, text, settings);
     log(`uplink plain pair: ${summary(figures)}`);
     await stopPlainPair(sender, receiver);
     return figures;
   } finally {
-    await Promise.all([senderBrowser.close(), receiverBrowser.close()]);
+    await Promise.all([senderBrowser.close(), receiverContext.close()]);
   }
 }
 
