@@ -8,6 +8,7 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/openDatabase';
 import { verifyChain } from './chainVerifier';
 import { findReceipt } from './receipts';
+import { errorMessage } from '../platform/errorMessage';
 
 async function main(): Promise<void> {
   const [command, argument] = process.argv.slice(2);
@@ -41,6 +42,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(errorMessage(error));
   process.exitCode = 1;
 });

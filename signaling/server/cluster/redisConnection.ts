@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../log';
+import { errorMessage } from '../platform/errorMessage';
 
 /**
  * One Redis connection, connected before it is handed out: a node whose Redis is unreachable at
@@ -29,7 +30,7 @@ export async function connectRedis(url: string, name: string, log: Logger): Prom
     await client.connect();
   } catch (error) {
     client.disconnect();
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(`Cannot reach Redis at ${withoutPassword(url)}: ${reason}`, { cause: error });
   }
   return client;

@@ -8,6 +8,7 @@ import { onFrames, writeFrame } from './channelFrames';
 import { channelFile, type ChannelAddress, type ChannelReply } from './commandChannelAddress';
 import type { PGlitePool } from './pglitePool';
 import type { EmbeddedPostgres } from './pgliteWorkerClient';
+import { errorMessage } from '../platform/errorMessage';
 
 const SECRET_BYTES = 32;
 const MAX_QUERY_BYTES = 1024 * 1024;
@@ -83,7 +84,7 @@ function serve(socket: Socket, secret: Buffer, pglite: EmbeddedPostgres, pool: P
       const result = await lease.query(request.data.sql, request.data.parameters);
       return { command: result.command, rowCount: result.rowCount === undefined ? null : Number(result.rowCount), rows: result.rows };
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      return { error: errorMessage(error) };
     } finally {
       if (pglite.isInTransaction()) idle = setTimeout(() => socket.destroy(), IDLE_IN_TRANSACTION_MS);
       else await releaseLease();

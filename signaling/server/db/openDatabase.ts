@@ -10,6 +10,8 @@ import { migrations } from './migrations';
 import { PGlitePool } from './pglitePool';
 import { PGliteWorker } from './pgliteWorkerClient';
 import type { Tables } from './schema';
+import { errorMessage } from '../platform/errorMessage';
+import { INT8_TYPE_ID } from './int8';
 
 /**
  * The system of record: agent accounts and the audit trail. PostgreSQL when DATABASE_URL is set
@@ -26,7 +28,6 @@ export interface Database {
 
 export class DatabaseError extends Error {}
 
-const INT8 = 20;
 /** DATABASE_DIR=memory: a throwaway database that lives as long as the process (tests, demos). */
 export const IN_MEMORY = 'memory';
 
@@ -51,7 +52,7 @@ export async function openDatabase(
     await migrateToLatest(database.db);
   } catch (error) {
     await database.close();
-    throw new DatabaseError(`The database at ${database.location} could not be migrated: ${messageOf(error)}`);
+    throw new DatabaseError(`The database at ${database.location} could not be migrated: ${errorMessage(error)}`);
   }
   return database;
 }
@@ -112,7 +113,7 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    types: { getTypeParser: (oid: number, format) => (oid === INT8 ? Number : (pg.types.getTypeParser(oid, format) as unknown)) } as pg.CustomTypesConfig,
+    types: { getTypeParser: (oid: number, format) => (oid === INT8_TYPE_ID ? Number : (pg.types.getTypeParser(oid, format) as unknown)) } as pg.CustomTypesConfig,
   });
   // An idle connection the server drops must not crash the process; the next query reconnects.
   pool.on('error', () => {});
@@ -120,7 +121,7 @@ async function openPostgres(url: string): Promise<Database> {
     (await pool.connect()).release();
   } catch (error) {
     await pool.end();
-    throw new DatabaseError(`Cannot reach the database at DATABASE_URL=${location}: ${messageOf(error)}`);
+    throw new DatabaseError(`Cannot reach the database at DATABASE_URL=${location}: ${errorMessage(error)}`);
   }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', location, close: () => db.destroy() };
@@ -167,8 +168,4 @@ function redactPassword(url: string): string {
   } catch {
     return 'postgres://…';
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,23 +1,24 @@
 import { PGlite } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PGliteReply, PGliteRequest, PGliteStarted, PGliteWorkerData } from './pgliteWorkerProtocol';
+import { errorMessage } from '../platform/errorMessage';
+import { INT8_TYPE_ID } from './int8';
 
 /**
  * The embedded PGlite database in its own thread (one per process), so its WebAssembly work never
  * blocks the event loop that relays signals. Answers the requests of pgliteWorkerClient.ts one by
  * one, in the order they arrive.
  */
-const INT8 = 20;
 const port = parentPort;
 if (!port) throw new Error('pgliteWorker.ts runs only as a worker thread.');
 const { dataDir } = workerData as PGliteWorkerData;
 
 let pglite: PGlite;
 try {
-  pglite = await PGlite.create(dataDir, { parsers: { [INT8]: Number } });
+  pglite = await PGlite.create(dataDir, { parsers: { [INT8_TYPE_ID]: Number } });
   port.postMessage({ kind: 'ready' } satisfies PGliteStarted);
 } catch (error) {
-  port.postMessage({ kind: 'failed', message: messageOf(error) } satisfies PGliteStarted);
+  port.postMessage({ kind: 'failed', message: errorMessage(error) } satisfies PGliteStarted);
   process.exit(1);
 }
 
@@ -39,11 +40,7 @@ async function answer(request: PGliteRequest): Promise<void> {
     reply = { id: request.id, ok: true, rows: result.rows, affectedRows: result.affectedRows, inTransaction: pglite.isInTransaction() };
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-    reply = { id: request.id, ok: false, message: messageOf(error), code, inTransaction: pglite.isInTransaction() };
+    reply = { id: request.id, ok: false, message: errorMessage(error), code, inTransaction: pglite.isInTransaction() };
   }
   port?.postMessage(reply);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
 import { isIP } from 'node:net';
+import { errorMessage } from '../platform/errorMessage';
 
 /** Whether the address `hop` steps away from this server (0 = the socket's peer) is a proxy we trust. */
 export type TrustProxy = (address: string, hop: number) => boolean;
@@ -31,7 +32,7 @@ export function parseTrustProxy(value: string): { trust: TrustProxy | false } | 
   try {
     return { trust: proxyAddr.compile(entries) };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: errorMessage(error) };
   }
 }
 

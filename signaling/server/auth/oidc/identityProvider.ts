@@ -1,6 +1,7 @@
 import * as client from 'openid-client';
 import type { PendingSignIn } from './pendingSignIns';
 import type { ClaimMap, OidcConfig } from './signInConfig';
+import { errorMessage } from '../../platform/errorMessage';
 
 /** Why a callback from the identity provider did not sign anyone in (the console says it in words). */
 export type CallbackFailure =
@@ -152,7 +153,7 @@ export class IdentityProvider {
 }
 
 function classify(error: unknown): CallbackError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (error instanceof client.AuthorizationResponseError) return new CallbackError('denied', `the identity provider answered ${error.error}`, { cause: error });
   if (error instanceof client.ResponseBodyError) return new CallbackError('code', `the identity provider refused the code: ${error.error}`, { cause: error });
   if (error instanceof client.ClientError) {
