@@ -6,6 +6,8 @@ import { AgentConsolePage, CustomerWebPage } from './pages';
 /** Milliseconds from the customer's "Continue", for each step of one join. */
 export interface JoinPhases {
   keyAccepted: number;
+  /** The consent screen's "Share my screen" is painted (the animation frame after it appeared). */
+  consentShown: number;
   /** The customer clicked "Share my screen" (the bench clicks as soon as it shows). */
   consentClicked: number;
   /** The agent learns of the consent: both sides are in one session. */
@@ -85,6 +87,7 @@ export async function joinOnce(agent: AgentConsolePage, customerBrowser: Browser
   const pictureOffer = first(agentEvents, clicked, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'offer', 'offer');
   const phases: JoinPhases = {
     keyAccepted: since(first(customerEvents, continued, (e) => e.kind === 'ws-in' && e.what === 'key.accepted', 'key.accepted')),
+    consentShown: since(first(customerEvents, continued, (e) => e.kind === 'shown' && e.what === 'Share my screen' && e.detail === 'painted', 'consent painted')),
     consentClicked: since(clicked),
     paired: since(first(agentEvents, mark, (e) => e.kind === 'ws-in' && e.what === 'session.update' && e.detail === 'choosing-screen', 'choosing-screen')),
     connected: since(first(agentEvents, mark, (e) => e.kind === 'connected', 'connected')),
