@@ -3,11 +3,27 @@
  * readable it stays so as the encoder refines the picture, so a binary search over the frames
  * after the switch needs ~log2(n) reads instead of n. If the last frame is not readable either,
  * the text did not become readable in the window: undefined.
+ *
+ * `hint`: a frame where the answer likely is (e.g. where larger text of the same switch became
+ * readable). Two reads confirm it (readable there, not in the frame before); otherwise the search
+ * goes on in the half the reads left open. The answer is the same as without the hint.
  */
-export async function firstReadableIndex(count: number, isReadable: (index: number) => Promise<boolean>): Promise<number | undefined> {
-  if (count === 0 || !(await isReadable(count - 1))) return undefined;
-  let low = 0;
-  let high = count - 1; // readable
+export async function firstReadableIndex(count: number, isReadable: (index: number) => Promise<boolean>, hint?: number): Promise<number | undefined> {
+  if (count === 0) return undefined;
+  if (hint !== undefined && hint >= 0 && hint < count) {
+    if (await isReadable(hint)) {
+      if (hint === 0 || !(await isReadable(hint - 1))) return hint;
+      return searchBetween(0, hint - 1, isReadable);
+    }
+    if (hint === count - 1 || !(await isReadable(count - 1))) return undefined;
+    return searchBetween(hint + 1, count - 1, isReadable);
+  }
+  if (!(await isReadable(count - 1))) return undefined;
+  return searchBetween(0, count - 1, isReadable);
+}
+
+/** The first readable index in [low, high], where `high` is known to be readable. */
+async function searchBetween(low: number, high: number, isReadable: (index: number) => Promise<boolean>): Promise<number> {
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
     if (await isReadable(middle)) high = middle;

@@ -82,12 +82,16 @@ describe('bench: the slow-uplink helpers', () => {
   });
 
   describe('finding the first readable frame', () => {
-    const search = async (readable: boolean[]) => {
+    const search = async (readable: boolean[], hint?: number) => {
       const asked: number[] = [];
-      const index = await firstReadableIndex(readable.length, async (i) => {
-        asked.push(i);
-        return readable[i] ?? false;
-      });
+      const index = await firstReadableIndex(
+        readable.length,
+        async (i) => {
+          asked.push(i);
+          return readable[i] ?? false;
+        },
+        hint,
+      );
       return { index, asked };
     };
 
@@ -105,6 +109,23 @@ describe('bench: the slow-uplink helpers', () => {
 
     it('finds the very first frame when all are readable', async () => {
       assert.equal((await search([true, true, true])).index, 0);
+    });
+
+    it('confirms a right hint (where larger text became readable) with two reads', async () => {
+      const frames = Array.from({ length: 40 }, (_, i) => i >= 17);
+      const { index, asked } = await search(frames, 17);
+      assert.equal(index, 17);
+      assert.deepEqual(asked, [17, 16]);
+    });
+
+    it('gives the same answer as without a hint when the hint is wrong, early or late', async () => {
+      for (const first of [0, 5, 17, 39, undefined]) {
+        const frames = Array.from({ length: 40 }, (_, i) => first !== undefined && i >= first);
+        const plain = (await search(frames)).index;
+        for (const hint of [0, 3, 16, 17, 18, 25, 39, 40, -1]) {
+          assert.equal((await search(frames, hint)).index, plain, `first readable ${first}, hint ${hint}`);
+        }
+      }
     });
   });
 });
