@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,8 +9,11 @@ import { BENCH_AGENT, OUR_BENCH_ENV, drain, pidOf, signIn, type RunningTarget } 
 import { cpuSeconds, spawnWithFileLimit, stopChild, waitForOutput } from '../support/processes';
 import { copyEmptyDatabase } from '../support/databaseTemplate';
 import { serverEntry } from '../support/paths';
-import { percentile } from '../support/stats';
+import { median, percentile } from '../support/stats';
 import { benchDatabase, benchDatabaseKind } from './benchDatabase';
+import { cpuSharesBetween, cpuSnapshot, describeCpuShares, type CpuShares } from './cpuShares';
+import { STALL_MS } from './loopStalls';
+import type { ProbeCommand, ProbeReply, ServerLoopFigures } from './serverProbe';
 
 export interface AuditBenchSettings {
   /** Paired sessions that carry the relay traffic. */
@@ -23,7 +27,20 @@ export interface AuditBenchSettings {
   generators: number;
 }
 
-type AuditMode = 'off' | 'on';
+/** off: no trail; on: the real trail; wait: no writes, but each step waits for a simulated group commit (delayedAuditLog.ts). */
+type AuditMode = 'off' | 'on' | 'wait';
+const AUDIT_MODES: readonly AuditMode[] = ['off', 'on', 'wait'];
+
+/**
+ * The modes to run, in order: `BENCH_AUDIT_MODES=off,on,off,on` alternates (the figures compared
+ * are each mode's median); `wait` (commit `BENCH_AUDIT_COMMIT_MS` long, default 10) may be added.
+ */
+function auditModes(): AuditMode[] {
+  const modes = (process.env.BENCH_AUDIT_MODES ?? 'off,on').split(',').map((mode) => mode.trim());
+  const unknown = modes.find((mode) => !AUDIT_MODES.includes(mode as AuditMode));
+  if (unknown !== undefined) throw new Error(`BENCH_AUDIT_MODES: "${unknown}" is not one of ${AUDIT_MODES.join(', ')}`);
+  return modes as AuditMode[];
+}
 
 export interface AuditFigures {
   mode: AuditMode;
@@ -37,6 +54,17 @@ export interface AuditFigures {
   latencyP99Ms: number;
   churnPerSecond: number;
   lost: number;
+  /** The load generators' own event-loop delay p99 in the window (their part of a latency tail), worst of them. */
+  generatorLoopDelayP99Ms: number;
+  /** The server's own event loop and GC during the latency window. */
+  serverLoop: ServerLoopFigures;
+  /** Where the machine's CPU went during the latency window. */
+  cpu: CpuShares;
+}
+
+/** Our server under test, which also reports its event loop over the IPC channel (serverProbe.ts). */
+interface AuditTarget extends RunningTarget {
+  probe(command: ProbeCommand): Promise<ServerLoopFigures | undefined>;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,15 +78,28 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function measureAudit(settings: AuditBenchSettings, log: (line: string) => void): Promise<{ rows: Row[]; details: AuditFigures[] }> {
   const figures: AuditFigures[] = [];
   let rate: number | undefined;
-  for (const mode of ['off', 'on'] as const) {
+  for (const mode of auditModes()) {
     const target = await startAuditTarget(mode);
     try {
       // Offered at most half of what "off" carried saturated, the same for "on": below saturation.
       const figure = await measureMode(target, mode, settings, (saturated) => (rate ??= Math.max(100, Math.min(settings.latencyRate, Math.floor(saturated / 200) * 100))));
+      const loop = figure.serverLoop;
       log(
         `audit ${mode} (${benchDatabaseKind()}): ${figure.pairPerSecond.toFixed(0)} sessions/s set up, ${figure.relayPerSecond.toFixed(0)} msg/s (${figure.relayPerCpuSecond.toFixed(0)} per CPU-second), ` +
-          `p50/p99 ${figure.latencyP50Ms.toFixed(2)}/${figure.latencyP99Ms.toFixed(2)} ms at ${figure.latencyRate}/s beside ${figure.churnPerSecond.toFixed(0)} new sessions/s`,
+          `p50/p99 ${figure.latencyP50Ms.toFixed(2)}/${figure.latencyP99Ms.toFixed(2)} ms at ${figure.latencyRate}/s beside ${figure.churnPerSecond.toFixed(0)} new sessions/s ` +
+          `(generators' own loop delay p99 ${figure.generatorLoopDelayP99Ms.toFixed(1)} ms)`,
       );
+      log(
+        `  server in the window: loop delay p50/p99/max ${loop.loopDelayP50Ms.toFixed(1)}/${loop.loopDelayP99Ms.toFixed(1)}/${loop.loopDelayMaxMs.toFixed(1)} ms, ` +
+          `loop busy ${(loop.loopUtilization * 100).toFixed(0)} %, GC ${loop.gcCount} pauses ${loop.gcTotalMs.toFixed(0)} ms (longest ${loop.gcMaxMs.toFixed(1)} ms; ${describeGc(loop)}), ` +
+          `${mib(loop.allocatedBytes)} allocated, ${mib(loop.survivedBytes)} survived scavenges, ${mib(loop.promotedBytes)} promoted; ` +
+          `${loop.appends} appends acknowledged after p50/p99 ${loop.appendP50Ms.toFixed(1)}/${loop.appendP99Ms.toFixed(1)} ms`,
+      );
+      log(
+        `  stalls > ${STALL_MS} ms: ${loop.stalls.stalls}, of which long tasks ${loop.stalls.longTasks} (${loop.stalls.longTaskCpuMs.toFixed(0)} ms CPU, longest ${loop.stalls.longestTaskCpuMs.toFixed(1)} ms, GC in them ${loop.stalls.longTaskGcMs.toFixed(0)} ms); ` +
+          `waiting for a core ${loop.stalls.waitedMs.toFixed(0)} ms`,
+      );
+      log(`  CPU in the window: ${describeCpuShares(figure.cpu)}`);
       figures.push(figure);
     } finally {
       await target.stop();
@@ -67,7 +108,7 @@ export async function measureAudit(settings: AuditBenchSettings, log: (line: str
   return { rows: auditRows(figures, settings), details: figures };
 }
 
-async function measureMode(target: RunningTarget, mode: AuditMode, settings: AuditBenchSettings, rateFor: (saturatedPerSecond: number) => number): Promise<AuditFigures> {
+async function measureMode(target: AuditTarget, mode: AuditMode, settings: AuditBenchSettings, rateFor: (saturatedPerSecond: number) => number): Promise<AuditFigures> {
   const pool = GeneratorPool.start(settings.generators);
   const churn = GeneratorPool.start(1);
   try {
@@ -91,11 +132,24 @@ async function measureMode(target: RunningTarget, mode: AuditMode, settings: Aud
     await sleep(300);
 
     const churnStart = performance.now();
+    // The server's own view, over the generators' counting window (after their warm-up).
+    let cpuAtStart: ReturnType<typeof cpuSnapshot> | undefined;
+    const realtime = process.env.BENCH_AUDIT_REALTIME === '1' ? [target.pid, ...pool.pids] : [];
+    const probeTimer = setTimeout(() => {
+      setRealtime(realtime, true);
+      cpuAtStart = cpuSnapshot(target.pid);
+      void target.probe({ probe: 'start' });
+    }, Math.min(1_000, settings.warmupMs));
     const [fixed, churned] = await Promise.all([
       pool.ask(() => ({ cmd: 'latency', warmupMs: Math.min(1_000, settings.warmupMs), windowMs: settings.windowMs, perSecond: latencyRate / pool.size })),
       churn.ask(() => ({ cmd: 'pair', target, sessions: settings.churnSessions, firstIndex: 600_000 })),
     ]);
     const churnSeconds = (performance.now() - churnStart) / 1000;
+    clearTimeout(probeTimer);
+    setRealtime(realtime, false);
+    const cpu = cpuSharesBetween(target.pid, cpuAtStart ?? cpuSnapshot(target.pid), cpuSnapshot(target.pid));
+    const serverLoop = await target.probe({ probe: 'stop' });
+    if (!serverLoop) throw new Error(`audit ${mode}: the server did not report its event loop`);
     const latencies = fixed.flatMap((reply) => reply.latenciesMs);
     const sent = fixed.reduce((sum, reply) => sum + reply.sent, 0);
     const received = fixed.reduce((sum, reply) => sum + reply.received, 0);
@@ -111,18 +165,58 @@ async function measureMode(target: RunningTarget, mode: AuditMode, settings: Aud
       latencyP99Ms: percentile(latencies, 99),
       churnPerSecond: (churned[0]?.paired ?? 0) / churnSeconds,
       lost: Math.max(0, sent - received),
+      generatorLoopDelayP99Ms: Math.max(...fixed.map((reply) => reply.loopDelayP99Ms)),
+      serverLoop,
+      cpu,
     };
   } finally {
     await Promise.all([pool.stop(), churn.stop()]);
   }
 }
 
+/**
+ * BENCH_AUDIT_REALTIME=1 (root, Linux): during the latency window the server's event loop and the
+ * latency generators' loops run under SCHED_FIFO, so no other thread (the database's included)
+ * takes their core when they have work: what remains of the tail is their own work. Only their
+ * main threads, only for the window; the churn generator and the database stay as they are.
+ */
+function setRealtime(threadIds: readonly number[], on: boolean): void {
+  for (const tid of threadIds) execFileSync('chrt', on ? ['-f', '-p', '10', String(tid)] : ['-o', '-p', '0', String(tid)]);
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+function describeGc(loop: ServerLoopFigures): string {
+  return Object.entries(loop.gcByKind)
+    .map(([kind, { count, totalMs }]) => `${kind} ${count}× ${totalMs.toFixed(0)} ms`)
+    .join(', ');
+}
+
+/** Each figure as the median over the runs of one mode (one run: its figure). */
+function medianOf(figures: readonly AuditFigures[], mode: AuditMode) {
+  const runs = figures.filter((figure) => figure.mode === mode);
+  if (runs.length === 0) return undefined;
+  const of = (pick: (figure: AuditFigures) => number) => median(runs.map(pick));
+  return {
+    runs: runs.length,
+    latencyRate: runs[0]?.latencyRate ?? Number.NaN,
+    relayPerCpuSecond: of((figure) => figure.relayPerCpuSecond),
+    latencyP50Ms: of((figure) => figure.latencyP50Ms),
+    latencyP99Ms: of((figure) => figure.latencyP99Ms),
+    churnPerSecond: of((figure) => figure.churnPerSecond),
+    pairPerSecond: of((figure) => figure.pairPerSecond),
+    serverLoopDelayP99Ms: of((figure) => figure.serverLoop.loopDelayP99Ms),
+  };
+}
+
 function auditRows(figures: AuditFigures[], settings: AuditBenchSettings): Row[] {
-  const on = figures.find((figure) => figure.mode === 'on');
-  const off = figures.find((figure) => figure.mode === 'off');
+  const on = medianOf(figures, 'on');
+  const off = medianOf(figures, 'off');
   if (!on || !off) return [];
-  const note = `Limit = the same server with the audit trail off, measured just before; database: ${benchDatabaseKind()}`;
+  const runs = on.runs > 1 || off.runs > 1 ? ` (medians of ${on.runs} on / ${off.runs} off runs, alternating)` : '';
+  const note = `Limit = the same server with the audit trail off, measured just before; database: ${benchDatabaseKind()}${runs}`;
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+  const wait = medianOf(figures, 'wait');
   return [
     {
       section: 'audit',
@@ -147,6 +241,28 @@ function auditRows(figures: AuditFigures[], settings: AuditBenchSettings): Row[]
     },
     {
       section: 'audit',
+      figure: "server's event-loop delay p99 in that window",
+      unit: 'ms',
+      ours: on.serverLoopDelayP99Ms,
+      limit: off.serverLoopDelayP99Ms,
+      note: 'how late a 1 ms timer ran in the server (monitorEventLoopDelay): its own stalls and its waits for a core',
+      decimals: 2,
+    },
+    ...(wait
+      ? [
+          {
+            section: 'audit',
+            figure: `relay p99, steps waiting for a simulated ${commitMs()} ms group commit, no writes`,
+            unit: 'ms',
+            ours: wait.latencyP99Ms,
+            limit: off.latencyP99Ms,
+            note: `p50 ${wait.latencyP50Ms.toFixed(2)} ms; server loop delay p99 ${wait.serverLoopDelayP99Ms.toFixed(2)} ms`,
+            decimals: 2,
+          } satisfies Row,
+        ]
+      : []),
+    {
+      section: 'audit',
       figure: 'session set-up (key issued, consent: 2 events each)',
       unit: 'sessions/s',
       ours: on.pairPerSecond,
@@ -156,14 +272,16 @@ function auditRows(figures: AuditFigures[], settings: AuditBenchSettings): Row[]
   ];
 }
 
-async function startAuditTarget(mode: AuditMode): Promise<RunningTarget> {
+const commitMs = () => Number(process.env.BENCH_AUDIT_COMMIT_MS ?? 10);
+
+async function startAuditTarget(mode: AuditMode): Promise<AuditTarget> {
   const dataDir = await mkdtemp(path.join(tmpdir(), `bench-audit-${mode}-`));
   const database = await benchDatabase(mode);
   if (!database.env.DATABASE_URL) await copyEmptyDatabase(path.join(dataDir, 'database'));
   // BENCH_AUDIT_PROFILE=<folder>: each server writes a V8 CPU profile of its whole run there (audit-on-….cpuprofile).
   const profileDir = process.env.BENCH_AUDIT_PROFILE;
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=audit-${mode}-${process.pid}.cpuprofile`] : [];
-  const child = spawnWithFileLimit(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'auditServer.ts'), `--audit=${mode}`], {
+  const child = spawnWithFileLimit(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'auditServer.ts'), `--audit=${mode}`, `--commit-ms=${commitMs()}`], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
@@ -177,6 +295,7 @@ async function startAuditTarget(mode: AuditMode): Promise<RunningTarget> {
       ...database.env,
       ...OUR_BENCH_ENV,
     },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const customerPage = await waitForOutput(child, /Customer page:\s+(\S+)/, 120_000);
   const url = new URL(customerPage).origin;
@@ -186,6 +305,16 @@ async function startAuditTarget(mode: AuditMode): Promise<RunningTarget> {
     url,
     agentCookie: await signIn(url),
     pid: pidOf(child),
+    probe(command) {
+      if (command.probe === 'start') {
+        child.send(command);
+        return Promise.resolve(undefined);
+      }
+      return new Promise((resolve) => {
+        child.once('message', (reply: ProbeReply) => resolve(reply.figures));
+        child.send(command);
+      });
+    },
     async stop() {
       await stopChild(child);
       await rm(dataDir, { recursive: true, force: true });

@@ -21,6 +21,11 @@ export class GeneratorPool {
     return this.children.length;
   }
 
+  /** The generators' process ids (also their main threads' ids). */
+  get pids(): number[] {
+    return this.children.flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
+  }
+
   /** Sends each generator its own command (index → command) and waits for every answer. */
   ask<T extends GeneratorReply['cmd']>(commandFor: (index: number) => GeneratorCommand & { cmd: T }): Promise<Array<GeneratorReply & { cmd: T }>> {
     return Promise.all(

@@ -23,7 +23,8 @@ export function rssBytes(pid: number): number {
   return match?.[1] ? Number(match[1]) * 1024 : Number.NaN;
 }
 
-const ticksPerSecond = (() => {
+/** The kernel's clock ticks per second (the unit of CPU times in /proc). */
+export const clockTicksPerSecond = (() => {
   try {
     return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
   } catch {
@@ -36,7 +37,7 @@ export function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
 }
 
 export async function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {
