@@ -41,6 +41,8 @@ export class AccountDirectory {
 
   private constructor(
     private accounts: Map<string, KnownAccount>,
+    /** The table's fingerprint when `accounts` was read (AccountStore.fingerprint). */
+    private fingerprint: string,
     private readonly store: AccountStore,
     private readonly demo: KnownAccount | undefined,
   ) {}
@@ -60,7 +62,8 @@ export class AccountDirectory {
         stamp: stampOf(`demo:${username}:${password}`),
       };
     }
-    return new AccountDirectory(await readKnown(store, demo), store, demo);
+    const fingerprint = await store.fingerprint();
+    return new AccountDirectory(await readKnown(store, demo), fingerprint, store, demo);
   }
 
   get size(): number {
@@ -121,8 +124,16 @@ export class AccountDirectory {
     return account && !account.disabled ? account : undefined;
   }
 
+  /**
+   * Reads the table only when its fingerprint moved: with many accounts, reading and comparing
+   * them all every second would cost the event loop that relays signals milliseconds each time.
+   */
   private async readChanges(): Promise<AccountChange[]> {
+    // Taken before the read: a change that lands during the read shows at the next poll.
+    const fingerprint = await this.store.fingerprint();
+    if (fingerprint === this.fingerprint) return [];
     const next = await readKnown(this.store, this.demo);
+    this.fingerprint = fingerprint;
     const changes: AccountChange[] = [];
     for (const [name, before] of this.accounts) {
       if (before.disabled) continue;

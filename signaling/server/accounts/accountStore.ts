@@ -18,14 +18,30 @@ export type AccountEdit =
 
 /**
  * Agent accounts in the database (table `agents`, migration 001). Every change that must end the
- * account's sign-ins (password, disabling) bumps `revision`; the servers poll the table and
- * compare (accountDirectory.ts).
+ * account's sign-ins (password, disabling) bumps `revision`; the servers poll the table's
+ * fingerprint and read it again when that changed (accountDirectory.ts).
  */
 export class AccountStore {
   constructor(private readonly db: Kysely<Tables>) {}
 
   list(): Promise<AgentRow[]> {
     return this.db.selectFrom('agents').selectAll().orderBy('username_key').execute();
+  }
+
+  /**
+   * A digest of every account's every column, computed by the database: it changes whenever
+   * anything about any account does, so a poll reads the whole table only then.
+   */
+  async fingerprint(): Promise<string> {
+    const row = await this.db
+      .selectFrom('agents')
+      .select(
+        sql<string>`md5(coalesce(string_agg(concat_ws(chr(31), username_key, username, display_name, coalesce(password_hash, ''), (password_hash is null)::text, role, disabled::text, revision::text), chr(30) order by username_key), ''))`.as(
+          'fingerprint',
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    return row.fingerprint;
   }
 
   find(username: string): Promise<AgentRow | undefined> {

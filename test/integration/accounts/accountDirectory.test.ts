@@ -92,6 +92,32 @@ forEachDatabase('agent accounts in the database', (backend) => {
     assert.equal((await verifyChain(database.db)).whole, true);
   });
 
+  it('reads the accounts again only when the table changed, and then sees every change (a new display name too)', async () => {
+    await addJane();
+    let reads = 0;
+    const store = new AccountStore(database.db);
+    const list = store.list.bind(store);
+    store.list = () => {
+      reads += 1;
+      return list();
+    };
+    const accounts = await AccountDirectory.load({ demoAgent: undefined }, store);
+    reads = 0;
+    assert.deepEqual(await accounts.reload(), []);
+    assert.deepEqual(await accounts.reload(), []);
+    assert.equal(reads, 0, 'nothing changed: only the fingerprint was read');
+
+    const jane = await store.find('jane');
+    await store.upsert({ username: 'Jane', displayName: 'Jane Q. Doe', passwordHash: jane?.password_hash ?? '' });
+    assert.deepEqual(await accounts.reload(), [], 'a new display name ends no sign-in');
+    assert.equal(reads, 1);
+    assert.deepEqual(accounts.find('jane'), { username: 'Jane', displayName: 'Jane Q. Doe' });
+
+    await changes.edit('jane', { kind: 'disabled', disabled: true });
+    assert.deepEqual(await accounts.reload(), [{ username: 'Jane', reason: 'account-disabled' }]);
+    assert.equal(reads, 2);
+  });
+
   it('imports an agents file once: accounts added or updated, the file renamed, each import on the record', async () => {
     await changes.add({ username: 'bob', displayName: 'Bob', passwordHash: await hashPassword('old-password-1'), role: 'supervisor' });
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'agents-import-')), 'agents.json');
