@@ -75,8 +75,9 @@ export async function measureUplink(settings: UplinkSettings, log: (line: string
       for (const rate of settings.ratesBitsPerSecond) {
         network.shape(rate, settings.impairment);
         log(`uplink ${rateLabel(rate)}: customer at ${network.customerAddress} in namespace ${network.name}`);
-        const { ours, oursSharpText } = await measureOurs(stage, text, settings, log);
-        const plain = await measurePlainPair(stage, text, settings, log);
+        const pending = await measureOurs(stage, text, settings, log);
+        const plain = await measurePlainPair(stage, text, settings, log, Promise.allSettled([pending.ours, pending.oursSharpText]));
+        const [ours, oursSharpText] = await Promise.all([pending.ours, pending.oursSharpText]);
         results.push({ rateBitsPerSecond: rate, tbf: tbfParameters(rate), impairment: settings.impairment, ours, oursSharpText, plain });
       }
       return { rows: results.flatMap(uplinkRows), details: results };
@@ -88,12 +89,17 @@ export async function measureUplink(settings: UplinkSettings, log: (line: string
   }
 }
 
+/**
+ * Ours, watched while the text changes. Without "Sharp text" (the quick run) the OCR of its frames
+ * is left running when this returns: it reads frames already recorded in the agent's page, while
+ * the plain pair's browsers start, before anything of the plain pair is measured.
+ */
 async function measureOurs(
   stage: Stage,
   text: TextWindow,
   settings: UplinkSettings,
   log: (line: string) => void,
-): Promise<{ ours: UplinkSideFigures; oursSharpText: UplinkSideFigures | undefined }> {
+): Promise<{ ours: Promise<UplinkSideFigures>; oursSharpText: Promise<UplinkSideFigures | undefined> }> {
   await text.show(0);
   const browser = await stage.launchCustomer();
   const join = await joinOnce(stage.agent, browser, stage.customerUrl);
@@ -104,25 +110,37 @@ async function measureOurs(
       videoSelector: 'video[aria-label="Customer screen"]',
       firstFrameMs: join.phases.firstFrame - join.phases.consentClicked,
     };
-    const ours = await watchTextChanges(sides, stage, text, settings);
-    log(`uplink ours: ${summary(ours)}`);
+    const watched = await watchTextChanges(sides, stage, text, settings);
     // The agent console's "Sharp text" (maintain resolution, fewer frames, more bits per frame).
     const sharpText = stage.agent.page.getByRole('button', { name: 'Sharp text' }).last();
-    if (!settings.sharpText || !(await sharpText.count())) return { ours, oursSharpText: undefined };
+    if (!settings.sharpText || !(await sharpText.count())) {
+      const ours = watched.readBack().then((figures) => (log(`uplink ours: ${summary(figures)}`), figures));
+      void ours.catch(() => undefined); // awaited by the caller; not an unhandled rejection meanwhile
+      return { ours, oursSharpText: Promise.resolve(undefined) };
+    }
+    // The second watch records into the same page: the first one's frames are read back first.
+    const ours = await watched.readBack();
+    log(`uplink ours: ${summary(ours)}`);
     await text.show(0);
     await sharpText.click({ force: true });
-    const oursSharpText = await watchTextChanges(sides, stage, text, settings);
+    const oursSharpText = await (await watchTextChanges(sides, stage, text, settings)).readBack();
     log(`uplink ours, Sharp text: ${summary(oursSharpText)}`);
     await sharpText.click({ force: true });
-    return { ours, oursSharpText };
+    return { ours: Promise.resolve(ours), oursSharpText: Promise.resolve(oursSharpText) };
   } finally {
     await join.end();
     await browser.close();
   }
 }
 
-async function measurePlainPair(stage: Stage, text: TextWindow, settings: UplinkSettings, log: (line: string) => void): Promise<UplinkSideFigures> {
-  await text.show(0);
+async function measurePlainPair(
+  stage: Stage,
+  text: TextWindow,
+  settings: UplinkSettings,
+  log: (line: string) => void,
+  /** Settles when ours' OCR is done: the plain pair's browsers start meanwhile, its measurement after. */
+  oursReadBack: Promise<unknown>,
+): Promise<UplinkSideFigures> {
   // Only the sender gets a fresh browser, as ours' customer does; the receiving end is a context of
   // its own in the agent's browser, which was launched with the options a receiver needs.
   const [senderBrowser, receiverContext] = await Promise.all([stage.launchCustomer(), stage.newReceiverContext()]);
@@ -132,8 +150,11 @@ async function measurePlainPair(stage: Stage, text: TextWindow, settings: Uplink
       receiverContext.newPage(),
     ]);
     await Promise.all([sender.goto(stage.blankUrl), receiver.goto(stage.blankUrl)]);
+    await oursReadBack;
+    await text.show(0);
     const { firstFrameMs } = await startPlainPair(sender, receiver);
-    const figures = await watchTextChanges({ sender, receiver, videoSelector: `video[aria-label="${PLAIN_PAIR_VIDEO}"]`, firstFrameMs }, stage, text, settings);
+    const watched = await watchTextChanges({ sender, receiver, videoSelector: `video[aria-label="${PLAIN_PAIR_VIDEO}"]`, firstFrameMs }, stage, text, settings);
+    const figures = await watched.readBack();
     log(`uplink plain pair: ${summary(figures)}`);
     await stopPlainPair(sender, receiver);
     return figures;
@@ -142,7 +163,11 @@ async function measurePlainPair(stage: Stage, text: TextWindow, settings: Uplink
   }
 }
 
-async function watchTextChanges(sides: Sides, stage: Stage, text: TextWindow, settings: UplinkSettings): Promise<UplinkSideFigures> {
+/**
+ * Watches one side while the text changes; `readBack` then reads the recorded frames by OCR (CPU
+ * work only, nothing timed) and gives the figures.
+ */
+async function watchTextChanges(sides: Sides, stage: Stage, text: TextWindow, settings: UplinkSettings): Promise<{ readBack(): Promise<UplinkSideFigures> }> {
   const screen = { width: stage.display.width, height: stage.display.height };
   const snapshot = () => Promise.all([rtpSnapshot(sides.sender, 'last', 'outbound'), rtpSnapshot(sides.receiver, 'last', 'inbound')]);
   await sleep(settings.settleMs);
@@ -161,18 +186,21 @@ async function watchTextChanges(sides: Sides, stage: Stage, text: TextWindow, se
   const [readings, frameTimes] = await Promise.all([stopClockReader(sides.receiver), stopFrameRecorder(sides.receiver)]);
   const seconds = (sentAfter.at - sentBefore.at) / 1000;
   const picture = pictureFigures(Math.round(seconds), sentBefore, sentAfter, receivedBefore, receivedAfter, readings);
-  const readability = await readabilityAfterSwitches(sides.receiver, frameTimes, switches, windowEnd, text.blocks);
-  await dropRecordedFrames(sides.receiver);
-  return {
-    ...picture,
-    firstFrameMs: sides.firstFrameMs,
-    sendKbps: (((sentAfter.bytesSent ?? 0) - (sentBefore.bytesSent ?? 0)) * 8) / seconds / 1000,
-    estimateKbps: (sentAfter.availableOutgoingBitrate ?? Number.NaN) / 1000,
-    targetKbps: (sentAfter.targetBitrate ?? Number.NaN) / 1000,
-    switches: readability.perSwitch,
-    ocrReads: readability.ocrReads,
-    diagnostics: { before: diagnosticsBefore, after: diagnosticsAfter },
+  const readBack = async (): Promise<UplinkSideFigures> => {
+    const readability = await readabilityAfterSwitches(sides.receiver, frameTimes, switches, windowEnd, text.blocks);
+    await dropRecordedFrames(sides.receiver);
+    return {
+      ...picture,
+      firstFrameMs: sides.firstFrameMs,
+      sendKbps: (((sentAfter.bytesSent ?? 0) - (sentBefore.bytesSent ?? 0)) * 8) / seconds / 1000,
+      estimateKbps: (sentAfter.availableOutgoingBitrate ?? Number.NaN) / 1000,
+      targetKbps: (sentAfter.targetBitrate ?? Number.NaN) / 1000,
+      switches: readability.perSwitch,
+      ocrReads: readability.ocrReads,
+      diagnostics: { before: diagnosticsBefore, after: diagnosticsAfter },
+    };
   };
+  return { readBack };
 }
 
 const summary = (f: UplinkSideFigures) =>
