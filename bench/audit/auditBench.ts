@@ -56,6 +56,10 @@ export interface AuditFigures {
   lost: number;
   /** The load generators' own event-loop delay p99 in the window (their part of a latency tail), worst of them. */
   generatorLoopDelayP99Ms: number;
+  generatorLoopDelayMaxMs: number;
+  /** Messages slower than 20 ms, grouped into episodes (loadGenerator.ts), summed over the generators; the longest. */
+  slowEpisodes: number;
+  longestSlowEpisodeMs: number;
   /** The server's own event loop and GC during the latency window. */
   serverLoop: ServerLoopFigures;
   /** Where the machine's CPU went during the latency window. */
@@ -87,7 +91,8 @@ export async function measureAudit(settings: AuditBenchSettings, log: (line: str
       log(
         `audit ${mode} (${benchDatabaseKind()}): ${figure.pairPerSecond.toFixed(0)} sessions/s set up, ${figure.relayPerSecond.toFixed(0)} msg/s (${figure.relayPerCpuSecond.toFixed(0)} per CPU-second), ` +
           `p50/p99 ${figure.latencyP50Ms.toFixed(2)}/${figure.latencyP99Ms.toFixed(2)} ms at ${figure.latencyRate}/s beside ${figure.churnPerSecond.toFixed(0)} new sessions/s ` +
-          `(generators' own loop delay p99 ${figure.generatorLoopDelayP99Ms.toFixed(1)} ms)`,
+          `(generators' own loop delay p99/max ${figure.generatorLoopDelayP99Ms.toFixed(1)}/${figure.generatorLoopDelayMaxMs.toFixed(1)} ms; ` +
+          `messages > 20 ms in ${figure.slowEpisodes} episodes, longest ${figure.longestSlowEpisodeMs.toFixed(0)} ms)`,
       );
       log(
         `  server in the window: loop delay p50/p99/max ${loop.loopDelayP50Ms.toFixed(1)}/${loop.loopDelayP99Ms.toFixed(1)}/${loop.loopDelayMaxMs.toFixed(1)} ms, ` +
@@ -166,6 +171,9 @@ async function measureMode(target: AuditTarget, mode: AuditMode, settings: Audit
       churnPerSecond: (churned[0]?.paired ?? 0) / churnSeconds,
       lost: Math.max(0, sent - received),
       generatorLoopDelayP99Ms: Math.max(...fixed.map((reply) => reply.loopDelayP99Ms)),
+      generatorLoopDelayMaxMs: Math.max(...fixed.map((reply) => reply.loopDelayMaxMs)),
+      slowEpisodes: fixed.reduce((sum, reply) => sum + reply.slowEpisodes, 0),
+      longestSlowEpisodeMs: Math.max(...fixed.map((reply) => reply.longestSlowEpisodeMs)),
       serverLoop,
       cpu,
     };

@@ -104,8 +104,8 @@ export function answerProbes(): { timeAppends(log: Pick<AuditLog, 'append'>): vo
       survivedBytes,
       promotedBytes,
       appends: appendMs.length,
-      appendP50Ms: percentile(appendMs, 50),
-      appendP99Ms: percentile(appendMs, 99),
+      appendP50Ms: appendMs.length > 0 ? percentile(appendMs, 50) : 0,
+      appendP99Ms: appendMs.length > 0 ? percentile(appendMs, 99) : 0,
       stalls: stalled,
     };
     process.send?.({ probe: 'figures', figures } satisfies ProbeReply);

@@ -21,5 +21,12 @@ export type GeneratorReply =
       latenciesMs: number[];
       /** The generator's own event-loop delay p99 over the window (ms): its part of a latency tail. */
       loopDelayP99Ms: number;
+      loopDelayMaxMs: number;
+      /**
+       * Messages slower than 20 ms, grouped into episodes (slow messages sent less than 50 ms apart
+       * belong to one): one long stall somewhere, or many short ones.
+       */
+      slowEpisodes: number;
+      longestSlowEpisodeMs: number;
     }
   | { cmd: 'close' };

@@ -23,6 +23,10 @@ let answerAtOnce = false;
 let received = 0;
 let sent = 0;
 let latencies: number[] = [];
+/** When each slow message (> SLOW_MS) was sent, in order of arrival. */
+let slowSentAt: number[] = [];
+const SLOW_MS = 20;
+const EPISODE_GAP_MS = 50;
 
 function reply(message: GeneratorReply): void {
   process.send?.(message);
@@ -65,6 +69,7 @@ function listen(session: PairedSession): void {
       if (counting) {
         received += 1;
         if (!Number.isNaN(at) && latencies.length < MAX_SAMPLES) latencies.push(now - at);
+        if (!Number.isNaN(at) && now - at > SLOW_MS && slowSentAt.length < MAX_SAMPLES) slowSentAt.push(at);
       }
       // Closed loop: the receiving side answers, so the message goes back the other way.
       if (answerAtOnce) send(session, side);
@@ -79,6 +84,7 @@ function startCounting(): void {
   received = 0;
   sent = 0;
   latencies = [];
+  slowSentAt = [];
   loopDelay.reset();
   loopDelay.enable();
 }
@@ -89,8 +95,26 @@ async function stopAndReport(cmd: 'throughput' | 'latency'): Promise<void> {
   loopDelay.disable();
   const errors = sessions.reduce((sum, session) => sum + session.sockets[0].errors + session.sockets[1].errors, 0);
   const loopDelayP99Ms = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
-  reply({ cmd, sent, received, errors, latenciesMs: latencies, loopDelayP99Ms });
+  const loopDelayMaxMs = loopDelay.count > 0 ? loopDelay.max / 1e6 : 0;
+  reply({ cmd, sent, received, errors, latenciesMs: latencies, loopDelayP99Ms, loopDelayMaxMs, ...slowEpisodes() });
   await sleep(0);
+}
+
+function slowEpisodes(): { slowEpisodes: number; longestSlowEpisodeMs: number } {
+  const sorted = Float64Array.from(slowSentAt).sort();
+  let episodes = 0;
+  let longest = 0;
+  let start = Number.NaN;
+  let previous = Number.NaN;
+  for (const at of sorted) {
+    if (!(at - previous < EPISODE_GAP_MS)) {
+      episodes += 1;
+      start = at;
+    }
+    longest = Math.max(longest, at - start);
+    previous = at;
+  }
+  return { slowEpisodes: episodes, longestSlowEpisodeMs: longest };
 }
 
 async function throughput(warmupMs: number, windowMs: number): Promise<void> {
