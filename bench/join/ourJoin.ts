@@ -84,12 +84,15 @@ export async function joinOnce(agent: AgentConsolePage, customerBrowser: Browser
   }
   const since = (at: number) => at - continued;
   const clicked = first(customerEvents, continued, (e) => e.kind === 'click' && e.what === 'Share my screen', 'Share my screen');
-  const pictureOffer = first(agentEvents, clicked, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'offer', 'offer');
+  const paired = first(agentEvents, mark, (e) => e.kind === 'ws-in' && e.what === 'session.update' && e.detail === 'choosing-screen', 'choosing-screen');
+  // The picture's offer is the first after the consent reached the agent, both on the agent's clock:
+  // it follows the click by ~50 ms, less than two browsers' clocks may drift apart over a run.
+  const pictureOffer = first(agentEvents, paired, (e) => e.kind === 'ws-in' && e.what === 'signal' && e.detail === 'offer', 'offer');
   const phases: JoinPhases = {
     keyAccepted: since(first(customerEvents, continued, (e) => e.kind === 'ws-in' && e.what === 'key.accepted', 'key.accepted')),
     consentShown: since(first(customerEvents, continued, (e) => e.kind === 'shown' && e.what === 'Share my screen' && e.detail === 'painted', 'consent painted')),
     consentClicked: since(clicked),
-    paired: since(first(agentEvents, mark, (e) => e.kind === 'ws-in' && e.what === 'session.update' && e.detail === 'choosing-screen', 'choosing-screen')),
+    paired: since(paired),
     connected: since(first(agentEvents, mark, (e) => e.kind === 'connected', 'connected')),
     captured: since(first(customerEvents, clicked, (e) => e.kind === 'captured', 'captured')),
     offer: since(pictureOffer),
