@@ -11,7 +11,8 @@ import path from 'node:path';
  * temporary folders. The specs that capture a real screen (a headed Chromium or Firefox under Xvfb)
  * are their own project limited to one worker, so two real captures never compete for the cores;
  * with two workers a fake-screen spec runs beside them. On a machine loaded far beyond its cores
- * (load average 25+), PLAYWRIGHT_WORKERS=1 avoids pushing slow tests past the 90 s timeout.
+ * (load average 25+), PLAYWRIGHT_WORKERS=1 avoids pushing slow tests past their timeout (90 s, real-screen
+ * specs 180 s).
  *
  * TEST_REPORT_DIR (set by .ci/run): also write a JSON report there for the CI's overall count.
  * MEASURE_JOIN=<n>: adds the "measure" project (test/e2e/measure-join.measure.ts) that repeats
@@ -45,6 +46,9 @@ const projects: NonNullable<PlaywrightTestConfig['projects']> = [
     testDir: 'test/e2e',
     testMatch: REAL_SCREEN_SPECS,
     workers: 1,
+    // A real capture, a headed browser and often two servers per test: on a busy 2-core CI
+    // machine every step of these ran about four times slower than on a quiet one.
+    timeout: 180_000,
   },
   {
     // The Electron desktop app (launched through Playwright's _electron; skipped with the reason

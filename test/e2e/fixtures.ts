@@ -76,15 +76,20 @@ const MARKER_RECT = { x: 1300, y: 450, width: 400, height: 400 };
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   serverEnv: [{}, { option: true }],
 
-  server: async ({ serverEnv }, use, testInfo) => {
-    const server = await startServer(serverEnv);
-    try {
-      await use(server);
-    } finally {
-      await server.stop();
-      await testInfo.attach('server-output.txt', { body: server.output(), contentType: 'text/plain' });
-    }
-  },
+  // Its own timeout: starting a server (a fresh embedded database, migrated) took 18–22 s on a
+  // busy 2-core CI machine, and that is not the time of what a test checks.
+  server: [
+    async ({ serverEnv }, use, testInfo) => {
+      const server = await startServer(serverEnv);
+      try {
+        await use(server);
+      } finally {
+        await server.stop();
+        await testInfo.attach('server-output.txt', { body: server.output(), contentType: 'text/plain' });
+      }
+    },
+    { timeout: 60_000 },
+  ],
 
   agentBrowser: [
     async ({ playwright }, use) => {
