@@ -69,9 +69,9 @@ export class KeyCard {
     this.renewButton.classList.toggle('button-secondary', !state.keyExpired);
   }
 
-  /** The countdown's text; only a changed text touches the DOM (it ticks four times a second). */
+  /** The countdown's text (it ticks four times a second). */
   showCountdown(countdown: TextRef | null): void {
-    if (countdown && this.texts.current(this.countdown) !== JSON.stringify(countdown)) this.texts.set(this.countdown, countdown);
+    if (countdown) this.texts.setIfChanged(this.countdown, countdown);
   }
 
   dispose(): void {

@@ -325,11 +325,6 @@ export class SessionPanel {
     else this.keyCard.showCountdown(this.model.countdownText(now));
   }
 
-  /** Only a changed text touches the DOM: an alert set again is announced again. */
-  private setChangedText(element: HTMLElement, ref: TextRef): void {
-    if (this.texts.current(element) !== JSON.stringify(ref)) this.texts.set(element, ref);
-  }
-
   private render(): void {
     const now = this.clock.now();
     this.model.tick(now);
@@ -346,7 +341,7 @@ export class SessionPanel {
     show(this.videoSlot, view.stage === 'active' && this.video !== null);
     this.video?.setPaused(view.paused);
 
-    if (view.error) this.setChangedText(this.errorLine, view.error);
+    if (view.error) this.texts.setIfChanged(this.errorLine, view.error);
     else if (!this.errorLine.hidden) this.texts.clear(this.errorLine);
     show(this.errorLine, view.error !== null);
 

@@ -44,9 +44,13 @@ export class DomTexts<K extends string> {
     this.apply(element, slot, null);
   }
 
-  /** The text a slot holds now (null if none), e.g. to skip setting the same text again. */
-  current(element: Element, slot: TextSlot = 'text'): string | null {
-    return element.getAttribute(ATTRIBUTE[slot]);
+  /**
+   * set(), but an unchanged text leaves the DOM alone: for texts re-rendered often (a countdown
+   * ticking four times a second), and for alerts, which are announced again when set again.
+   */
+  setIfChanged<E extends Element>(element: E, ref: TextRef<K>, slot: TextSlot = 'text'): E {
+    if (element.getAttribute(ATTRIBUTE[slot]) !== JSON.stringify(ref)) this.set(element, ref, slot);
+    return element;
   }
 
   retranslate(root: ParentNode): void {
