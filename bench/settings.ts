@@ -64,7 +64,7 @@ export function settingsFrom(argv: readonly string[]): BenchSettings {
     audit: {
       // Each paired session waits for audit commits (PGlite: tens of ms each here): fewer when quick.
       sessions: quick ? 100 : 1_000,
-      churnSessions: quick ? 100 : 1_000,
+      churnPerSecond: 50,
       warmupMs: quick ? 500 : 2_000,
       windowMs: quick ? 1_500 : 10_000,
       latencyRate: 1_000,

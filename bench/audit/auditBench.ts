@@ -18,8 +18,12 @@ import type { ProbeCommand, ProbeReply, ServerLoopFigures } from './serverProbe'
 export interface AuditBenchSettings {
   /** Paired sessions that carry the relay traffic. */
   sessions: number;
-  /** Sessions set up (and closed) by a second generator during the latency window: audit writes while relaying. */
-  churnSessions: number;
+  /**
+   * New sessions per second set up by a second generator at a steady pace through the whole latency
+   * window, the same in every mode: audit writes while relaying (as a burst, "off" set them up before
+   * the window opened and "on", slower, inside it: the set-up work itself then landed in one mode only).
+   */
+  churnPerSecond: number;
   warmupMs: number;
   windowMs: number;
   /** Most messages per second offered in the latency window (at most half of what "off" carried saturated; the same for both modes). */
@@ -136,7 +140,6 @@ async function measureMode(target: AuditTarget, mode: AuditMode, settings: Audit
     const latencyRate = rateFor(relayed / windowSeconds);
     await sleep(300);
 
-    const churnStart = performance.now();
     // The server's own view, over the generators' counting window (after their warm-up).
     let cpuAtStart: ReturnType<typeof cpuSnapshot> | undefined;
     const realtime = process.env.BENCH_AUDIT_REALTIME === '1' ? [target.pid, ...pool.pids] : [];
@@ -145,11 +148,14 @@ async function measureMode(target: AuditTarget, mode: AuditMode, settings: Audit
       cpuAtStart = cpuSnapshot(target.pid);
       void target.probe({ probe: 'start' });
     }, Math.min(1_000, settings.warmupMs));
+    const latencyWarmupMs = Math.min(1_000, settings.warmupMs);
     const [fixed, churned] = await Promise.all([
-      pool.ask(() => ({ cmd: 'latency', warmupMs: Math.min(1_000, settings.warmupMs), windowMs: settings.windowMs, perSecond: latencyRate / pool.size })),
-      churn.ask(() => ({ cmd: 'pair', target, sessions: settings.churnSessions, firstIndex: 600_000 })),
+      pool.ask(() => ({ cmd: 'latency', warmupMs: latencyWarmupMs, windowMs: settings.windowMs, perSecond: latencyRate / pool.size })),
+      churn.ask(() => ({ cmd: 'pace-pairs', target, perSecond: settings.churnPerSecond, durationMs: latencyWarmupMs + settings.windowMs, firstIndex: 600_000 })),
     ]);
-    const churnSeconds = (performance.now() - churnStart) / 1000;
+    const churnReply = churned[0];
+    if (churnReply?.cmd !== 'pace-pairs') throw new Error(`audit ${mode}: the churn generator did not answer`);
+    if (churnReply.failed > 0) throw new Error(`audit ${mode}: ${churnReply.failed} churn sessions failed to pair: ${churnReply.firstError}`);
     clearTimeout(probeTimer);
     setRealtime(realtime, false);
     const cpu = cpuSharesBetween(target.pid, cpuAtStart ?? cpuSnapshot(target.pid), cpuSnapshot(target.pid));
@@ -168,7 +174,7 @@ async function measureMode(target: AuditTarget, mode: AuditMode, settings: Audit
       latencyRate,
       latencyP50Ms: percentile(latencies, 50),
       latencyP99Ms: percentile(latencies, 99),
-      churnPerSecond: (churned[0]?.paired ?? 0) / churnSeconds,
+      churnPerSecond: churnReply.paired / ((latencyWarmupMs + settings.windowMs) / 1000),
       lost: Math.max(0, sent - received),
       generatorLoopDelayP99Ms: Math.max(...fixed.map((reply) => reply.loopDelayP99Ms)),
       generatorLoopDelayMaxMs: Math.max(...fixed.map((reply) => reply.loopDelayMaxMs)),

@@ -4,6 +4,8 @@ import type { TargetAddress } from './targets';
 export type GeneratorCommand =
   | { cmd: 'idle'; target: TargetAddress; count: number; firstIndex: number }
   | { cmd: 'pair'; target: TargetAddress; sessions: number; firstIndex: number }
+  /** Sessions paired at a steady rate for durationMs (each started on time, not after the last): set-up work spread evenly. */
+  | { cmd: 'pace-pairs'; target: TargetAddress; perSecond: number; durationMs: number; firstIndex: number }
   /** Each session keeps one message in flight, answered at once by the other side: saturation. */
   | { cmd: 'throughput'; warmupMs: number; windowMs: number }
   /** Messages sent at a fixed total rate, round-robin over the sessions, alternating sides. */
@@ -13,6 +15,7 @@ export type GeneratorCommand =
 export type GeneratorReply =
   | { cmd: 'idle'; opened: number; failed: number; firstError?: string }
   | { cmd: 'pair'; paired: number; failed: number; firstError?: string }
+  | { cmd: 'pace-pairs'; paired: number; failed: number; firstError?: string; startedPerSecond: number }
   | {
       cmd: 'throughput' | 'latency';
       sent: number;

@@ -2,6 +2,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { GeneratorCommand, GeneratorReply } from './generatorMessages';
 import { openIdle, pairSession, type PairedSession, type Side } from './protocols';
 import type { BenchSocket } from './socketClient';
+import type { TargetAddress } from './targets';
 
 /**
  * A load-generator process (started by generatorPool.ts, never in the server's process): holds
@@ -127,6 +128,34 @@ async function throughput(warmupMs: number, windowMs: number): Promise<void> {
   await stopAndReport('throughput');
 }
 
+async function pacedPairs(target: TargetAddress, perSecond: number, durationMs: number, firstIndex: number): Promise<void> {
+  const startedAt = performance.now();
+  const pairing: Promise<void>[] = [];
+  const done: PairedSession[] = [];
+  let failed = 0;
+  let firstError: string | undefined;
+  const timer = setInterval(() => {
+    const due = Math.floor(((performance.now() - startedAt) / 1000) * perSecond) - pairing.length;
+    for (let i = 0; i < due; i += 1) {
+      pairing.push(
+        pairSession(target, firstIndex + pairing.length).then(
+          (session) => void done.push(session),
+          (error: unknown) => {
+            failed += 1;
+            firstError ??= error instanceof Error ? error.message : String(error);
+          },
+        ),
+      );
+    }
+  }, 5);
+  await sleep(durationMs);
+  clearInterval(timer);
+  const startedPerSecond = pairing.length / ((performance.now() - startedAt) / 1000);
+  await Promise.all(pairing);
+  sessions = done;
+  reply({ cmd: 'pace-pairs', paired: done.length, failed, firstError, startedPerSecond });
+}
+
 async function fixedRate(warmupMs: number, windowMs: number, perSecond: number): Promise<void> {
   sentAt.fill(Number.NaN);
   const startedAt = performance.now();
@@ -165,6 +194,8 @@ async function handle(command: GeneratorCommand): Promise<void> {
       sessions.forEach(listen);
       return reply({ cmd: 'pair', paired: sessions.length, failed: result.failed, firstError: result.firstError });
     }
+    case 'pace-pairs':
+      return pacedPairs(command.target, command.perSecond, command.durationMs, command.firstIndex);
     case 'throughput':
       return throughput(command.warmupMs, command.windowMs);
     case 'latency':

@@ -12,12 +12,12 @@
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
-import { AuditLog, type AuditOutbox } from '../audit/auditLog';
+import { AuditLog } from '../audit/auditLog';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/openDatabase';
 import type { AgentRole } from '../db/schema';
 import { runCli } from '../platform/runCli';
-import { enqueueWebhooks } from '../webhooks/webhookOutbox';
+import { commandOutbox } from '../webhooks/webhookOutbox';
 import { Username } from './accountFile';
 import { AccountChanges } from './accountChanges';
 import { AccountStore, AGENT_ROLES } from './accountStore';
@@ -77,8 +77,7 @@ runCli(async () => {
   const database = await openDatabase(config);
   // Account events reach subscribed webhook endpoints like the server's: the rows go into the
   // outbox in the change's transaction, and the servers' delivery workers send them (within a second).
-  const outbox: AuditOutbox = { enqueue: (trx, events) => enqueueWebhooks(trx, events), committed: () => {} };
-  const audit = new AuditLog(database.db, { nodeId: `cli@${hostname()}`, addressPolicy: config.auditCustomerAddress, outbox });
+  const audit = new AuditLog(database.db, { nodeId: `cli@${hostname()}`, addressPolicy: config.auditCustomerAddress, outbox: commandOutbox() });
   try {
     const imported = await importAgentsFile(audit, config.agentsFile);
     if (imported) console.log(importMessage(imported));

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Tables } from '../db/schema';
+import type { NewWebhookOutboxRow, Tables } from '../db/schema';
+import { appendAfterHead, readChainHead, type ChainHead } from './chainAppend';
 import type { AuditEvent, AuditEventInput } from './auditEvent';
 import { recordedAddress, type AddressPolicy } from './customerAddress';
 import { eventHash } from './eventHash';
+import { rowFromEvent } from './eventRows';
 
 export interface AuditLogOptions {
   /** This server process (cluster/nodeIdentity.ts), stored with every event. */
@@ -16,21 +18,28 @@ export interface AuditLogOptions {
 
 /** Something that must commit together with the audit events: the webhook outbox. */
 export interface AuditOutbox {
-  /** Writes its rows for these events inside the events' transaction; returns how many. */
-  enqueue(trx: Transaction<Tables>, events: readonly AuditEvent[]): Promise<number>;
+  /** The rows these events make, written with the events in their statement or transaction. */
+  rowsFor(db: Kysely<Tables> | Transaction<Tables>, events: readonly AuditEvent[]): Promise<NewWebhookOutboxRow[]>;
   /** Called after a commit that wrote rows (or may have: AuditLog.transaction). */
   committed(): void;
 }
 
+/** Appends in one statement that found the head moved by another writer, before taking the chain lock. */
+const UNLOCKED_ATTEMPTS = 3;
+
 /**
  * The audit trail: an append-only hash chain in the database. append() resolves once the event
  * is committed, so a step is acknowledged only after its record exists. Appends that arrive
- * while a write is under way go together in the next transaction (one chain lock, one commit).
- * Nodes append one after another: each transaction locks the chain head row first.
+ * while a write is under way go together in the next write: one statement, one round trip
+ * (chainAppend.ts), built on the head this log last wrote or read. When another node or command
+ * moved the head meanwhile, the write reads it again and builds anew; a log that keeps losing
+ * that race takes the chain lock (SELECT … FOR UPDATE) for one transaction instead.
  */
 export class AuditLog {
   private pending: Array<{ input: AuditEventInput; resolve: (event: AuditEvent) => void; reject: (error: unknown) => void }> = [];
   private writing: Promise<void> | undefined;
+  /** The head as this log last left or read it; undefined when it must be read again. */
+  private head: ChainHead | undefined;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -45,66 +54,12 @@ export class AuditLog {
   }
 
   /**
-   * Appends inside a transaction the caller runs, so other rows (e.g. an outbox) commit or roll
-   * back together with the events. The chain head stays locked until that transaction ends.
+   * Appends inside a transaction the caller runs, so other rows (e.g. an account change) commit
+   * or roll back together with the events. The chain head stays locked until that transaction ends.
    */
   async appendIn(trx: Transaction<Tables>, inputs: readonly AuditEventInput[]): Promise<AuditEvent[]> {
-    return (await this.write(trx, inputs)).events;
-  }
-
-  /** appendIn, also saying how many outbox rows were written with the events. */
-  private async write(trx: Transaction<Tables>, inputs: readonly AuditEventInput[]): Promise<{ events: AuditEvent[]; queued: number }> {
-    const head = await trx.selectFrom('audit_chain').select(['head_seq', 'head_hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-    let seq = head.head_seq;
-    let prevHash = head.head_hash;
-    const at = (this.options.now ?? (() => new Date()))();
-    const events = inputs.map((input) => {
-      const unhashed: Omit<AuditEvent, 'hash'> = {
-        seq: ++seq,
-        id: randomUUID(),
-        at,
-        type: input.type,
-        sessionId: input.sessionId ?? null,
-        conversationId: input.conversationId ?? null,
-        agent: input.agent ?? null,
-        actor: input.actor,
-        customerAddress: recordedAddress(input.address, this.options.addressPolicy),
-        userAgent: input.userAgent?.slice(0, 512) ?? null,
-        node: this.options.nodeId,
-        details: { ...input.details },
-        receipt: input.receipt ?? null,
-        prevHash,
-      };
-      const event: AuditEvent = { ...unhashed, hash: eventHash(unhashed) };
-      prevHash = event.hash;
-      return event;
-    });
-    if (events.length === 0) return { events, queued: 0 };
-    await trx
-      .insertInto('audit_events')
-      .values(
-        events.map((e) => ({
-          seq: e.seq,
-          id: e.id,
-          at: e.at,
-          type: e.type,
-          session_id: e.sessionId,
-          conversation_id: e.conversationId,
-          agent: e.agent,
-          actor: e.actor,
-          customer_address: e.customerAddress,
-          user_agent: e.userAgent,
-          node: e.node,
-          details: JSON.stringify(e.details),
-          receipt: e.receipt,
-          prev_hash: e.prevHash,
-          hash: e.hash,
-        })),
-      )
-      .execute();
-    await trx.updateTable('audit_chain').set({ head_seq: seq, head_hash: prevHash }).where('id', '=', 1).execute();
-    const queued = (await this.options.outbox?.enqueue(trx, events)) ?? 0;
-    return { events, queued };
+    this.head = undefined;
+    return (await this.writeLocked(trx, inputs)).events;
   }
 
   /**
@@ -127,10 +82,11 @@ export class AuditLog {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, 500);
         try {
-          const { events, queued } = await this.db.transaction().execute((trx) => this.write(trx, batch.map((item) => item.input)));
+          const { events, queued } = await this.write(batch.map((item) => item.input));
           batch.forEach((item, index) => item.resolve(events[index] as AuditEvent));
           if (queued > 0) this.options.outbox?.committed();
         } catch (error) {
+          this.head = undefined;
           for (const item of batch) item.reject(error);
         }
       }
@@ -138,4 +94,67 @@ export class AuditLog {
       this.writing = undefined;
     }
   }
+
+  /** One statement built on the known head; the head read again when another writer moved it. */
+  private async write(inputs: readonly AuditEventInput[]): Promise<{ events: AuditEvent[]; queued: number }> {
+    for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
+      const head = this.head ?? (await readChainHead(this.db));
+      const events = this.chained(head, inputs);
+      const outbox = (await this.options.outbox?.rowsFor(this.db, events)) ?? [];
+      this.head = undefined;
+      if (await appendAfterHead(this.db, head, events, outbox)) {
+        this.head = headOf(events, head);
+        return { events, queued: outbox.length };
+      }
+    }
+    const written = await this.db.transaction().execute((trx) => this.writeLocked(trx, inputs));
+    this.head = headOf(written.events, undefined);
+    return written;
+  }
+
+  /** Under the chain lock, in the caller's transaction. */
+  private async writeLocked(trx: Transaction<Tables>, inputs: readonly AuditEventInput[]): Promise<{ events: AuditEvent[]; queued: number }> {
+    const head = await readChainHead(trx, 'lock');
+    const events = this.chained(head, inputs);
+    const last = events.at(-1);
+    if (!last) return { events, queued: 0 };
+    await trx.insertInto('audit_events').values(events.map((event) => ({ ...rowFromEvent(event), details: JSON.stringify(event.details) }))).execute();
+    await trx.updateTable('audit_chain').set({ head_seq: last.seq, head_hash: last.hash }).where('id', '=', 1).execute();
+    const outbox = (await this.options.outbox?.rowsFor(trx, events)) ?? [];
+    if (outbox.length > 0) await trx.insertInto('webhook_outbox').values(outbox).execute();
+    return { events, queued: outbox.length };
+  }
+
+  /** The inputs as events following `head`, each hashed over the one before. */
+  private chained(head: ChainHead, inputs: readonly AuditEventInput[]): AuditEvent[] {
+    let seq = head.seq;
+    let prevHash = head.hash;
+    const at = (this.options.now ?? (() => new Date()))();
+    return inputs.map((input) => {
+      const unhashed: Omit<AuditEvent, 'hash'> = {
+        seq: ++seq,
+        id: randomUUID(),
+        at,
+        type: input.type,
+        sessionId: input.sessionId ?? null,
+        conversationId: input.conversationId ?? null,
+        agent: input.agent ?? null,
+        actor: input.actor,
+        customerAddress: recordedAddress(input.address, this.options.addressPolicy),
+        userAgent: input.userAgent?.slice(0, 512) ?? null,
+        node: this.options.nodeId,
+        details: { ...input.details },
+        receipt: input.receipt ?? null,
+        prevHash,
+      };
+      const event: AuditEvent = { ...unhashed, hash: eventHash(unhashed) };
+      prevHash = event.hash;
+      return event;
+    });
+  }
+}
+
+function headOf(events: readonly AuditEvent[], before: ChainHead | undefined): ChainHead | undefined {
+  const last = events.at(-1);
+  return last ? { seq: last.seq, hash: last.hash } : before;
 }

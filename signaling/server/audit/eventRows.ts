@@ -21,3 +21,24 @@ export function eventFromRow(row: AuditEventRow): AuditEvent {
     hash: row.hash,
   };
 }
+
+/** An event as a row of audit_events (snake_case), details as an object: for JSON and for inserts. */
+export function rowFromEvent(e: AuditEvent) {
+  return {
+    seq: e.seq,
+    id: e.id,
+    at: e.at,
+    type: e.type,
+    session_id: e.sessionId,
+    conversation_id: e.conversationId,
+    agent: e.agent,
+    actor: e.actor,
+    customer_address: e.customerAddress,
+    user_agent: e.userAgent,
+    node: e.node,
+    details: e.details,
+    receipt: e.receipt,
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  };
+}

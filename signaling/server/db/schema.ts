@@ -53,8 +53,8 @@ export interface AuditEventsTable {
 }
 
 /**
- * One row (id 1): the chain's head, locked (SELECT … FOR UPDATE) by every append so nodes append
- * one after another, and the checkpoint a retention purge leaves behind.
+ * One row (id 1): the chain's head, which every append moves (audit/chainAppend.ts: only from the
+ * head it built on, so nodes append one after another), and the checkpoint a retention purge leaves behind.
  */
 export interface AuditChainTable {
   id: number;
@@ -121,6 +121,8 @@ export interface WebhookOutboxTable {
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 export type WebhookOutboxRow = Selectable<WebhookOutboxTable>;
+/** An outbox row as an audit event makes it (the delivery columns keep their defaults). */
+export type NewWebhookOutboxRow = Pick<Insertable<WebhookOutboxTable>, 'message_id' | 'endpoint_id' | 'event_type' | 'ordering_key' | 'payload' | 'created_at' | 'next_attempt_at'>;
 
 /** Links an account to the identity provider's person (issuer + subject) that signs in as it. */
 export interface AgentIdentitiesTable {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditOutbox } from '../audit/auditLog';
-import type { Tables } from '../db/schema';
+import type { NewWebhookOutboxRow, Tables } from '../db/schema';
 import { readSubscribedEndpoints, SubscribedEndpoints, type SubscribedEndpoint } from './subscribedEndpoints';
 
 /** What a webhook reports of an audit event (never an address, user agent, key or password). */
@@ -18,20 +18,14 @@ export interface OutboxEvent {
 }
 
 /**
- * Puts one delivery per subscribed endpoint into the outbox, inside the transaction that records
- * the events: both commit or neither. The body and its webhook-id are fixed here, so every
- * attempt (also after a crash) sends the same message.
+ * One delivery per subscribed endpoint and event, to be written in the statement or transaction
+ * that records the events: both commit or neither. The body and its webhook-id are fixed here, so
+ * every attempt (also after a crash) sends the same message.
  */
-export async function enqueueWebhooks(
-  trx: Transaction<Tables> | Kysely<Tables>,
-  events: readonly OutboxEvent[],
-  endpoints?: readonly SubscribedEndpoint[],
-): Promise<number> {
-  if (events.length === 0) return 0;
-  const subscribed = endpoints ?? (await readSubscribedEndpoints(trx));
-  if (subscribed.length === 0) return 0;
-  const rows = events.flatMap((event) =>
-    subscribed
+export function outboxRows(events: readonly OutboxEvent[], endpoints: readonly SubscribedEndpoint[]): NewWebhookOutboxRow[] {
+  if (events.length === 0 || endpoints.length === 0) return [];
+  return events.flatMap((event) =>
+    endpoints
       .filter((endpoint) => endpoint.events.has(event.type))
       .map((endpoint) => ({
         message_id: `msg_${randomUUID()}`,
@@ -53,21 +47,31 @@ export async function enqueueWebhooks(
         }),
         created_at: event.at,
         next_attempt_at: event.at,
-        leased_until: null,
-        last_status: null,
-        last_error: null,
-        delivered_at: null,
-        failed_at: null,
       })),
   );
+}
+
+/** Writes the events' outbox rows (outboxRows) now, in trx; returns how many. */
+export async function enqueueWebhooks(
+  trx: Transaction<Tables> | Kysely<Tables>,
+  events: readonly OutboxEvent[],
+  endpoints?: readonly SubscribedEndpoint[],
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const rows = outboxRows(events, endpoints ?? (await readSubscribedEndpoints(trx)));
   if (rows.length > 0) await trx.insertInto('webhook_outbox').values(rows).execute();
   return rows.length;
+}
+
+/** The outbox of a command (`npm run agents`): endpoints read for each change. */
+export function commandOutbox(): AuditOutbox {
+  return { rowsFor: async (db, events) => outboxRows(events, await readSubscribedEndpoints(db)), committed: () => {} };
 }
 
 /** The outbox of a running node: endpoints read at most once a second, the worker woken after a commit that queued rows. */
 export function webhookOutbox(worker: { wake(): void }, endpoints = new SubscribedEndpoints()): AuditOutbox {
   return {
-    enqueue: async (trx, events) => enqueueWebhooks(trx, events, await endpoints.current(trx)),
+    rowsFor: async (db, events) => outboxRows(events, await endpoints.current(db)),
     committed: () => worker.wake(),
   };
 }

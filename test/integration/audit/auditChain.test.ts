@@ -28,6 +28,44 @@ forEachDatabase('audit hash chain', (backend) => {
     assert.equal(nodes.length, 2);
   });
 
+  it('a node builds on the head another node moved since its last write', async () => {
+    const nodeA = new AuditLog(database.db, { nodeId: 'node-a', addressPolicy: 'truncated' });
+    const nodeB = new AuditLog(database.db, { nodeId: 'node-b', addressPolicy: 'truncated' });
+    for (let round = 0; round < 3; round++) {
+      await nodeA.append({ type: 'key.issued', actor: 'agent', agent: 'jane', sessionId: `a${round}` });
+      await nodeB.append({ type: 'key.issued', actor: 'agent', agent: 'john', sessionId: `b${round}` });
+    }
+    const events = await database.db.selectFrom('audit_events').select(['seq', 'node']).orderBy('seq').execute();
+    assert.deepEqual(
+      events.map((e) => `${e.seq}:${e.node}`),
+      ['1:node-a', '2:node-b', '3:node-a', '4:node-b', '5:node-a', '6:node-b'],
+    );
+    assert.deepEqual(await verifyChain(database.db), { whole: true, checked: 6, headSeq: 6 });
+  });
+
+  it('an account change recorded in its own transaction between appends keeps one chain', async () => {
+    const log = new AuditLog(database.db, { nodeId: 'n', addressPolicy: 'truncated' });
+    await appendMany(log, 3, 's');
+    await log.transaction((trx) => log.appendIn(trx, [{ type: 'account.disabled', agent: 'jane', actor: 'operator' }]));
+    const other = new AuditLog(database.db, { nodeId: 'cli', addressPolicy: 'truncated' });
+    await other.transaction((trx) => other.appendIn(trx, [{ type: 'account.enabled', agent: 'jane', actor: 'operator' }]));
+    await appendMany(log, 3, 's');
+    assert.deepEqual(await verifyChain(database.db), { whole: true, checked: 8, headSeq: 8 });
+  });
+
+  it('a write that fails (a receipt already used) records nothing of its group, and the next appends go on', async () => {
+    const log = new AuditLog(database.db, { nodeId: 'n', addressPolicy: 'truncated' });
+    await log.append({ type: 'consent.given', actor: 'customer', sessionId: 's1', receipt: 'AAAA-BBBB' });
+    await assert.rejects(log.append({ type: 'consent.given', actor: 'customer', sessionId: 's2', receipt: 'AAAA-BBBB' }));
+    await log.append({ type: 'share.started', actor: 'customer', sessionId: 's1' });
+    const events = await database.db.selectFrom('audit_events').select(['seq', 'type', 'session_id']).orderBy('seq').execute();
+    assert.deepEqual(
+      events.map((e) => `${e.seq}:${e.type}:${e.session_id}`),
+      ['1:consent.given:s1', '2:share.started:s1'],
+    );
+    assert.deepEqual(await verifyChain(database.db), { whole: true, checked: 2, headSeq: 2 });
+  });
+
   it('keeps only the truncated customer address by default', async () => {
     const log = new AuditLog(database.db, { nodeId: 'n', addressPolicy: 'truncated' });
     const event = await log.append({ type: 'key.claim-failed', actor: 'customer', address: '203.0.113.77', details: { reason: 'unknown-key' } });
