@@ -69,7 +69,7 @@ async function main(): Promise<void> {
         details.join = join.details;
       }
       if (sections.has('picture')) {
-        const picture = await clock.time('picture', () => measurePicture(stage, settings.pictureSeconds, log), `${settings.pictureSeconds} s each`);
+        const picture = await clock.time('picture', () => measurePicture(stage, settings.picture, log), `${settings.picture.seconds} s each`);
         rows.push(...picture.rows);
         details.picture = picture.details;
       }

@@ -1,5 +1,6 @@
 import type { AuditBenchSettings } from './audit/auditBench';
 import type { HistoryBenchSettings } from './history/historyBench';
+import type { PictureSettings } from './picture/pictureBench';
 import { largestSessionCount, type SignalingSettings } from './signaling/signalingBench';
 import { parseDelay, parseLoss, parseRate } from './uplink/shaping';
 import type { UplinkSettings } from './uplink/uplinkBench';
@@ -14,7 +15,7 @@ export interface BenchSettings {
   uplinkAsked: boolean;
   signaling: SignalingSettings;
   joinRuns: number;
-  pictureSeconds: number;
+  picture: PictureSettings;
   uplink: UplinkSettings;
   audit: AuditBenchSettings;
   history: HistoryBenchSettings;
@@ -48,7 +49,8 @@ export function settingsFrom(argv: readonly string[]): BenchSettings {
       startTogether: quick,
     },
     joinRuns: quick ? 3 : 20,
-    pictureSeconds: quick ? 10 : 60,
+    // Quick: 5 s windows (~125 frames each; the rows say the window), started once the bandwidth estimate is steady.
+    picture: { seconds: quick ? 5 : 60, settleUntilSteady: quick },
     uplink: {
       ratesBitsPerSecond: uplinks ?? (quick ? [1_000_000] : [300_000, 1_000_000, 2_000_000]),
       impairment: {
@@ -59,6 +61,8 @@ export function settingsFrom(argv: readonly string[]): BenchSettings {
       settleMs: quick ? 3_000 : 6_000,
       switches: quick ? 2 : 4,
       switchWindowMs: quick ? 3_000 : 4_000,
+      // Quick: the settling and each switch end on their event (steady estimate, still text); the times above are the longest waits.
+      untilSteady: quick,
       sharpText: !quick,
     },
     audit: {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Row } from '../report/model';
+import { waitForSteadyEstimate } from './steadyEstimate';
 import { percentile } from '../support/stats';
 import { benchContext } from '../join/browsers';
 import { startLoopbackPair, stopLoopbackPair } from '../join/loopbackPair';
@@ -8,8 +9,15 @@ import type { Stage } from '../join/stage';
 import { openClockWindow, type ClockPlacement } from './clockWindow';
 import { rtpSnapshot, startClockReader, stopClockReader, type ClockReadings, type PeerChoice, type RtpSnapshot } from './inPage';
 
-/** The sender ramps its bit rate up over the first seconds; the window starts after that. */
+/** The sender ramps its bit rate up over the first seconds; the window starts after that (at most this long). */
 const SETTLE_MS = 2_000;
+
+export interface PictureSettings {
+  /** The length of each measured window. */
+  seconds: number;
+  /** --quick: the window starts once the sender's bandwidth estimate is steady (at most SETTLE_MS), not after SETTLE_MS. */
+  settleUntilSteady: boolean;
+}
 /** The clock window: right of the customer's window (0,0 1000×800), so it is always on screen. */
 const CLOCK_WINDOW = { x: 1000, y: 0, width: 920, height: 1080 };
 
@@ -46,20 +54,20 @@ interface Sides {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function measurePicture(stage: Stage, seconds: number, log: (line: string) => void): Promise<{ rows: Row[]; details: { ours: PictureFigures; loopback: PictureFigures } }> {
+export async function measurePicture(stage: Stage, { seconds, settleUntilSteady }: PictureSettings, log: (line: string) => void): Promise<{ rows: Row[]; details: { ours: PictureFigures; loopback: PictureFigures } }> {
   const clock = await openClockWindow(await stage.launchWindow(CLOCK_WINDOW), stage.blankUrl);
   const screen = { width: stage.display.width, height: stage.display.height };
 
   const customerBrowser = await stage.launchCustomer();
   const join = await joinOnce(stage.agent, customerBrowser, stage.customerUrl);
-  await sleep(SETTLE_MS);
+  const settledOurs = await settle(join.customer.page, 'last', settleUntilSteady);
   const ours = await measureWindow(
     { senderPage: join.customer.page, sender: 'last', receiverPage: stage.agent.page, receiver: 'last', videoSelector: 'video[aria-label="Customer screen"]' },
     clock,
     screen,
     seconds,
   );
-  log(`picture ours: ${summary(ours)}`);
+  log(`picture ours: ${summary(ours)}; settled in ${settledOurs}`);
   await join.end();
   await customerBrowser.close();
 
@@ -67,17 +75,27 @@ export async function measurePicture(stage: Stage, seconds: number, log: (line: 
   const page = await (await benchContext(loopbackBrowser, { headed: true })).newPage();
   await page.goto(stage.blankUrl);
   await startLoopbackPair(page);
-  await sleep(SETTLE_MS);
+  const settledLoopback = await settle(page, 'loopback-sender', settleUntilSteady);
   const loopback = await measureWindow(
     { senderPage: page, sender: 'loopback-sender', receiverPage: page, receiver: 'loopback-receiver', videoSelector: 'video[aria-label="Loopback screen"]' },
     clock,
     screen,
     seconds,
   );
-  log(`picture loopback: ${summary(loopback)}`);
+  log(`picture loopback: ${summary(loopback)}; settled in ${settledLoopback}`);
   await stopLoopbackPair(page);
   await loopbackBrowser.close();
   return { rows: pictureRows(ours, loopback), details: { ours, loopback } };
+}
+
+/** Waits for the sender's bit rate to ramp up: SETTLE_MS, or (quick) until its bandwidth estimate is steady. */
+async function settle(page: Page, sender: PeerChoice, untilSteady: boolean): Promise<string> {
+  if (!untilSteady) {
+    await sleep(SETTLE_MS);
+    return `${SETTLE_MS} ms (fixed)`;
+  }
+  const { waitedMs, steady } = await waitForSteadyEstimate(page, sender, SETTLE_MS);
+  return `${waitedMs} ms${steady ? '' : ' (estimate still moving)'}`;
 }
 
 async function measureWindow(sides: Sides, clock: ClockPlacement, screen: { width: number; height: number }, seconds: number): Promise<PictureFigures> {

@@ -31,3 +31,18 @@ async function searchBetween(low: number, high: number, isReadable: (index: numb
   }
   return high;
 }
+
+/**
+ * Where in one switch's frames (recorded-frame indices, in order) the new words can first show:
+ * `changed` is the first recorded frame whose block differs from the frame before the switch
+ * (-1: none did, so none of these frames shows the new words; undefined: not known, search all).
+ * Every frame before the returned position still shows the old words.
+ */
+export function firstFreshPosition(framesOfSwitch: readonly number[], changed: number | undefined): number {
+  if (changed === undefined) return 0;
+  if (changed === -1) return framesOfSwitch.length;
+  const position = framesOfSwitch.indexOf(changed);
+  // Changed after this switch's frames (in the next switch, or after the window): none is fresh.
+  if (position === -1) return changed > (framesOfSwitch.at(-1) ?? -1) ? framesOfSwitch.length : 0;
+  return position;
+}

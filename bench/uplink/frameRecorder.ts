@@ -7,9 +7,15 @@ import type { ScreenRect } from './textWindow';
  * asks for one to read back). Frames are timed like the clock reader's: decoded at receiveTime +
  * processingDuration of the frame metadata, in epoch ms.
  */
+export interface RecordedFrame {
+  decodedAt: number;
+  /** One bitmap per text block, in the order of the blocks given to the recorder. */
+  crops: Promise<ImageBitmap[]>;
+}
+
 declare global {
   interface Window {
-    __textFrames?: { frames: Array<{ decodedAt: number; crops: Promise<ImageBitmap[]> }>; stop(): void };
+    __textFrames?: { frames: RecordedFrame[]; stop(): void };
   }
 }
 
@@ -21,7 +27,7 @@ export async function startFrameRecorder(page: Page, videoSelector: string, bloc
     ({ videoSelector, blocks, screenWidth, maxFrames }) => {
       const video = [...document.querySelectorAll<HTMLVideoElement>(videoSelector)].filter((v) => v.readyState >= 2).at(-1);
       if (!video) throw new Error(`no playing ${videoSelector}`);
-      const frames: Array<{ decodedAt: number; crops: Promise<ImageBitmap[]> }> = [];
+      const frames: RecordedFrame[] = [];
       let running = true;
       const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata & { receiveTime?: number; processingDuration?: number }) => {
         if (!running) return;
@@ -82,3 +88,4 @@ export async function dropRecordedFrames(page: Page): Promise<void> {
     delete window.__textFrames;
   });
 }
+

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { firstReadableIndex } from './firstReadable';
+import { firstFreshPosition, firstReadableIndex } from './firstReadable';
 import { recordedBlockPng } from './frameRecorder';
 import { readText } from './ocr';
 import { TEXT_SIZES_PX, type ScreenRect, type TextSize, type TextSwitch } from './textWindow';
@@ -32,8 +33,12 @@ export async function readabilityAfterSwitches(
   switches: readonly TextSwitch[],
   windowEnd: number,
   blocks: Record<TextSize, ScreenRect>,
+  /** Per switch and block (firstChangedFrames): the first frame that no longer shows the old words. */
+  firstChanged: readonly number[][],
 ): Promise<{ perSwitch: SwitchReadability[]; ocrReads: number }> {
   let ocrReads = 0;
+  // Frames whose block is pixel-identical to one already read (the text still, between refinements) read the same: read once.
+  const accuracyOf = new Map<string, number>();
   const framesAfter = switches.map((change, index) => {
     const until = switches[index + 1]?.at ?? windowEnd;
     return frameTimes.flatMap((at, frame) => (at >= change.at && at < until ? [frame] : []));
@@ -47,16 +52,26 @@ export async function readabilityAfterSwitches(
     let hint: number | undefined;
     for (const size of largestFirst) {
       const blockIndex = TEXT_SIZES_PX.indexOf(size);
+      const changed = firstChanged[index]?.[blockIndex];
+      // Frames before the block first changed show the old words: not readable, no OCR needed. The
+      // new words are mostly readable in the first frame that shows them: the largest text's hint.
+      const fresh = firstFreshPosition(frames, changed);
       const first = await firstReadableIndex(
         frames.length,
         async (i) => {
-          ocrReads += 1;
+          if (i < fresh) return false;
           const png = await recordedBlockPng(receiver, frames[i] ?? -1, { ...blocks[size], index: blockIndex }, UPSCALE);
-          const accuracy = wordAccuracy(change.words[size], await readText(png));
+          const key = `${index}:${size}:${createHash('sha1').update(png).digest('hex')}`;
+          let accuracy = accuracyOf.get(key);
+          if (accuracy === undefined) {
+            ocrReads += 1;
+            accuracy = wordAccuracy(change.words[size], await readText(png));
+            accuracyOf.set(key, accuracy);
+          }
           if (KEEP_DIR) await writeFile(path.join(KEEP_DIR, `switch${index + 1}-${size}px-frame${i}-${Math.round(accuracy * 100)}pct.png`), png);
           return accuracy >= READABLE_ACCURACY;
         },
-        hint,
+        hint ?? (fresh < frames.length ? fresh : undefined),
       );
       hint = first ?? hint;
       const frame = first === undefined ? undefined : frames[first];

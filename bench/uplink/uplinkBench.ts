@@ -7,8 +7,10 @@ import { openStage, type Stage } from '../join/stage';
 import { rtpSnapshot, startClockReader, stopClockReader } from '../picture/inPage';
 import { pictureFigures, type PictureFigures } from '../picture/pictureBench';
 import type { Row } from '../report/model';
+import { waitForSteadyEstimate } from '../picture/steadyEstimate';
 import { linkDiagnostics, type LinkDiagnostics } from './linkDiagnostics';
 import { dropRecordedFrames, startFrameRecorder, stopFrameRecorder } from './frameRecorder';
+import { firstChangedFrames, TEXT_STILL_MS, waitForTextToSettle } from './textChanges';
 import { createCustomerNetwork } from './namespace';
 import { PLAIN_PAIR_VIDEO, startPlainPair, stopPlainPair } from './plainPair';
 import { readabilityAfterSwitches, type SwitchReadability } from './readability';
@@ -24,6 +26,12 @@ export interface UplinkSettings {
   /** Text switches per side and rate, and the time each is watched before the next. */
   switches: number;
   switchWindowMs: number;
+  /**
+   * --quick: the settling ends once the sender's bandwidth estimate is steady, and each switch's
+   * window once the new text has stopped changing on the agent's side (`settleMs` and
+   * `switchWindowMs` are then the longest waits). The full run waits the fixed times.
+   */
+  untilSteady: boolean;
   /** Also watch ours again with the agent's "Sharp text" on (the full run; --quick leaves it out). */
   sharpText: boolean;
 }
@@ -37,6 +45,10 @@ export interface UplinkSideFigures extends PictureFigures {
   targetKbps: number;
   switches: SwitchReadability[];
   ocrReads: number;
+  /** Wall time of the OCR read-back (nothing measured runs meanwhile, or only browsers starting). */
+  ocrSeconds: number;
+  /** How long the settling and each switch were watched (ms), and whether each ended on its event. */
+  waits: { settle: WaitTaken; switches: WaitTaken[] };
   /** Negotiated codecs, sender parameters and getStats() counters at the start and the end of the window. */
   diagnostics: { before: LinkDiagnostics; after: LinkDiagnostics };
 }
@@ -49,6 +61,12 @@ export interface UplinkFigures {
   /** The same join after the agent pressed "Sharp text" (undefined: the console has no such control). */
   oursSharpText: UplinkSideFigures | undefined;
   plain: UplinkSideFigures;
+}
+
+export interface WaitTaken {
+  waitedMs: number;
+  /** true: ended on its event (steady estimate, still text); false: the longest wait ran out; null: a fixed wait. */
+  steady: boolean | null;
 }
 
 /** The text window: right of the customer's window (0,0 1000×800), as the picture bench's clock. */
@@ -150,7 +168,9 @@ async function measurePlainPair(
       receiverContext.newPage(),
     ]);
     await Promise.all([sender.goto(stage.blankUrl), receiver.goto(stage.blankUrl)]);
+    const ready = performance.now();
     await oursReadBack;
+    log(`uplink plain pair: browsers ready ${((performance.now() - ready) / 1000).toFixed(1)} s before ours' OCR was done`);
     await text.show(0);
     const { firstFrameMs } = await startPlainPair(sender, receiver);
     const watched = await watchTextChanges({ sender, receiver, videoSelector: `video[aria-label="${PLAIN_PAIR_VIDEO}"]`, firstFrameMs }, stage, text, settings);
@@ -170,15 +190,17 @@ async function measurePlainPair(
 async function watchTextChanges(sides: Sides, stage: Stage, text: TextWindow, settings: UplinkSettings): Promise<{ readBack(): Promise<UplinkSideFigures> }> {
   const screen = { width: stage.display.width, height: stage.display.height };
   const snapshot = () => Promise.all([rtpSnapshot(sides.sender, 'last', 'outbound'), rtpSnapshot(sides.receiver, 'last', 'inbound')]);
-  await sleep(settings.settleMs);
+  const settle = await settleFor(sides.sender, settings);
   await startClockReader(sides.receiver, sides.videoSelector, text.clock, screen);
   await startFrameRecorder(sides.receiver, sides.videoSelector, TEXT_SIZES_PX.map((size) => text.blocks[size]), screen.width);
   const diagnosticsBefore = await linkDiagnostics(sides.sender, sides.receiver);
   const [sentBefore, receivedBefore] = await snapshot();
   const switches: TextSwitch[] = [];
+  const switchWaits: WaitTaken[] = [];
   for (let round = 1; round <= settings.switches; round += 1) {
-    switches.push(await text.show(round));
-    await sleep(settings.switchWindowMs);
+    const change = await text.show(round);
+    switches.push(change);
+    switchWaits.push(await watchSwitch(sides.receiver, change, settings));
   }
   const [sentAfter, receivedAfter] = await snapshot();
   const diagnosticsAfter = await linkDiagnostics(sides.sender, sides.receiver);
@@ -187,7 +209,9 @@ async function watchTextChanges(sides: Sides, stage: Stage, text: TextWindow, se
   const seconds = (sentAfter.at - sentBefore.at) / 1000;
   const picture = pictureFigures(Math.round(seconds), sentBefore, sentAfter, receivedBefore, receivedAfter, readings);
   const readBack = async (): Promise<UplinkSideFigures> => {
-    const readability = await readabilityAfterSwitches(sides.receiver, frameTimes, switches, windowEnd, text.blocks);
+    const ocrStart = performance.now();
+    const firstChanged = await firstChangedFrames(sides.receiver, switches.map((change) => change.at));
+    const readability = await readabilityAfterSwitches(sides.receiver, frameTimes, switches, windowEnd, text.blocks, firstChanged);
     await dropRecordedFrames(sides.receiver);
     return {
       ...picture,
@@ -197,14 +221,36 @@ async function watchTextChanges(sides: Sides, stage: Stage, text: TextWindow, se
       targetKbps: (sentAfter.targetBitrate ?? Number.NaN) / 1000,
       switches: readability.perSwitch,
       ocrReads: readability.ocrReads,
+      ocrSeconds: (performance.now() - ocrStart) / 1000,
       diagnostics: { before: diagnosticsBefore, after: diagnosticsAfter },
+      waits: { settle, switches: switchWaits },
     };
   };
   return { readBack };
+}
+
+/** After the first frame: the sender's bandwidth estimate ramps up first (quick: until it is steady). */
+async function settleFor(sender: Page, settings: UplinkSettings): Promise<WaitTaken> {
+  if (!settings.untilSteady) {
+    await sleep(settings.settleMs);
+    return { waitedMs: settings.settleMs, steady: null };
+  }
+  return waitForSteadyEstimate(sender, 'last', settings.settleMs);
+}
+
+/** One text switch watched: the fixed window, or (quick) until the new text has been still for 0.6 s. */
+async function watchSwitch(receiver: Page, change: TextSwitch, settings: UplinkSettings): Promise<WaitTaken> {
+  if (!settings.untilSteady) {
+    await sleep(settings.switchWindowMs);
+    return { waitedMs: settings.switchWindowMs, steady: null };
+  }
+  return waitForTextToSettle(receiver, change.at, { stillMs: TEXT_STILL_MS, maxMs: settings.switchWindowMs });
 }
 
 const summary = (f: UplinkSideFigures) =>
   `first frame ${Math.round(f.firstFrameMs)} ms, ${f.width}×${f.height} ${f.decodedFps.toFixed(1)} fps, longest gap ${Math.round(f.longestGapMs)} ms, ` +
   `draw→decode p50 ${Math.round(f.drawToDecodeP50)} ms, sent ${Math.round(f.sendKbps)} kbit/s (estimate ${Math.round(f.estimateKbps)}), ` +
   `readable after ${f.switches.map((s) => TEXT_SIZES_PX.map((size) => `${size}px ${s.readableAfterMs[size] === null ? '–' : Math.round(s.readableAfterMs[size] ?? 0)}`).join(' ')).join(' | ')} ms ` +
-  `(${f.ocrReads} OCR reads)`;
+  `(${f.ocrReads} OCR reads in ${f.ocrSeconds.toFixed(1)} s); watched: settling ${waitLabel(f.waits.settle)}, switches ${f.waits.switches.map(waitLabel).join(', ')}`;
+
+const waitLabel = (wait: WaitTaken) => `${(wait.waitedMs / 1000).toFixed(1)} s${wait.steady === false ? ' (longest)' : ''}`;

@@ -2,6 +2,7 @@ import type { Row } from '../report/model';
 import { percentile } from '../support/stats';
 import { rateLabel } from './shaping';
 import { TEXT_SIZES_PX, type TextSize } from './textWindow';
+import { TEXT_STILL_MS } from './textChanges';
 import type { UplinkFigures, UplinkSideFigures } from './uplinkBench';
 
 /** The issue's targets: 13 px text readable within 1 s at 1 Mbit/s (and faster), within 2 s below. */
@@ -18,6 +19,15 @@ function readableP50(side: UplinkSideFigures, size: TextSize): number | null {
 
 const never = (side: UplinkSideFigures, size: TextSize) => side.switches.filter((s) => s.readableAfterMs[size] === null).length;
 const ratio = (ours: number | null, plain: number | null) => (ours !== null && plain !== null && plain > 0 ? ` (${(ours / plain).toFixed(2)}× the plain pair)` : '');
+
+/** How long each switch was watched: fixed, or (quick) until the new text was still. */
+function switchWindows(ours: UplinkSideFigures, plain: UplinkSideFigures): string {
+  const seconds = (side: UplinkSideFigures) => side.waits.switches.map((wait) => (wait.waitedMs / 1000).toFixed(1)).join('/');
+  const fixed = ours.waits.switches.every((wait) => wait.steady === null);
+  return fixed
+    ? `each switch watched ${seconds(ours)} s`
+    : `each switch watched until its text was still ${TEXT_STILL_MS} ms: ours ${seconds(ours)} s, plain ${seconds(plain)} s`;
+}
 
 /**
  * Where the time to readable text goes, largest first (estimates): the picture's lag behind the
@@ -89,6 +99,7 @@ function sideRows(label: string, rate: number, ours: UplinkSideFigures, plain: U
     const missing = [never(ours, size), never(plain, size)];
     const notes = [
       `p50 of ${ours.switches.length} switches${ratio(oursMs, plainMs)}`,
+      ...(size === TEXT_SIZES_PX[0] ? [switchWindows(ours, plain)] : []),
       ...(missing.some((n) => n > 0) ? [`not readable within the window in ${missing[0]} (ours) / ${missing[1]} (plain) switches`] : []),
     ];
     const targeted = size === 13;

@@ -9,7 +9,9 @@ describe('bench: what a run measures', () => {
     assert.deepEqual(quick.uplink.ratesBitsPerSecond, [1_000_000]);
     assert.equal(quick.uplink.sharpText, false);
     assert.ok(quick.joinRuns < full.joinRuns);
-    assert.ok(quick.pictureSeconds < full.pictureSeconds);
+    assert.ok(quick.picture.seconds < full.picture.seconds);
+    assert.equal(quick.picture.seconds, 5);
+    assert.equal(quick.uplink.untilSteady, true, 'quick ends the uplink waits on their events');
     assert.ok(quick.audit.sessions < full.audit.sessions);
     assert.ok(quick.history.events < full.history.events);
     assert.equal(quick.signaling.sessionCounts.length, 1);
@@ -21,6 +23,9 @@ describe('bench: what a run measures', () => {
     assert.deepEqual(full.uplink.ratesBitsPerSecond, [300_000, 1_000_000, 2_000_000]);
     assert.equal(full.uplink.sharpText, true);
     assert.equal(full.joinRuns, 20);
+    assert.equal(full.picture.seconds, 60);
+    assert.equal(full.picture.settleUntilSteady, false, 'the full run keeps its fixed settling');
+    assert.equal(full.uplink.untilSteady, false);
     assert.equal(full.signaling.startTogether, false, 'the full run starts each server in its turn, as before');
   });
 });

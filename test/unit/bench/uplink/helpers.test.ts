@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { firstReadableIndex } from '../../../../bench/uplink/firstReadable';
+import { firstFreshPosition, firstReadableIndex } from '../../../../bench/uplink/firstReadable';
 import { parseDelay, parseLoss, parseRate, rateLabel, shapingCommands, tbfParameters } from '../../../../bench/uplink/shaping';
 import { wordsForSeed } from '../../../../bench/uplink/textWords';
 import { wordAccuracy } from '../../../../bench/uplink/wordAccuracy';
@@ -126,6 +126,26 @@ describe('bench: the slow-uplink helpers', () => {
           assert.equal((await search(frames, hint)).index, plain, `first readable ${first}, hint ${hint}`);
         }
       }
+    });
+  });
+
+  describe('skipping the frames that still show the old words', () => {
+    // Recorded frames 10–17 came after the switch; the block first differed in frame 13.
+    const frames = [10, 11, 12, 13, 14, 15, 16, 17];
+
+    it('starts where the block first changed', () => {
+      assert.equal(firstFreshPosition(frames, 13), 3);
+      assert.equal(firstFreshPosition(frames, 10), 0);
+    });
+
+    it('skips all frames when the block never changed, or only after this switch', () => {
+      assert.equal(firstFreshPosition(frames, -1), frames.length);
+      assert.equal(firstFreshPosition(frames, 25), frames.length);
+    });
+
+    it('searches all frames when nothing is known', () => {
+      assert.equal(firstFreshPosition(frames, undefined), 0);
+      assert.equal(firstFreshPosition(frames, 5), 0);
     });
   });
 });
