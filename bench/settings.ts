@@ -63,6 +63,7 @@ export function settingsFrom(argv: readonly string[]): BenchSettings {
       switchWindowMs: quick ? 3_000 : 4_000,
       // Quick: the settling and each switch end on their event (steady estimate, still text); the times above are the longest waits.
       untilSteady: quick,
+      openEarly: quick,
       sharpText: !quick,
     },
     audit: {

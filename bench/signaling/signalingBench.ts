@@ -45,6 +45,8 @@ export interface LoadFigures {
   errors: number;
   /** The load generators' own event-loop delay p99 in the latency window (the worst generator): queueing outside the server. */
   generatorDelayP99Ms: number;
+  /** Wall time of each step of this measurement (pairing, windows, profile, closing). */
+  phaseSeconds: Record<string, number>;
   /** Largest session count: self time per part of the stack in a further saturated window. */
   cpuProfile?: CpuShare[];
   /** The same window: the functions with the most self time. */
@@ -76,7 +78,9 @@ export async function measureSignaling(
   for (const starting of startedEarly) starting.catch(() => undefined);
   try {
     for (const [index, kind] of settings.servers.entries()) {
+      const waitStart = performance.now();
       const target = await (startedEarly[index] ?? startTarget(kind));
+      log(`signaling ${kind}: started (waited ${((performance.now() - waitStart) / 1000).toFixed(1)} s)`);
       try {
         figures.push(await measureTarget(target, pool, settings, rates, log));
       } finally {
@@ -88,7 +92,9 @@ export async function measureSignaling(
     await Promise.allSettled(startedEarly.map(async (starting) => (await starting).stop()));
     await pool.stop();
   }
+  const stepsStart = performance.now();
   const ourRelaySteps = await measureRelaySteps();
+  log(`signaling: ours' relay steps timed in-process in ${((performance.now() - stepsStart) / 1000).toFixed(1)} s`);
   return { rows: signalingRows(figures, settings, ourRelaySteps), details: { servers: figures, ourRelaySteps } };
 }
 
@@ -100,8 +106,9 @@ async function measureTarget(
   rates: Map<number, number>,
   log: (line: string) => void,
 ): Promise<TargetFigures> {
+  const idleStart = performance.now();
   const bytesPerIdleConnection = await idleMemory(target, pool, settings.idleConnections);
-  log(`signaling ${target.kind}: ${(bytesPerIdleConnection / 1024).toFixed(1)} KiB per idle connection`);
+  log(`signaling ${target.kind}: ${(bytesPerIdleConnection / 1024).toFixed(1)} KiB per idle connection (${((performance.now() - idleStart) / 1000).toFixed(1)} s)`);
   const loads: LoadFigures[] = [];
   for (const sessions of settings.sessionCounts) {
     const load = await underLoad(target, pool, sessions, settings, (saturated) => {
@@ -112,7 +119,8 @@ async function measureTarget(
       `signaling ${target.kind} ${sessions} sessions: paired in ${load.pairSeconds.toFixed(1)} s, ` +
         `${Math.round(load.relayPerSecond)} msg/s at ${(load.serverCpuShare * 100).toFixed(0)} % server CPU ` +
         `(${Math.round(load.relayPerCpuSecond)} per CPU-second), p50/p99 ${load.latencyP50Ms.toFixed(2)}/${load.latencyP99Ms.toFixed(2)} ms ` +
-        `at ${load.latencyRate}/s (generators' own loop delay p99 ${load.generatorDelayP99Ms.toFixed(2)} ms)`,
+        `at ${load.latencyRate}/s (generators' own loop delay p99 ${load.generatorDelayP99Ms.toFixed(2)} ms); ` +
+        `phases ${Object.entries(load.phaseSeconds).map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`).join(', ')} s`,
     );
     if (load.topFunctions) {
       log(`signaling ${target.kind} ${sessions} sessions, self time: ${load.topFunctions.slice(0, 10).map((f) => `${f.fn} ${f.percent.toFixed(1)} %`).join('; ')}`);
@@ -149,12 +157,20 @@ async function underLoad(
   settings: SignalingSettings,
   rateFor: (saturatedPerSecond: number) => number,
 ): Promise<LoadFigures> {
+  const phaseSeconds: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phaseSeconds[name] = (now - phaseStart) / 1000;
+    phaseStart = now;
+  };
   const pairStart = performance.now();
   const paired = await pool.ask((index) => {
     const share = shares(sessions, pool.size)[index] as { count: number; firstIndex: number };
     return { cmd: 'pair', target, sessions: share.count, firstIndex: share.firstIndex + 100_000 };
   });
   const pairSeconds = (performance.now() - pairStart) / 1000;
+  phase('pair');
   const pairFailed = paired.reduce((sum, reply) => sum + reply.failed, 0);
   if (pairFailed > 0) {
     throw new Error(`${target.kind}: ${pairFailed} of ${sessions} sessions failed to pair: ${paired.find((r) => r.firstError)?.firstError}`);
@@ -170,6 +186,7 @@ async function underLoad(
   clearTimeout(cpuStartTimer);
   const relayed = saturated.reduce((sum, reply) => sum + reply.received, 0);
   const latencyRate = rateFor(relayed / windowSeconds);
+  phase('saturated');
   await sleep(300);
 
   const fixed = await pool.ask(() => ({
@@ -181,6 +198,7 @@ async function underLoad(
   const latencies = fixed.flatMap((reply) => reply.latenciesMs);
   const sent = fixed.reduce((sum, reply) => sum + reply.sent, 0);
   const received = fixed.reduce((sum, reply) => sum + reply.received, 0);
+  phase('latency');
 
   // Where the time goes changes with the session count: the profile is of the largest.
   let profile: { cpuProfile: CpuShare[]; topFunctions: FunctionShare[] } | undefined;
@@ -192,12 +210,16 @@ async function underLoad(
     });
     inspector.close();
     profile = { cpuProfile: parts, topFunctions };
+    phase('profile');
   }
 
   await pool.ask(() => ({ cmd: 'close' }));
-  // Our server ends each closed session (and tells the other side): let that finish first.
-  await sleep(Math.min(5_000, 500 + sessions / 4));
+  // Our server ends each closed session (and tells the other side): let that finish before the
+  // next session count; after the last one the server is stopped, nothing to wait for.
+  if (sessions !== settings.sessionCounts.at(-1)) await sleep(Math.min(5_000, 500 + sessions / 4));
+  phase('close');
   return {
+    phaseSeconds,
     sessions,
     pairSeconds,
     pairFailed,

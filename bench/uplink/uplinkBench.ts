@@ -11,7 +11,7 @@ import { waitForSteadyEstimate } from '../picture/steadyEstimate';
 import { linkDiagnostics, type LinkDiagnostics } from './linkDiagnostics';
 import { dropRecordedFrames, startFrameRecorder, stopFrameRecorder } from './frameRecorder';
 import { firstChangedFrames, TEXT_STILL_MS, waitForTextToSettle } from './textChanges';
-import { createCustomerNetwork } from './namespace';
+import { createCustomerNetwork, type CustomerNetwork } from './namespace';
 import { PLAIN_PAIR_VIDEO, startPlainPair, stopPlainPair } from './plainPair';
 import { readabilityAfterSwitches, type SwitchReadability } from './readability';
 import { rateLabel, tbfParameters, type Impairment, type TbfParameters } from './shaping';
@@ -32,6 +32,8 @@ export interface UplinkSettings {
    * `switchWindowMs` are then the longest waits). The full run waits the fixed times.
    */
   untilSteady: boolean;
+  /** --quick: the namespace and stage open beside the join and picture stage (run.ts), not when this section starts. */
+  openEarly: boolean;
   /** Also watch ours again with the agent's "Sharp text" on (the full run; --quick leaves it out). */
   sharpText: boolean;
 }
@@ -79,31 +81,56 @@ interface Sides {
   firstFrameMs: number;
 }
 
-/**
- * The customer's browser inside its own network namespace behind a shaped uplink; for each rate,
- * a real join of ours and then the plain pair, each watched while the text on the screen changes.
- */
-export async function measureUplink(settings: UplinkSettings, log: (line: string) => void): Promise<{ rows: Row[]; details: UplinkFigures[] }> {
+/** The customer's network namespace and a stage whose customer browsers run inside it. */
+export interface UplinkStage {
+  network: CustomerNetwork;
+  stage: Stage;
+  /** Closes the stage and removes the namespace; a second call does nothing. */
+  close(): Promise<void>;
+}
+
+export async function openUplinkStage(): Promise<UplinkStage> {
   const network = createCustomerNetwork(CHROMIUM);
   try {
     const stage = await openStage(network);
-    try {
-      const text = await openTextWindow(await stage.launchWindow(TEXT_WINDOW), stage.blankUrl);
-      const results: UplinkFigures[] = [];
-      for (const rate of settings.ratesBitsPerSecond) {
-        network.shape(rate, settings.impairment);
-        log(`uplink ${rateLabel(rate)}: customer at ${network.customerAddress} in namespace ${network.name}`);
-        const pending = await measureOurs(stage, text, settings, log);
-        const plain = await measurePlainPair(stage, text, settings, log, Promise.allSettled([pending.ours, pending.oursSharpText]));
-        const [ours, oursSharpText] = await Promise.all([pending.ours, pending.oursSharpText]);
-        results.push({ rateBitsPerSecond: rate, tbf: tbfParameters(rate), impairment: settings.impairment, ours, oursSharpText, plain });
-      }
-      return { rows: results.flatMap(uplinkRows), details: results };
-    } finally {
-      await stage.close();
-    }
-  } finally {
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= stage.close().finally(() => {
+        network.remove();
+      }));
+    return { network, stage, close };
+  } catch (error) {
     network.remove();
+    throw error;
+  }
+}
+
+/**
+ * The customer's browser inside its own network namespace behind a shaped uplink; for each rate,
+ * a real join of ours and then the plain pair, each watched while the text on the screen changes.
+ * `opened`: a stage opened earlier (--quick opens it beside the join and picture stage); it is
+ * closed here either way.
+ */
+export async function measureUplink(
+  settings: UplinkSettings,
+  log: (line: string) => void,
+  opened?: Promise<UplinkStage>,
+): Promise<{ rows: Row[]; details: UplinkFigures[] }> {
+  const { network, stage, close } = await (opened ?? openUplinkStage());
+  try {
+    const text = await openTextWindow(await stage.launchWindow(TEXT_WINDOW), stage.blankUrl);
+    const results: UplinkFigures[] = [];
+    for (const rate of settings.ratesBitsPerSecond) {
+      network.shape(rate, settings.impairment);
+      log(`uplink ${rateLabel(rate)}: customer at ${network.customerAddress} in namespace ${network.name}`);
+      const pending = await measureOurs(stage, text, settings, log);
+      const plain = await measurePlainPair(stage, text, settings, log, Promise.allSettled([pending.ours, pending.oursSharpText]));
+      const [ours, oursSharpText] = await Promise.all([pending.ours, pending.oursSharpText]);
+      results.push({ rateBitsPerSecond: rate, tbf: tbfParameters(rate), impairment: settings.impairment, ours, oursSharpText, plain });
+    }
+    return { rows: results.flatMap(uplinkRows), details: results };
+  } finally {
+    await close();
   }
 }
 

@@ -12,6 +12,7 @@ describe('bench: what a run measures', () => {
     assert.ok(quick.picture.seconds < full.picture.seconds);
     assert.equal(quick.picture.seconds, 5);
     assert.equal(quick.uplink.untilSteady, true, 'quick ends the uplink waits on their events');
+    assert.equal(quick.uplink.openEarly, true);
     assert.ok(quick.audit.sessions < full.audit.sessions);
     assert.ok(quick.history.events < full.history.events);
     assert.equal(quick.signaling.sessionCounts.length, 1);
@@ -26,6 +27,7 @@ describe('bench: what a run measures', () => {
     assert.equal(full.picture.seconds, 60);
     assert.equal(full.picture.settleUntilSteady, false, 'the full run keeps its fixed settling');
     assert.equal(full.uplink.untilSteady, false);
+    assert.equal(full.uplink.openEarly, false, 'the full run opens the uplink stage when its section starts');
     assert.equal(full.signaling.startTogether, false, 'the full run starts each server in its turn, as before');
   });
 });
