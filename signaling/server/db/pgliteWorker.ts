@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { PGliteReply, PGliteRequest, PGliteStarted, PGliteWorkerData } from './pgliteWorkerProtocol';
 import { errorMessage } from '../platform/errorMessage';
 import { INT8_TYPE_ID } from './int8';
+import { lowerThisThreadsPriority } from './threadPriority';
 
 /**
  * The embedded PGlite database in its own thread (one per process), so its WebAssembly work never
@@ -12,6 +13,8 @@ import { INT8_TYPE_ID } from './int8';
 const port = parentPort;
 if (!port) throw new Error('pgliteWorker.ts runs only as a worker thread.');
 const { dataDir } = workerData as PGliteWorkerData;
+// The relay must not wait for a core behind the database's work (docs/audit.md, "What the trail costs the relay").
+lowerThisThreadsPriority();
 
 let pglite: PGlite;
 try {

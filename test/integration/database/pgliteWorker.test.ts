@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../../../signaling/server/db/openDatabase';
 import { PGliteQueryError, PGliteWorker } from '../../../signaling/server/db/pgliteWorkerClient';
+import { DATABASE_THREAD_NICENESS } from '../../../signaling/server/db/threadPriority';
 import { copyPGliteTemplate } from '../../support/pgliteTemplate';
 
 /** The embedded database runs in a worker thread (db/pgliteWorker.ts): what the server relies on from that thread. */
@@ -29,6 +30,27 @@ describe('PGlite in its worker thread', function () {
         return true;
       });
       assert.deepEqual((await worker.query<{ sum: number }>('select 1 + $1::int as sum', [2])).rows, [{ sum: 3 }]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('runs below the relay: its thread at a lower priority, the event loop\'s thread unchanged (Linux)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const niceOf = async (taskId: string) => {
+      // /proc/<pid>/task/<tid>/stat: the 19th field is the nice value; the name in field 2 may contain spaces.
+      const stat = await readFile(`/proc/self/task/${taskId}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const loopNice = await niceOf(String(process.pid));
+    const before = new Set(await readdir('/proc/self/task'));
+    const worker = await PGliteWorker.start('memory://');
+    try {
+      const started = (await readdir('/proc/self/task')).filter((id) => !before.has(id));
+      const niceness = await Promise.all(started.map(niceOf));
+      const expected = Math.min(19, loopNice + DATABASE_THREAD_NICENESS);
+      assert.ok(niceness.includes(expected), `nice ${expected} expected among the new threads' ${niceness.join(', ')}`);
+      assert.equal(await niceOf(String(process.pid)), loopNice);
     } finally {
       await worker.close();
     }
