@@ -12,6 +12,7 @@ import { openStage } from './join/stage';
 import { measurePicture } from './picture/pictureBench';
 import { repoRoot, serverEntry } from './support/paths';
 import { hardFileLimit } from './support/processes';
+import { wallClockOffsetMs, wallClockWarning } from './support/wallClock';
 import { netemAvailable, uplinkUnavailable } from './uplink/namespace';
 import { measureUplink, openUplinkStage } from './uplink/uplinkBench';
 import { measureAudit } from './audit/auditBench';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   }
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg();
+  const wallClockAtStart = wallClockOffsetMs();
   const log = (line: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
   const started = performance.now();
   const rows: Row[] = [];
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
   }
 
   const elapsedSeconds = (performance.now() - started) / 1000;
+  const wallClockStepMs = wallClockOffsetMs() - wallClockAtStart;
   const run: BenchRun = {
     startedAt,
     elapsedSeconds,
@@ -134,6 +137,7 @@ async function main(): Promise<void> {
       loadAverageAtEnd: loadavg(),
       node: process.version,
       openFileLimit: hardFileLimit(),
+      wallClockStepMs,
     },
     rows,
     details,
@@ -144,6 +148,8 @@ async function main(): Promise<void> {
     `\n${run.machine.cpus} cores (${run.machine.cpuModel}), load average ${loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ` +
       `${run.machine.loadAverageAtEnd.map((l) => l.toFixed(2)).join(' ')} at end; commit ${run.commit}`,
   );
+  const clockWarning = wallClockWarning(0, wallClockStepMs);
+  if (clockWarning) console.log(`\nWARNING: ${clockWarning}`);
   console.log(`finished in ${formatElapsed(elapsedSeconds)}`);
   console.log(`saved ${await saveRun(run)}`);
   // Browsers, timers of the imported server modules etc. must not keep the process alive.

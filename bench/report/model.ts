@@ -27,7 +27,7 @@ export interface BenchRun {
   quick: boolean;
   /** Wall-clock seconds per section, in the order they ran. */
   sectionTimes: SectionTime[];
-  machine: { cpus: number; cpuModel: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[]; node: string; openFileLimit: number };
+  machine: { cpus: number; cpuModel: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[]; node: string; openFileLimit: number; wallClockStepMs?: number };
   rows: Row[];
   /** Everything measured, per section, for later comparison. */
   details: Record<string, unknown>;
