@@ -15,7 +15,7 @@ export type GeneratorCommand =
 export type GeneratorReply =
   | { cmd: 'idle'; opened: number; failed: number; firstError?: string }
   | { cmd: 'pair'; paired: number; failed: number; firstError?: string }
-  | { cmd: 'pace-pairs'; paired: number; failed: number; firstError?: string; startedPerSecond: number }
+  | { cmd: 'pace-pairs'; paired: number; failed: number; firstError?: string }
   | {
       cmd: 'throughput' | 'latency';
       sent: number;

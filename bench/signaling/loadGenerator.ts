@@ -150,10 +150,9 @@ async function pacedPairs(target: TargetAddress, perSecond: number, durationMs: 
   }, 5);
   await sleep(durationMs);
   clearInterval(timer);
-  const startedPerSecond = pairing.length / ((performance.now() - startedAt) / 1000);
   await Promise.all(pairing);
   sessions = done;
-  reply({ cmd: 'pace-pairs', paired: done.length, failed, firstError, startedPerSecond });
+  reply({ cmd: 'pace-pairs', paired: done.length, failed, firstError });
 }
 
 async function fixedRate(warmupMs: number, windowMs: number, perSecond: number): Promise<void> {
