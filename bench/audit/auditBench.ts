@@ -9,7 +9,7 @@ import { BENCH_AGENT, OUR_BENCH_ENV, drain, pidOf, signIn, type RunningTarget } 
 import { cpuSeconds, spawnWithFileLimit, stopChild, waitForOutput } from '../support/processes';
 import { copyEmptyDatabase } from '../support/databaseTemplate';
 import { serverEntry } from '../support/paths';
-import { percentile } from '../support/stats';
+import { midpointMedian, percentile } from '../support/stats';
 import { benchDatabase, benchDatabaseKind } from './benchDatabase';
 import { cpuSharesBetween, cpuSnapshot, describeCpuShares, type CpuShares } from './cpuShares';
 import { STALL_MS } from './loopStalls';
@@ -206,18 +206,11 @@ function describeGc(loop: ServerLoopFigures): string {
     .join(', ');
 }
 
-/** The middle value; with an even count the mean of the two middle ones (not the lower, as nearest-rank gives). */
-function middle(values: readonly number[]): number {
-  const sorted = Float64Array.from(values).sort();
-  const half = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[half] ?? Number.NaN) : ((sorted[half - 1] ?? Number.NaN) + (sorted[half] ?? Number.NaN)) / 2;
-}
-
 /** Each figure as the median over the runs of one mode (one run: its figure). */
 function medianOf(figures: readonly AuditFigures[], mode: AuditMode) {
   const runs = figures.filter((figure) => figure.mode === mode);
   if (runs.length === 0) return undefined;
-  const of = (pick: (figure: AuditFigures) => number) => middle(runs.map(pick));
+  const of = (pick: (figure: AuditFigures) => number) => midpointMedian(runs.map(pick));
   return {
     runs: runs.length,
     latencyRate: runs[0]?.latencyRate ?? Number.NaN,
