@@ -152,9 +152,20 @@ export class CustomerFlow {
 
   // ---- key entry ----
 
-  /** Remembers what is typed so a re-render never loses it; nothing to show, so no update. */
+  /**
+   * Remembers what is typed so a re-render never loses it; nothing to show, so no update. The
+   * first digit opens the socket to the server, so "Continue" only has to send the key.
+   */
   editKey(keyText: string): void {
-    if (this.current.step === 'key') this.current = { ...this.current, keyText };
+    if (this.current.step !== 'key') return;
+    this.current = { ...this.current, keyText };
+    if (keyText.trim() !== '') this.connectAhead();
+  }
+
+  /** Opens the socket early; a failure is not shown here: "Continue" tries again and says so. */
+  private connectAhead(): void {
+    if (this.connection.phase !== 'idle') return;
+    this.connection.open().catch((error: unknown) => console.warn('could not connect to the signaling server yet', error));
   }
 
   async submitKey(keyText: string): Promise<void> {

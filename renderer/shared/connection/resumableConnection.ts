@@ -56,6 +56,8 @@ export class ResumableConnection<L extends ResumableLink> {
   private replyTimer: unknown = null;
   /** Bumped whenever an opening socket stops being wanted, so its late arrival is closed. */
   private generation = 0;
+  /** The first socket while it opens: a second open() waits for it instead of failing. */
+  private opening: Promise<L> | null = null;
 
   constructor(
     private readonly options: ResumableConnectionOptions<L>,
@@ -86,11 +88,24 @@ export class ResumableConnection<L extends ResumableLink> {
     return this.current === link;
   }
 
-  /** A first socket; rejects when it cannot be opened (nothing is retried). */
-  async open(): Promise<L> {
-    if (this.machine.state === 'open' && this.current?.isOpen) return this.current;
-    if (!this.machine.send('open')) throw new Error(`cannot open a connection while ${this.machine.state}`);
-    const generation = ++this.generation;
+  /**
+   * A first socket; rejects when it cannot be opened (nothing is retried). While one is opening,
+   * the same one (a page may open ahead, e.g. while the customer types the key).
+   */
+  open(): Promise<L> {
+    if (this.machine.state === 'open' && this.current?.isOpen) return Promise.resolve(this.current);
+    if (this.machine.state === 'connecting' && this.opening) return this.opening;
+    if (!this.machine.send('open')) return Promise.reject(new Error(`cannot open a connection while ${this.machine.state}`));
+    const opening = this.openFirst(++this.generation);
+    this.opening = opening;
+    const forget = (): void => {
+      if (this.opening === opening) this.opening = null;
+    };
+    opening.then(forget, forget);
+    return opening;
+  }
+
+  private async openFirst(generation: number): Promise<L> {
     let link: L;
     try {
       link = await this.options.connect();

@@ -94,6 +94,42 @@ describe('the customer flow', () => {
       assert.deepEqual(stateOf('consent').agent, agent);
     });
 
+    it('connects while the key is typed, so Continue only sends it, on that one connection', async () => {
+      const { flow, server, stateOf } = setUp();
+      flow.editKey('4');
+      flow.editKey('48');
+      await settle();
+      assert.equal(server.links.length, 1, 'the first digit opened the connection');
+      assert.equal(server.link.sentOf('key.claim').length, 0, 'nothing is claimed before Continue');
+      await flow.submitKey(KEY);
+      assert.equal(server.links.length, 1);
+      const [claim] = server.link.sentOf('key.claim');
+      assert.equal(claim?.key, KEY);
+      server.link.receive(accepted(claim?.ref));
+      assert.deepEqual(stateOf('consent').agent, agent);
+    });
+
+    it('waits for the connection still opening when Continue comes at once, rather than opening another', async () => {
+      const { flow, server, stateOf } = setUp();
+      flow.editKey(KEY);
+      await flow.submitKey(KEY);
+      assert.equal(server.requests.length, 1);
+      assert.equal(server.link.sentOf('key.claim').length, 1);
+      assert.equal(stateOf('key').busy, true);
+    });
+
+    it('says nothing while typing when the server cannot be reached, and says so at Continue', async () => {
+      const { flow, server, stateOf } = setUp();
+      server.reachable = false;
+      flow.editKey('4815');
+      await settle();
+      assert.equal(stateOf('key').problem, null);
+      await flow.submitKey(KEY);
+      assert.equal(server.requests.length, 2, 'Continue tried again');
+      const say = await wordsIn('en');
+      assert.match(say(stateOf('key').problem!.message), /connect|reach/i);
+    });
+
     it('shows the server’s refusal and lets the customer try again on the same connection', async () => {
       const { flow, server, stateOf } = setUp();
       await flow.submitKey(KEY);
