@@ -9,6 +9,7 @@ import type { ConsentReceipt, ShownConsent } from './consentReceipt';
 import { KeyEntry, keyStep } from './keyEntry';
 import type { CreateSenderPeer } from './senderPeer';
 import { noResumeMemory, type ResumeMemory } from './resumeMemory';
+import { ScreenCapture } from './screenCapture';
 import { ScreenSharing } from './screenSharing';
 import { listenToServer } from './serverMessages';
 import { SessionLink } from './sessionLink';
@@ -32,12 +33,14 @@ export interface FlowDeps {
 /**
  * The customer's whole journey: key → consent → (permission, picker) → sharing → ended. Views
  * render `state` and call the action methods; every way out of a session goes through finish().
- * The socket and the way back into a session are SessionLink's, the capture and the share
- * ScreenSharing's; this class answers the server and the customer and moves between them.
+ * The key step is KeyEntry's, the socket SessionLink's and the way back into a session
+ * SessionResume's, the capture ScreenCapture's and the share ScreenSharing's; this class answers
+ * the customer and the server and hands each to the one whose job it is.
  */
 export class CustomerFlow {
   private readonly steps: FlowSteps;
   private readonly link: SessionLink;
+  private readonly capture: ScreenCapture;
   private readonly sharing: ScreenSharing;
   private readonly sessionResume: SessionResume;
   private agent: AgentIdentity | null = null;
@@ -69,6 +72,7 @@ export class CustomerFlow {
       captureEnded: () => this.stop(),
       pictureLost: () => this.finish('connection-lost', 'now'),
     });
+    this.capture = new ScreenCapture(deps.platform, deps.clock, this.steps, this.link, this.sharing);
     this.sessionResume = new SessionResume(this.steps, this.link, this.sharing, {
       agent: () => this.agent,
       agentNamed: (agent) => {
@@ -119,7 +123,7 @@ export class CustomerFlow {
   accept(shown?: ShownConsent): void {
     if (this.steps.state.step !== 'consent') return;
     this.link.send({ type: 'consent', decision: 'accept', ...shown });
-    void this.sharing.prepareCapture();
+    void this.capture.prepare();
   }
 
   decline(): void {
@@ -133,15 +137,15 @@ export class CustomerFlow {
   }
 
   recheckPermission(): void {
-    if (this.steps.state.step === 'permission') void this.sharing.prepareCapture();
+    if (this.steps.state.step === 'permission') void this.capture.prepare();
   }
 
   chooseScreen(id: string): Promise<void> {
-    return this.sharing.chooseScreen(id);
+    return this.capture.chooseScreen(id);
   }
 
   retryCapture(): void {
-    if (this.steps.state.step === 'capture-problem') void this.sharing.prepareCapture();
+    if (this.steps.state.step === 'capture-problem') void this.capture.prepare();
   }
 
   /** Give up sharing from the picker, the permission help or a failed capture. */
@@ -157,7 +161,7 @@ export class CustomerFlow {
 
   /** After a reload mid-share: capture the screen again (the browser needs this click). */
   continueSharing(): void {
-    if (this.steps.state.step === 'resume-share') void this.sharing.prepareCapture();
+    if (this.steps.state.step === 'resume-share') void this.capture.prepare();
   }
 
   /** "Stop sharing", the browser's own stop control, or the desktop indicator. */
@@ -238,7 +242,8 @@ export class CustomerFlow {
   }
 
   private serverError(message: ServerMessageOf<'error'>): void {
-    if (!this.sessionResume.serverError(message) && !this.keys.serverError(message)) console.warn('the server reported a problem', message.code, message.message);
+    if (this.sessionResume.serverError(message) || this.keys.serverError(message)) return;
+    console.warn('the server reported a problem', message.code, message.message);
   }
 
   private sessionEnded(message: ServerMessageOf<'session.ended'>): void {
@@ -265,6 +270,7 @@ export class CustomerFlow {
    */
   private finish(outcome: EndOutcome, socket: 'now' | 'linger'): void {
     this.keys.stop();
+    this.capture.stop();
     this.sharing.release();
     this.link.end(socket);
     this.steps.move('end', { step: 'ended', outcome, agent: this.agent });

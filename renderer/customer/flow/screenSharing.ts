@@ -1,13 +1,10 @@
 import type { AgentIdentity, IceServer, ServerMessageOf, ShareSurface, SignalData } from '../../../signaling/protocol';
 import type { Clock } from '../../shared/clock';
-import { classifyCaptureError } from '../platform/captureError';
 import type { Platform } from '../platform/platform';
 import { ActiveShare } from './activeShare';
 import { AgentMarks } from './agentMarks';
-import { isInSession } from './flowState';
 import type { FlowSteps } from './flowSteps';
 import { NamedTimers } from './namedTimers';
-import { firstCaptureStep, LiveScreenList, type CaptureStart } from './screenChoice';
 import type { CreateSenderPeer } from './senderPeer';
 import type { SessionLink } from './sessionLink';
 
@@ -22,15 +19,13 @@ export interface ScreenSharingEvents {
 }
 
 /**
- * From consent to a live picture: the connection to the agent set up early, the way to a
- * captured screen (permission help, picker, capture), then the share itself with its pause,
- * the agent's marks, and a picture that drops. Moves the flow's steps from consent to sharing.
+ * The share with the agent: its connection set up early (while the consent screen shows), then
+ * the captured picture with its pause, the agent's marks, a new peer when either side comes back,
+ * and a picture that drops. Keeps the sharing step current.
  */
 export class ScreenSharing {
   private share: ActiveShare | null = null;
-  private captureAttempt = 0;
   private readonly timers: NamedTimers<'peerLoss'>;
-  private readonly screenList: LiveScreenList;
   private readonly marks: AgentMarks;
 
   constructor(
@@ -42,7 +37,6 @@ export class ScreenSharing {
     private readonly events: ScreenSharingEvents,
   ) {
     this.timers = new NamedTimers(clock);
-    this.screenList = new LiveScreenList(platform, clock);
     this.marks = new AgentMarks(clock, () => {
       const state = this.steps.state;
       if (state.step !== 'sharing') return;
@@ -71,37 +65,14 @@ export class ScreenSharing {
     this.share ??= this.openShare();
   }
 
-  async prepareCapture(): Promise<void> {
-    const agent = this.sessionAgent();
-    if (!agent) return;
-    this.showChoosing(agent);
-    // Consent is given: the picture's offer and answer run while the screen is being captured.
+  /** Consent is given: the picture's offer and answer run while the screen is being captured. */
+  expectPicture(): void {
     this.share?.expectPicture();
-    let start: CaptureStart = { next: 'capture' };
-    try {
-      start = await firstCaptureStep(this.platform, this.link.windowShare);
-    } catch (error) {
-      console.warn('could not prepare the screen capture; trying anyway', error);
-    }
-    if (!isInSession(this.steps.state)) return;
-    if (start.next === 'permission') return void this.steps.move('needs-permission', { step: 'permission', agent });
-    this.link.send({ type: 'share.state', state: 'choosing' });
-    if (start.next === 'capture') return this.capture();
-    if (!this.steps.move('screens-listed', { step: 'picker', agent, screens: start.screens })) return;
-    this.screenList.start(this.link.windowShare, (screens) => {
-      const state = this.steps.state;
-      if (state.step === 'picker') this.steps.update({ ...state, screens });
-    });
   }
 
-  async chooseScreen(id: string): Promise<void> {
-    const state = this.steps.state;
-    const agent = state.step === 'picker' ? state.agent : null;
-    if (!agent) return;
-    this.screenList.stop();
-    this.showChoosing(agent);
-    await this.platform.chooseScreen(id);
-    await this.capture();
+  /** The capture failed or was refused: the prepared video section closes again. */
+  pictureNotComing(): void {
+    this.share?.pictureNotComing();
   }
 
   setPaused(paused: boolean): void {
@@ -157,9 +128,7 @@ export class ScreenSharing {
   /** The session is over: media stopped, peer destroyed, no timer left. */
   release(): void {
     this.timers.clear('peerLoss');
-    this.screenList.stop();
     this.marks.clear();
-    this.captureAttempt++;
     const share = this.share;
     this.share = null;
     if (share) {
@@ -169,45 +138,8 @@ export class ScreenSharing {
     }
   }
 
-  /** Shown at once after a click, so a second click cannot start a second capture. */
-  private showChoosing(agent: AgentIdentity): void {
-    if (this.steps.state.step === 'choosing') return;
-    this.steps.move('prepare-capture', { step: 'choosing', agent, browserDialog: this.platform.client === 'web', windows: this.link.windowShare });
-  }
-
-  private async capture(): Promise<void> {
-    const agent = this.sessionAgent();
-    if (!agent) return;
-    const attempt = ++this.captureAttempt;
-    this.showChoosing(agent);
-    let stream: MediaStream;
-    try {
-      stream = await this.platform.captureScreen();
-    } catch (error) {
-      if (attempt === this.captureAttempt && this.steps.state.step === 'choosing') {
-        console.warn('screen capture failed', error);
-        this.share?.pictureNotComing();
-        this.steps.move('capture-failed', { step: 'capture-problem', agent, problem: classifyCaptureError(error) });
-      }
-      return;
-    }
-    // Without a socket the share can still start if we are about to resume (its offer follows then).
-    if (attempt !== this.captureAttempt || this.steps.state.step !== 'choosing' || (!this.link.link && !this.link.resumable)) {
-      for (const track of stream.getTracks()) track.stop();
-      return;
-    }
-    const surface = this.platform.sharedSurface(stream);
-    if (surface === 'window' && !this.link.windowShare) {
-      // The browser's dialog offers windows and tabs whatever we ask for: only a screen may go.
-      for (const track of stream.getTracks()) track.stop();
-      this.share?.pictureNotComing();
-      this.steps.move('capture-failed', { step: 'capture-problem', agent, problem: 'whole-screen' });
-      return;
-    }
-    this.startSharing(stream, agent, surface);
-  }
-
-  private startSharing(stream: MediaStream, agent: AgentIdentity, surface: ShareSurface): void {
+  /** The screen is captured: the picture goes out and the customer sees the sharing screen. */
+  start(stream: MediaStream, agent: AgentIdentity, surface: ShareSurface): void {
     this.link.send({ type: 'share.state', state: 'sharing', surface });
     const share = (this.share ??= this.openShare());
     share.attach(stream);
@@ -268,10 +200,5 @@ export class ScreenSharing {
   /** The connection to the agent is up (in the sharing step: with the picture). */
   private pictureUp(): boolean {
     return this.share !== null && this.share.connected && !this.share.peerLost;
-  }
-
-  private sessionAgent(): AgentIdentity | null {
-    const state = this.steps.state;
-    return isInSession(state) ? state.agent : null;
   }
 }
