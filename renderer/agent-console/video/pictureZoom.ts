@@ -24,6 +24,12 @@ export class PictureZoom {
   private currentScale = 1;
   private x = 0;
   private y = 0;
+  /**
+   * "Actual size" was chosen and no other zoom since: it stays 1:1 when the stream changes
+   * resolution (the first frame comes at half size, the encoder may scale under a slow uplink)
+   * or the stage changes size.
+   */
+  private keepsActualSize = false;
 
   get scale(): number {
     return this.currentScale;
@@ -52,12 +58,16 @@ export class PictureZoom {
     return Math.max(MAX_ZOOM, this.actualScale * 2);
   }
 
-  /** The stage or the stream changed size: keep the scale, pull the picture back into place. */
+  /**
+   * The stage or the stream changed size: keep the scale (or 1:1, if that was chosen) and pull the
+   * picture back into place.
+   */
   setGeometry(stage: Size, picture: Size, pixelRatio: number): void {
     this.stage = stage;
     this.picture = picture;
     this.pixelRatio = pixelRatio > 0 ? pixelRatio : 1;
-    this.place(this.x, this.y, this.currentScale);
+    if (this.keepsActualSize) this.scaleTo(this.actualScale);
+    else this.place(this.x, this.y, this.currentScale);
   }
 
   /** Zooms by a factor around a point of the stage (its centre by default). */
@@ -65,24 +75,31 @@ export class PictureZoom {
     this.zoomTo(this.currentScale * factor, at);
   }
 
-  zoomTo(scale: number, at: Point = { x: this.stage.width / 2, y: this.stage.height / 2 }): void {
-    const next = Math.min(this.maxScale, Math.max(this.minScale, scale));
-    // Keep the picture point under `at` where it is.
-    const contentX = (at.x - this.x) / this.currentScale;
-    const contentY = (at.y - this.y) / this.currentScale;
-    this.place(at.x - contentX * next, at.y - contentY * next, next);
+  zoomTo(scale: number, at?: Point): void {
+    this.keepsActualSize = false;
+    this.scaleTo(scale, at);
   }
 
   actualSize(at?: Point): void {
-    this.zoomTo(this.actualScale, at);
+    this.scaleTo(this.actualScale, at);
+    this.keepsActualSize = true;
   }
 
   fit(): void {
+    this.keepsActualSize = false;
     this.place(0, 0, 1);
   }
 
   panBy(dx: number, dy: number): void {
     this.place(this.x + dx, this.y + dy, this.currentScale);
+  }
+
+  private scaleTo(scale: number, at: Point = { x: this.stage.width / 2, y: this.stage.height / 2 }): void {
+    const next = Math.min(this.maxScale, Math.max(this.minScale, scale));
+    // Keep the picture point under `at` where it is.
+    const contentX = (at.x - this.x) / this.currentScale;
+    const contentY = (at.y - this.y) / this.currentScale;
+    this.place(at.x - contentX * next, at.y - contentY * next, next);
   }
 
   /** The CSS transform for the video element (transform-origin 0 0). */

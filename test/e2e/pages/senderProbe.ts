@@ -25,6 +25,8 @@ export interface VideoSending {
   maxFramerate: number | undefined;
   maxBitrate: number | undefined;
   contentHint: string | undefined;
+  /** The captured screen's width (what a full-size picture is as wide as). */
+  trackWidth: number | undefined;
 }
 
 /** How the page's newest peer connection encodes its video track right now. */
@@ -40,6 +42,7 @@ export function videoSending(page: Page): Promise<VideoSending | null> {
       maxFramerate: encoding?.maxFramerate,
       maxBitrate: encoding?.maxBitrate,
       contentHint: sender.track?.contentHint,
+      trackWidth: sender.track?.getSettings().width,
     };
   });
 }

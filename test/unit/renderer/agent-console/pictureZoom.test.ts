@@ -24,6 +24,29 @@ describe('picture zoom', () => {
     assert.equal(zoom.shownSize.width, 1920);
   });
 
+  it('stays at "Actual size" when the picture sharpens from half size to full size', () => {
+    const zoom = new PictureZoom();
+    zoom.setGeometry({ width: 1280, height: 720 }, { width: 960, height: 540 }, 1); // the first frame, at half size
+    zoom.actualSize();
+    assert.equal(zoom.shownSize.width, 960);
+    zoom.setGeometry({ width: 1280, height: 720 }, { width: 1920, height: 1080 }, 1);
+    assert.equal(zoom.isActualSize, true);
+    assert.equal(zoom.shownSize.width, 1920);
+  });
+
+  it('stays at "Actual size" when the window changes size, and keeps a chosen zoom otherwise', () => {
+    const actual = zoomed();
+    actual.actualSize();
+    actual.setGeometry({ width: 1440, height: 900 }, { width: 1920, height: 1080 }, 1);
+    assert.equal(actual.shownSize.width, 1920);
+    const chosen = zoomed();
+    chosen.actualSize();
+    chosen.zoomBy(1.25);
+    chosen.setGeometry({ width: 1280, height: 720 }, { width: 3840, height: 2160 }, 1);
+    assert.equal(chosen.isActualSize, false);
+    assert.equal(chosen.scale, 1.875);
+  });
+
   it('zooms around the given point: the picture point under it stays put', () => {
     const zoom = zoomed();
     zoom.zoomBy(2, { x: 0, y: 0 });
