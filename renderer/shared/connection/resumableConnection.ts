@@ -56,7 +56,7 @@ export class ResumableConnection<L extends ResumableLink> {
   private replyTimer: unknown = null;
   /** Bumped whenever an opening socket stops being wanted, so its late arrival is closed. */
   private generation = 0;
-  /** The first socket while it opens: a second open() waits for it instead of failing. */
+  /** The latest open(): while connecting it is the socket being opened (only open() enters that phase). */
   private opening: Promise<L> | null = null;
 
   constructor(
@@ -96,13 +96,8 @@ export class ResumableConnection<L extends ResumableLink> {
     if (this.machine.state === 'open' && this.current?.isOpen) return Promise.resolve(this.current);
     if (this.machine.state === 'connecting' && this.opening) return this.opening;
     if (!this.machine.send('open')) return Promise.reject(new Error(`cannot open a connection while ${this.machine.state}`));
-    const opening = this.openFirst(++this.generation);
-    this.opening = opening;
-    const forget = (): void => {
-      if (this.opening === opening) this.opening = null;
-    };
-    opening.then(forget, forget);
-    return opening;
+    this.opening = this.openFirst(++this.generation);
+    return this.opening;
   }
 
   private async openFirst(generation: number): Promise<L> {
